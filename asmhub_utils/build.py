@@ -1,0 +1,214 @@
+"""Build the tidy tables from the raw figures: load inputs, process, save outputs.
+
+Inputs: `data/raw/asm-source-sweep/figures.csv` (the seed sweep) and every `data/contrib/*.csv`, all in the
+14-column figures format. Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json`.
+The build is deterministic: running it twice gives byte-identical files (a test checks this).
+A malformed raw row stops the build with every problem listed (file, row, column, value, fix).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import countries, paths, reliability, schema
+from .errors import DataError, Problem, display_path
+from .units import normalise_unit
+from .values import parse_value
+
+FIGURE_COLUMNS = (
+    "dataset", "country_iso3", "country_name", "indicator", "value", "unit", "year", "mineral",
+    "source_title", "source_publisher", "source_year", "source_url", "locator", "note",
+)
+REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
+_YEAR = re.compile(r"^\d{4}s?$")
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One raw figure with where it came from."""
+
+    origin: str  # path relative to data/
+    row: int  # spreadsheet row number (header is row 1)
+    fields: dict[str, str]
+
+
+# ---------------------------------------------------------------- load inputs
+
+def read_figures(path: Path) -> list[FigureRow]:
+    """Read one figures CSV; raise DataError naming every malformed row and cell."""
+    shown = display_path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise DataError([Problem(shown, None, None, None, "the file is empty",
+                                     f"start with the header row: {','.join(FIGURE_COLUMNS)}")])
+        header = [h.strip() for h in header]
+        if tuple(header) != FIGURE_COLUMNS:
+            raise DataError([Problem(shown, 1, None, ",".join(header), "the header is not the figures header",
+                                     f"use exactly these columns in this order: {','.join(FIGURE_COLUMNS)}")])
+        rows, problems = [], []
+        for number, cells in enumerate(reader, start=2):
+            if len(cells) != len(FIGURE_COLUMNS):
+                problems.append(Problem(shown, number, None, None,
+                                        f"the row has {len(cells)} cells, not {len(FIGURE_COLUMNS)}",
+                                        "quote cells that contain commas and give every column a cell"))
+                continue
+            fields = {k: v.strip() for k, v in zip(FIGURE_COLUMNS, cells)}
+            problems += check_figure(shown, number, fields)
+            rows.append(FigureRow(display_path_in_data(path), number, fields))
+    if problems:
+        raise DataError(problems)
+    return rows
+
+
+def display_path_in_data(path: Path) -> str:
+    return Path(path).resolve().relative_to(paths.DATA).as_posix()
+
+
+def check_figure(file: str, row: int, f: dict[str, str]) -> list[Problem]:
+    """The structural checks every raw figure must pass before it can enter the tidy tables."""
+    problems = []
+    for column in REQUIRED:
+        if not f[column]:
+            problems.append(Problem(file, row, column, "", f"'{column}' is required", f"fill in '{column}'"))
+    iso3 = f["country_iso3"]
+    if iso3 and not countries.is_iso3(iso3):
+        hint = ", ".join(countries.suggest(iso3)) or "see https://www.iso.org/obp/ui/#search"
+        problems.append(Problem(file, row, "country_iso3", iso3, "not an ISO 3166-1 alpha-3 code",
+                                f"use a valid upper-case code (close: {hint}) or leave blank for world figures"))
+    for column in ("year", "source_year"):
+        if f[column] and not _YEAR.match(f[column]):
+            problems.append(Problem(file, row, column, f[column], "not a 4-digit year",
+                                    "write the year as YYYY (or a decade as YYYYs), or leave it blank"))
+    if f["source_url"] and not _URL.match(f["source_url"]):
+        problems.append(Problem(file, row, "source_url", f["source_url"], "not a web address",
+                                "give the full address starting with http:// or https://"))
+    return problems
+
+
+def input_files() -> list[Path]:
+    """The seed sweep first, then contributed files in name order."""
+    return [paths.SEED_FIGURES, *sorted(paths.CONTRIB.glob("*.csv"))]
+
+
+# ---------------------------------------------------------------- process
+
+def source_key(f: dict[str, str]) -> tuple[str, str, str, str]:
+    return (f["source_title"], f["source_publisher"], f["source_year"], f["source_url"])
+
+
+def source_id(key: tuple[str, str, str, str]) -> str:
+    """A readable, stable key: publisher slug, year and a short hash of the full source description."""
+    title, publisher, year, url = key
+    slug = re.sub(r"[^a-z0-9]+", "-", (publisher or title).lower()).strip("-")
+    slug = "-".join(slug.split("-")[:3])[:24].strip("-") or "source"
+    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{year or 'nd'}-{digest}"
+
+
+def record_id(figure: FigureRow) -> str:
+    if figure.origin == display_path_in_data(paths.SEED_FIGURES):
+        return f"seed-{figure.row - 1:04d}"
+    content = "\x1f".join(figure.fields[c] for c in FIGURE_COLUMNS)
+    return "contrib-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:12]
+
+
+def scope_of(f: dict[str, str]) -> str:
+    if f["country_iso3"]:
+        return "country"
+    return "region" if f["country_name"] else "world"
+
+
+def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
+    f = figure.fields
+    parsed = parse_value(f["value"], f["unit"])
+    return {
+        "record_id": record_id(figure),
+        "dataset": f["dataset"],
+        "scope": scope_of(f),
+        "iso3": f["country_iso3"],
+        "country_name": f["country_name"],
+        "region": countries.region(f["country_iso3"]) if f["country_iso3"] else "",
+        "indicator": f["indicator"],
+        "mineral": f["mineral"],
+        "year": int(f["year"]) if f["year"].isdigit() else None,
+        "year_text": f["year"],
+        "value_text": f["value"],
+        "value_low": parsed.low,
+        "value_high": parsed.high,
+        "value_central": parsed.central,
+        "qualifier": parsed.qualifier,
+        "value_kind": parsed.kind,
+        "unit": normalise_unit(f["unit"]),
+        "unit_original": f["unit"],
+        "source_id": sid,
+        "locator": f["locator"],
+        "note": f["note"],
+        "origin": figure.origin,
+    }
+
+
+def tidy_tables(figures: list[FigureRow]) -> tuple[list[dict], list[dict]]:
+    """Turn raw figures into (estimates, sources) records, one source row per distinct source."""
+    notes: dict[tuple, list[str]] = defaultdict(list)
+    for figure in figures:
+        notes[source_key(figure.fields)].append(figure.fields["note"])
+    ids = {key: source_id(key) for key in notes}
+    estimates = [estimate_record(fig, ids[source_key(fig.fields)]) for fig in figures]
+    seen: set[str] = set()
+    duplicates = [e["record_id"] for e in estimates if e["record_id"] in seen or seen.add(e["record_id"])]
+    if duplicates:
+        raise DataError([Problem("data/contrib", None, None, d, "the same record is in the data twice",
+                                 "remove the repeated row") for d in duplicates])
+    counts: dict[str, int] = defaultdict(int)
+    for e in estimates:
+        counts[e["source_id"]] += 1
+    sources = []
+    for key, sid in sorted(ids.items(), key=lambda item: item[1]):
+        title, publisher, year, url = key
+        grade, reason = reliability.classify(publisher, url, notes[key])
+        sources.append({"source_id": sid, "title": title, "publisher": publisher,
+                        "year": int(year) if year.isdigit() else None, "url": url,
+                        "reliability": grade, "reliability_reason": reason, "n_figures": counts[sid]})
+    return estimates, sources
+
+
+# ---------------------------------------------------------------- save outputs
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[dict]) -> None:
+    names = [c.name for c in columns]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(names)
+        for record in records:
+            writer.writerow([_cell(record[n]) for n in names])
+
+
+def build(out_dir: Path | None = None) -> dict[str, Path]:
+    """Rebuild the tidy tables into `out_dir` (default data/); returns the paths written."""
+    out_dir = out_dir or paths.DATA
+    figures = [row for path in input_files() for row in read_figures(path)]
+    estimates, sources = tidy_tables(figures)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
+               "datapackage": out_dir / "datapackage.json"}
+    write_table(written["estimates"], schema.ESTIMATE_COLUMNS, estimates)
+    write_table(written["sources"], schema.SOURCE_COLUMNS, sources)
+    written["datapackage"].write_text(json.dumps(schema.datapackage(), indent=2) + "\n", encoding="utf-8")
+    return written

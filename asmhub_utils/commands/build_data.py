@@ -1,0 +1,27 @@
+"""`asmhub build-data`: rebuild data/estimates.csv, data/sources.csv and data/datapackage.json from data/raw/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import build
+from ..errors import DataError, display_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser("build-data", help="rebuild the tidy tables from data/raw and data/contrib")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        written = build.build()
+    except DataError as error:
+        print(f"build-data stopped: {len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    for path in written.values():
+        print(f"wrote {display_path(path)}")
+    return 0

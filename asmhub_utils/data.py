@@ -1,0 +1,87 @@
+"""Load the tidy tables. One function per table; every notebook reads data through here.
+
+Columns are documented in `asmhub_utils/schema.py` (and in `data/datapackage.json`, written from it).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from . import paths, schema
+
+_NUMBER_COLUMNS = ("value_low", "value_high", "value_central")
+
+
+def _read(path, columns: tuple[schema.Column, ...]) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in columns:
+        if column.type == "number":
+            frame[column.name] = pd.to_numeric(frame[column.name].replace("", None), errors="raise")
+        elif column.type == "integer":
+            frame[column.name] = pd.to_numeric(frame[column.name].replace("", None)).astype("Int64")
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _estimates() -> pd.DataFrame:
+    return _read(paths.ESTIMATES, schema.ESTIMATE_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _sources() -> pd.DataFrame:
+    return _read(paths.SOURCES, schema.SOURCE_COLUMNS)
+
+
+def estimates() -> pd.DataFrame:
+    """Every figure, one row each (data/estimates.csv). A fresh copy: callers may modify it."""
+    return _estimates().copy()
+
+
+def sources() -> pd.DataFrame:
+    """Every source, one row each (data/sources.csv)."""
+    return _sources().copy()
+
+
+def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add the source's title, publisher, year, url and reliability as `source_*` columns."""
+    cited = sources().rename(columns=lambda c: c if c == "source_id" else f"source_{c}")
+    return frame.merge(cited, on="source_id", how="left", validate="many_to_one")
+
+
+def country_estimates(iso3: str) -> pd.DataFrame:
+    """All figures for one country (ISO3), with their sources."""
+    return with_sources(estimates().query("iso3 == @iso3"))
+
+
+def dated(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add `plot_year` (the year the figure refers to, else the source's publication year) and `year_basis`.
+
+    Figures with neither stay with a missing `plot_year` and `year_basis == 'undated'`; pages list them
+    instead of placing them on a time axis.
+    """
+    frame = frame if "source_year" in frame else with_sources(frame)
+    out = frame.copy()
+    out["plot_year"] = out["year"].fillna(out["source_year"])
+    out["year_basis"] = "reference year"
+    out.loc[out["year"].isna() & out["source_year"].notna(), "year_basis"] = "publication year"
+    out.loc[out["plot_year"].isna(), "year_basis"] = "undated"
+    return out
+
+
+def numeric(frame: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows whose value could be read as a number or range."""
+    return frame[frame[list(_NUMBER_COLUMNS)].notna().any(axis=1)]
+
+
+def lookup(indicator: str, **equal: object) -> pd.Series:
+    """The one figure with this indicator (and column values); KeyError unless exactly one matches."""
+    frame = with_sources(estimates())
+    match = frame["indicator"] == indicator
+    for column, value in equal.items():
+        match &= frame[column] == value
+    found = frame[match]
+    if len(found) != 1:
+        raise KeyError(f"{len(found)} figures match indicator={indicator!r} {equal}; expected exactly one")
+    return found.iloc[0]

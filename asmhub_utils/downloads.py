@@ -1,0 +1,34 @@
+"""The CSV behind each chart, written next to the book so a reader can download exactly what is drawn.
+
+Files go to `book/site_extra/downloads/` (generated, not in git), whose parent Sphinx copies to the site root, giving
+`downloads/` (`html_extra_path`). Links are relative to the page, so the site works under any base URL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+DOWNLOADS = paths.BOOK / "site_extra" / "downloads"
+
+
+def _page_dir() -> Path:
+    """Folder of the page being executed: notebooks run with their own folder as working directory."""
+    return Path.cwd().resolve()
+
+
+def save_csv(frame: pd.DataFrame, name: str) -> str:
+    """Write `frame` as downloads/<name>.csv and return a Markdown link to it from the current page."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_' only")
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    target = DOWNLOADS / f"{name}.csv"
+    frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+    page_depth = os.path.relpath(paths.ROOT, _page_dir())
+    href = Path(page_depth, "downloads", target.name).as_posix()
+    return f"[Download the data behind this chart ({name}.csv, {len(frame)} rows)]({href})"

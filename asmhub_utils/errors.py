@@ -1,0 +1,45 @@
+"""Errors that tell a person what is wrong, where (file, row, column) and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one cell. `row` is the row number a spreadsheet shows (header = row 1)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        shown = "" if self.value is None else f" (value: {self.value!r})"
+        return f"{where}: {self.message}{shown}. Fix: {self.fix}"
+
+
+class DataError(Exception):
+    """Raised when input data is malformed; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the repository when it lies inside it, for short messages."""
+    from .paths import ROOT
+
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,110 @@
+"""The columns of the tidy tables, defined once. `datapackage.json` and the data docs are written from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Frictionless type: string, integer, number
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def frictionless(self) -> dict:
+        spec: dict = {"name": self.name, "type": self.type, "description": self.description}
+        constraints: dict = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if self.pattern:
+            constraints["pattern"] = self.pattern
+        extra = dict(self.extra)
+        if "format" in extra:
+            spec["format"] = extra.pop("format")
+        constraints.update(extra)
+        if constraints:
+            spec["constraints"] = constraints
+        return spec
+
+
+RELIABILITY = ("primary", "secondary", "low")
+VALUE_KINDS = ("number", "range", "multiple", "text")
+SCOPES = ("world", "region", "country")
+
+ESTIMATE_COLUMNS: tuple[Column, ...] = (
+    Column("record_id", "string", "Stable identifier of the figure: 'seed-NNNN' for the seed sweep row NNNN, "
+           "'contrib-<hash>' for a contributed record.", required=True, extra={"unique": True}),
+    Column("dataset", "string", "Topic the figure belongs to (miners_by_country, supply_share, mercury, ...).",
+           required=True),
+    Column("scope", "string", "world (no country or region), region (a named group of countries), or country.",
+           required=True, enum=SCOPES),
+    Column("iso3", "string", "ISO 3166-1 alpha-3 code; blank for world and regional figures.",
+           pattern="[A-Z]{3}"),
+    Column("country_name", "string", "Country or region name as the source gives it."),
+    Column("region", "string", "Continent of the country (Natural Earth); blank for world figures."),
+    Column("indicator", "string", "What is measured, in the source's terms.", required=True),
+    Column("mineral", "string", "Mineral(s) the figure refers to; blank when it covers all ASM."),
+    Column("year", "integer", "Year the figure refers to; blank when the source gives none or a span.",
+           extra={"minimum": 1900, "maximum": 2100}),
+    Column("year_text", "string", "The year exactly as the source gives it (e.g. '1990s')."),
+    Column("value_text", "string", "The value exactly as the source prints it.", required=True),
+    Column("value_low", "number", "Lower bound read from value_text; blank when the text gives none."),
+    Column("value_high", "number", "Upper bound read from value_text; blank when the text gives none."),
+    Column("value_central", "number", "The stated single figure, or a median/average the source states; "
+           "blank for a bare range (ranges are never averaged)."),
+    Column("qualifier", "string", "about, nearly, more than, at least, up to, perhaps, typically, as little as, "
+           "several figures, or blank."),
+    Column("value_kind", "string", "number, range, multiple (several figures in one statement) or text.",
+           required=True, enum=VALUE_KINDS),
+    Column("unit", "string", "Unit, one spelling per unit (t/yr, ha, persons, percent, ...).", required=True),
+    Column("unit_original", "string", "Unit as the source wrote it.", required=True),
+    Column("source_id", "string", "Key into sources.csv.", required=True),
+    Column("locator", "string", "Where in the source the figure stands (page, table, section)."),
+    Column("note", "string", "Compiler's note: original source quoted, caveats, reliability remarks."),
+    Column("origin", "string", "File the record came from, relative to data/.", required=True),
+)
+
+SOURCE_COLUMNS: tuple[Column, ...] = (
+    Column("source_id", "string", "Stable key, also the BibTeX key.", required=True, extra={"unique": True}),
+    Column("title", "string", "Title of the document or page.", required=True),
+    Column("publisher", "string", "Publisher, and the original author where the copy is a mirror.", required=True),
+    Column("year", "integer", "Publication year; blank when unknown.", extra={"minimum": 1900, "maximum": 2100}),
+    Column("url", "string", "Address of the copy the figures were read from.", required=True, extra={"format": "uri"}),
+    Column("reliability", "string", "primary, secondary or low (rules in asmhub_utils/reliability.py).",
+           required=True, enum=RELIABILITY),
+    Column("reliability_reason", "string", "Why the source got its reliability grade.", required=True),
+    Column("n_figures", "integer", "How many records in estimates.csv cite this source.", required=True),
+)
+
+
+def table_schema(columns: tuple[Column, ...], primary_key: str, foreign_keys: list | None = None) -> dict:
+    schema: dict = {"fields": [c.frictionless() for c in columns], "primaryKey": primary_key,
+                    "missingValues": [""]}
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return schema
+
+
+def datapackage() -> dict:
+    """The Frictionless Data Package descriptor for data/estimates.csv and data/sources.csv."""
+    return {
+        "name": "asm-hub-estimates",
+        "title": "ASM Hub: sourced estimates on artisanal and small-scale mining",
+        "description": "One row per published figure, with its source. Built by `asmhub build-data` from data/raw/.",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": [
+            {"name": "estimates", "path": "estimates.csv", "profile": "tabular-data-resource", "format": "csv",
+             "encoding": "utf-8",
+             "schema": table_schema(ESTIMATE_COLUMNS, "record_id", [
+                 {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}])},
+            {"name": "sources", "path": "sources.csv", "profile": "tabular-data-resource", "format": "csv",
+             "encoding": "utf-8", "schema": table_schema(SOURCE_COLUMNS, "source_id")},
+        ],
+    }

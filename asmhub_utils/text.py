@@ -1,0 +1,26 @@
+"""Figures as prose: the source's own value text, the unit, the year and the citation."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+UNIT_WORDS = {"persons": "people", "percent": "%", "t/yr": "tonnes a year", "t": "tonnes", "ha": "hectares",
+              "kg/yr": "kg a year", "countries": "countries"}
+
+
+def figure(row: pd.Series) -> str:
+    """'40,500,000 people', 'about 80 countries', '380-870 (median 520) tonnes a year', '20 %'."""
+    text = str(row["value_text"])
+    if re.fullmatch(r"\d+", text):
+        text = f"{int(text):,}"
+    unit = UNIT_WORDS.get(row["unit"], row["unit"])
+    return f"{text}%" if unit == "%" and not text.endswith("%") else f"{text} {unit}"
+
+
+def cited(row: pd.Series) -> str:
+    """A figure with its year and publisher: '40,500,000 people in 2017 (IGF / IISD, 2017)'."""
+    year = "" if pd.isna(row.get("year")) else f" in {row['year']}"
+    source_year = "n.d." if pd.isna(row.get("source_year")) else row["source_year"]
+    return f"{figure(row)}{year} ({row['source_publisher']}, {source_year})"

@@ -1,0 +1,23 @@
+"""The book has its six parts, and the primer shows its chart with sources."""
+
+import re
+
+PARTS = ["Primer", "Data dashboard", "Places", "Themes", "Resource library", "Contribute data"]
+
+
+def test_landing_page_links_every_part(html_dir):
+    index = (html_dir / "book" / "index.html").read_text(encoding="utf-8")
+    for part in PARTS:
+        assert part in index
+    targets = re.findall(r'href="([^"#]+\.html)', (html_dir / "book" / "index.html").read_text(encoding="utf-8"))
+    for target in targets:
+        if not target.startswith("http"):
+            assert (html_dir / "book" / target).resolve().exists(), target
+
+
+def test_primer_shows_its_chart_sources_and_download(html_dir):
+    primer = next(html_dir.rglob("*primer*.html")).read_text(encoding="utf-8")
+    assert re.search(r'<img[^>]+alt="Chart of every published estimate', primer)
+    assert "Sources:" in primer
+    assert re.search(r'href="[^"]*downloads/primer-global-workforce\.csv"', primer)
+    assert (html_dir / "downloads" / "primer-global-workforce.csv").exists()

@@ -1,0 +1,85 @@
+"""The tidy tables: reproducible from data/raw, complete, and loud about malformed input."""
+
+import csv
+import filecmp
+import shutil
+
+import pytest
+
+from asmhub_utils import build, paths
+from asmhub_utils.errors import DataError
+
+
+def read(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_rebuild_matches_committed_tables(tmp_path):
+    written = build.build(out_dir=tmp_path)
+    for name in ("estimates", "sources", "datapackage"):
+        committed = paths.DATA / written[name].name
+        assert filecmp.cmp(written[name], committed, shallow=False), (
+            f"{committed.name} differs from a fresh build: run `make data` and commit the result")
+
+
+def test_every_seed_figure_is_kept_with_its_value_and_source():
+    seed = read(paths.SEED_FIGURES)
+    estimates = {r["record_id"]: r for r in read(paths.ESTIMATES)}
+    sources = {r["source_id"]: r for r in read(paths.SOURCES)}
+    assert len(seed) == 803
+    for number, figure in enumerate(seed, start=1):
+        row = estimates[f"seed-{number:04d}"]
+        assert row["value_text"] == figure["value"]
+        assert row["unit_original"] == figure["unit"]
+        source = sources[row["source_id"]]
+        assert (source["title"], source["url"]) == (figure["source_title"], figure["source_url"])
+
+
+def test_sources_have_a_reliability_grade_and_count():
+    sources = read(paths.SOURCES)
+    assert {s["reliability"] for s in sources} == {"primary", "secondary", "low"}
+    assert sum(int(s["n_figures"]) for s in sources) == len(read(paths.ESTIMATES))
+
+
+def test_flagged_hosts_are_low_reliability():
+    sources = read(paths.SOURCES)
+    low = {s["publisher"] for s in sources if s["reliability"] == "low"}
+    assert any("Wikipedia" in p for p in low)
+    assert any("aladdinseparation" in p for p in low)
+
+
+def test_world_and_regional_figures_have_no_iso3():
+    for row in read(paths.ESTIMATES):
+        assert (row["scope"] == "country") == bool(row["iso3"])
+
+
+@pytest.fixture
+def broken_seed(tmp_path, monkeypatch):
+    raw = tmp_path / "data" / "raw" / "asm-source-sweep"
+    raw.mkdir(parents=True)
+    shutil.copy(paths.SEED_FIGURES, raw / "figures.csv")
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    monkeypatch.setattr(paths, "SEED_FIGURES", raw / "figures.csv")
+    monkeypatch.setattr(paths, "CONTRIB", tmp_path / "data" / "contrib")
+    return raw / "figures.csv"
+
+
+def test_malformed_row_names_file_row_column_and_value(broken_seed, tmp_path):
+    rows = broken_seed.read_text(encoding="utf-8").splitlines()
+    rows[4] = rows[4].replace("global_headline,,,", "global_headline,XXQ,,", 1)
+    broken_seed.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(DataError) as error:
+        build.build(out_dir=out)
+    message = str(error.value)
+    assert "figures.csv, row 5, column 'country_iso3'" in message
+    assert "'XXQ'" in message and "Fix:" in message
+    assert not out.exists(), "a failed build must write nothing"
+
+
+def test_wrong_header_is_reported(broken_seed, tmp_path):
+    text = broken_seed.read_text(encoding="utf-8").replace("source_url", "link", 1)
+    broken_seed.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="row 1.*header"):
+        build.build(out_dir=tmp_path / "out")

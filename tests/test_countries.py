@@ -1,0 +1,16 @@
+from asmhub_utils import countries
+
+
+def test_iso3_codes_come_from_iso_3166():
+    assert countries.is_iso3("COD") and countries.is_iso3("GUF")
+    assert not countries.is_iso3("XXQ") and not countries.is_iso3("cod")
+
+
+def test_suggestions_for_a_mistyped_code():
+    assert "COD" in countries.suggest("CDO") or "COD" in countries.suggest("COG")
+    assert "TZA" in countries.suggest("Tanzania")
+
+
+def test_regions_from_natural_earth():
+    assert countries.region("GHA") == "Africa"
+    assert countries.region("GUF") == "South America"
