@@ -1,0 +1,99 @@
+"""Citation metadata live in book/metadata.yml; CITATION.cff, page citations and _config.yml agree with it."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from asmhub_utils import cite, metadata, paths
+from asmhub_utils.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def meta():
+    return metadata.load()
+
+
+def test_citation_cff_is_current(meta):
+    assert (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8") == cite.cff(meta), (
+        "CITATION.cff is out of date: run `make citation`")
+
+
+def test_citation_cff_is_valid_per_cffconvert():
+    uv = Path(sys.executable).with_name("uv")
+    uv = str(uv) if uv.exists() else shutil.which("uv")
+    assert uv, "uv is needed to run cffconvert in isolation (make setup installs it in .venv)"
+    # cffconvert needs jsonschema<4, which clashes with frictionless: run it in its own throwaway environment.
+    run = subprocess.run([uv, "tool", "run", "--quiet", "--from", "cffconvert==2.0.0", "cffconvert", "--validate",
+                          "-i", str(paths.ROOT / "CITATION.cff")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "are valid" in run.stdout
+
+
+def test_config_repository_is_the_metadata_repository(meta):
+    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["repository"]["url"] == meta.repository, "keep _config.yml repository.url = book/metadata.yml"
+    assert config["launch_buttons"]["binderhub_url"].startswith("https://")
+    assert config["launch_buttons"]["thebe"] is False
+
+
+def test_page_citation_names_the_page_its_stable_address_and_the_version(meta):
+    text = cite.citation_text(meta, "Ghana", "notebooks/places/profiles/GHA")
+    assert "Ghana" in text and f"Version {meta.version}" in text
+    assert text.endswith(f"{meta.base_url}notebooks/places/profiles/GHA.html")
+    entry = cite.bibtex(meta, "Ghana", "notebooks/places/profiles/GHA")
+    assert entry.startswith(f"@misc{{asmhub{meta.year}_notebooks_places_profiles_gha,")
+    assert f"version      = {{{meta.version}}}" in entry
+    assert f"url          = {{{meta.base_url}notebooks/places/profiles/GHA.html}}" in entry
+
+
+def test_bibtex_escapes_special_characters_and_balances_braces(meta):
+    entry = cite.bibtex(meta, "Gold & mercury: 50% of {it}_now", "x")
+    assert r"Gold \& mercury: 50\% of \{it\}\_now" in entry
+    unescaped = re.sub(r"\\[{}]", "", entry)
+    assert unescaped.count("{") == unescaped.count("}")
+
+
+def test_citation_html_escapes_the_title(meta):
+    assert "<script>" not in cite.citation_html(meta, "<script>x</script>", "p")
+
+
+def test_changelog_has_an_entry_for_the_current_version(meta):
+    changelog = (paths.BOOK / "changelog.md").read_text(encoding="utf-8")
+    assert f"## {meta.version} ({meta.date_released.isoformat()})" in changelog, (
+        "add a section for the version in book/metadata.yml to book/changelog.md")
+
+
+def _write(tmp_path, text):
+    target = tmp_path / "metadata.yml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_bad_metadata_reports_every_problem_with_key_and_fix(tmp_path):
+    source = _write(tmp_path, "title: T\nshort_title: T\nauthors: [{}]\nversion: one\ndate_released: soon\n"
+                              "repository: github.com/x\nbase_url: https://x.org/book\nlicense: CC-BY-4.0\n")
+    with pytest.raises(DataError) as caught:
+        metadata.load(source)
+    message = str(caught.value)
+    for key in ("authors[1]", "'version'", "'date_released'", "'repository'", "'base_url'"):
+        assert key in message, message
+    assert "Fix:" in message and "metadata.yml" in message
+
+
+def test_missing_keys_are_named(tmp_path):
+    with pytest.raises(DataError, match="'base_url': is missing"):
+        metadata.load(_write(tmp_path, "title: T\n"))
+
+
+def test_person_authors_become_family_given_in_bibtex_and_cff(tmp_path):
+    source = _write(tmp_path, "title: T\nshort_title: T\nauthors:\n  - given_names: Ada\n    family_names: Byron\n"
+                              "version: 1.0.0\ndate_released: 2026-01-02\nrepository: https://x.org/r\n"
+                              "base_url: https://x.org/b/\nlicense: CC-BY-4.0\n")
+    meta = metadata.load(source)
+    assert "author       = {Byron, Ada}" in cite.bibtex(meta)
+    assert yaml.safe_load(cite.cff(meta))["authors"] == [{"given-names": "Ada", "family-names": "Byron"}]

@@ -1,0 +1,53 @@
+"""The theme slimming: stylesheet purge, icon glyph collection, and script removal."""
+
+from asmhub_utils.sphinx_ext import css_purge, slim_theme
+
+
+def test_rules_for_absent_classes_are_dropped_and_present_ones_kept():
+    css = ".used{color:red}.absent{color:blue}.used .absent{x:y}.used,.absent{z:w}p{margin:0}"
+    out = css_purge.purge(css, {"used"})
+    assert ".used{color:red}" in out and "p{margin:0}" in out
+    assert ".absent{" not in out and ".used .absent" not in out
+    assert ".used{z:w}" in out  # only the selector that can match stays in a list
+
+
+def test_classes_inside_not_are_not_required():
+    out = css_purge.purge(".btn:not(.disabled){a:b}.btn:is(.x,.y){c:d}", {"btn"})
+    assert ".btn:not(.disabled){a:b}" in out and ".btn:is(.x,.y){c:d}" in out
+
+
+def test_media_blocks_are_purged_inside_and_dropped_when_empty():
+    css = "@media (min-width:960px){.used{a:b}.absent{c:d}}@media print{.absent{e:f}}"
+    out = css_purge.purge(css, {"used"})
+    assert "@media (min-width:960px){.used{a:b}}" in out
+    assert "print" not in out
+
+
+def test_charset_licence_comments_font_faces_and_keyframes_stay():
+    css = ('@charset "UTF-8";/*! Library v1 MIT */@font-face{font-family:X;src:url(x.woff)}'
+           "@keyframes spin{from{a:b}to{c:d}}/* dropped */.absent{a:b}")
+    out = css_purge.purge(css, set())
+    assert out.startswith('@charset "UTF-8";\n/*! Library v1 MIT */')
+    assert "@font-face{font-family:X;src:url(x.woff)}" in out and "@keyframes spin" in out
+    assert "dropped" not in out and ".absent" not in out
+
+
+def test_words_come_from_html_and_scripts():
+    assert {"bd-sidebar", "show", "fa-xmark"} <= css_purge.words(['<div class="bd-sidebar">', 'e.add("show","fa-xmark")'])
+
+
+def test_icon_codepoints_read_escaped_and_literal_glyphs():
+    css = '.fa-bars:before{content:"\\f0c9"}.fa-x:before{content:"\uf00d"}.q:before{content:"\\201C"}'
+    assert slim_theme.icon_codepoints(css) == {0xF0C9, 0xF00D}
+
+
+PAGE = ('<head><script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n'
+        '    <script src="../_static/searchtools.js"></script>\n    <script src="../_static/language_data.js"></script>\n'
+        '    <script src="../searchindex.js"></script>\n<script src="../_static/doctools.js"></script></head>')
+
+
+def test_pages_lose_fontawesome_and_search_scripts_but_the_search_page_keeps_search():
+    slim = slim_theme.slim_page(PAGE, search_page=False)
+    assert "fontawesome" not in slim and "search" not in slim and "doctools.js" in slim
+    search = slim_theme.slim_page(PAGE, search_page=True)
+    assert "fontawesome" not in search and "searchindex.js" in search and "searchtools.js" in search
