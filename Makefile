@@ -9,13 +9,17 @@ UV_VERSION := 0.13.9
 JB := $(BIN)/jupyter-book
 JOBS ?= 2
 
-.PHONY: help setup data book test unit nbval clean lock
+.PHONY: help setup data book test unit nbval clean lock browser citation pdf publish bench-weight
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
 	@echo "make test   set up .venv if needed, then run unit tests, notebook tests and the book build"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
 	@echo "make lock   recompile requirements.txt from requirements.in"
+	@echo "make pdf    build the whole book as one PDF (_build/pdf/), offline, with Debian's chromium"
+	@echo "make publish  build the book and push _build/html to the gh-pages branch (PUBLISH_REMOTE=origin)"
+	@echo "make bench-weight  print the bytes each page costs a first-time reader"
+	@echo "make citation  rewrite CITATION.cff from book/metadata.yml"
 	@echo "make clean  remove _build (the venv stays)"
 
 # The venv is rebuilt when the pins or the package metadata change.
@@ -41,14 +45,38 @@ unit: $(STAMP)
 nbval: $(STAMP)
 	$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax notebooks --ignore=notebooks/places/profiles
 
+# Debian's chromium runs the browser tests, the page-weight benchmark and the PDF. On a fresh Debian machine
+# (CI runs as root) it is installed here; Playwright's own browser download would need the network.
+browser:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
 # The book build is itself a test (-W: any warning or notebook error fails it); then every test runs.
-test: book
-	$(BIN)/pytest -q -n $(JOBS) tests
+# --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
+test: book browser
+	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests
 	$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax notebooks --ignore=notebooks/places/profiles
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile requirements.in -o requirements.txt --python-version 3.11 --quiet
 	$(BIN)/python -m asmhub_utils.envfile
+
+citation: $(STAMP)
+	$(BIN)/python -m asmhub_utils.cite
+
+# Single-page HTML printed by chromium (charts included); prints the PDF's path and page count.
+pdf: $(STAMP) browser
+	$(JB) build -W -n --keep-going --builder custom --custom-builder singlehtml .
+	$(BIN)/python -m asmhub_utils.pdf
+
+# Every link in the site is relative, so the pushed copy works under any base URL (README: "Publish a copy").
+PUBLISH_REMOTE ?= origin
+PUBLISH_BRANCH ?= gh-pages
+publish: book
+	$(BIN)/ghp-import --no-jekyll --push --force --remote $(PUBLISH_REMOTE) --branch $(PUBLISH_BRANCH) \
+		--message "Publish ASM Hub from $$(git rev-parse --short HEAD)" _build/html
+
+bench-weight: book browser
+	$(BIN)/python benchmarks/page_weight.py
 
 clean:
 	rm -rf _build book/site_extra/downloads/*.csv

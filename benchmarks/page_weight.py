@@ -2,7 +2,7 @@
 
     make bench-weight            (or: .venv/bin/python benchmarks/page_weight.py [--top N])
 
-Serves _build/html on 127.0.0.1, loads every page in Debian's chromium in a fresh browser context, and prints per
+Serves _build/html on 127.0.0.1, loads every page in Debian's chromium with the HTTP cache off, and prints per
 page the bytes transferred (bodies + response headers, as Chromium counts them) and the number of requests, then the
 median and the maximum against the targets (median <= 500 KB, no page over 2 MB).
 """
@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with site_browser.serve(paths.HTML) as base, sync_playwright() as playwright:
         browser = site_browser.launch(playwright)
-        visits = {page: site_browser.load(browser, base + page) for page in pages}
+        reader = site_browser.Reader(browser)
+        visits = {page: reader.load(base + page) for page in pages}
         browser.close()
     elapsed = time.perf_counter() - started
     rows = sorted(visits.items(), key=lambda item: item[1].bytes, reverse=True)

@@ -31,7 +31,7 @@ def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
         '<h2 id="asmhub-cite-heading">Cite this page</h2>\n'
         f'<p class="asmhub-cite-text">{cite.citation_html(meta, page_title, pagename)}</p>\n'
         "<details><summary>BibTeX</summary>\n"
-        f'<pre class="asmhub-cite-bibtex">{html.escape(cite.bibtex(meta, page_title, pagename))}</pre>\n'
+        f'<pre class="asmhub-cite-bibtex" tabindex="0">{html.escape(cite.bibtex(meta, page_title, pagename))}</pre>\n'
         "</details>\n</section>\n")
 
 

@@ -5,6 +5,7 @@
 * Stylesheets: rules that match nothing in the built site are removed (`css_purge`).
 * Search: Sphinx's search index and tools load only on the search page (search-as-you-type is off).
 * sphinx-thebe's scripts are not loaded (live code is off), which removes the duplicate `THEBE_JS_URL` error.
+* The sidebar buttons of sphinx-book-theme work on phones (`FORWARD_TOGGLES_JS`).
 * `html_context.default_mode = light` gives the theme a valid colour mode ("Got invalid theme mode" otherwise), and an empty
   inline favicon stops the browser asking for `/favicon.ico` (a 404 in the console).
 
@@ -36,6 +37,21 @@ _ICON_FONT_SRC = re.compile(r'url\(([^)]*?)(fa-[a-z]+-\d+)\.woff2\)\s*format\("w
                             r'url\([^)]*?\.ttf\)\s*format\("truetype"\)')
 _CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
+
+
+# sphinx-book-theme adds its own sidebar buttons, but the theme wires only the first `.primary-toggle` /
+# `.secondary-toggle` of the page (pydata's, hidden), so on a phone the visible buttons did nothing. Forward them.
+FORWARD_TOGGLES_JS = """document.addEventListener("DOMContentLoaded", () => {
+  for (const kind of [".primary-toggle", ".secondary-toggle"]) {
+    const [wired, ...others] = document.querySelectorAll(kind);
+    others.forEach((button) => button.addEventListener("click", (event) => {
+      if (wired && window.matchMedia("(max-width: 959.98px)").matches) {
+        event.stopImmediatePropagation();
+        wired.click();
+      }
+    }));
+  }
+});"""
 
 
 def _config_inited(app: Sphinx, config) -> None:
@@ -121,7 +137,7 @@ def _build_finished(app: Sphinx, exception) -> None:
         texts.append(slim)
     scripts = [p for p in static.rglob("*.js") if p.name != "fontawesome.js"]
     used = css_purge.words(texts + [p.read_text(encoding="utf-8", errors="replace") for p in scripts])
-    pristine_dir = Path(app.doctreedir) / "asmhub-pristine-css"
+    pristine_dir = Path(app.doctreedir) / "asmhub-pristine-css" / app.builder.name  # html and singlehtml apart
     pristine_dir.mkdir(parents=True, exist_ok=True)
     before = after = 0
     codepoints: set[int] = set()
@@ -138,6 +154,7 @@ def _build_finished(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_js_file(None, body=FORWARD_TOGGLES_JS)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _build_finished)
