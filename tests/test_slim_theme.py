@@ -51,3 +51,8 @@ def test_pages_lose_fontawesome_and_search_scripts_but_the_search_page_keeps_sea
     assert "fontawesome" not in slim and "search" not in slim and "doctools.js" in slim
     search = slim_theme.slim_page(PAGE, search_page=True)
     assert "fontawesome" not in search and "searchindex.js" in search and "searchtools.js" in search
+
+
+def test_navigation_expand_buttons_get_an_accessible_name():
+    nav = '<details><summary><span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i>'
+    assert '<summary aria-label="Show or hide the pages of this part">' in slim_theme.slim_page(nav, search_page=False)

@@ -6,6 +6,7 @@
 * Search: Sphinx's search index and tools load only on the search page (search-as-you-type is off).
 * sphinx-thebe's scripts are not loaded (live code is off), which removes the duplicate `THEBE_JS_URL` error.
 * The sidebar buttons of sphinx-book-theme work on phones (`FORWARD_TOGGLES_JS`).
+* The sidebar's expand buttons (`<summary>` with only an icon) get an accessible name (axe: summary-name).
 * `html_context.default_mode = light` gives the theme a valid colour mode ("Got invalid theme mode" otherwise), and an empty
   inline favicon stops the browser asking for `/favicon.ico` (a 404 in the console).
 
@@ -33,6 +34,9 @@ FONT_DIR = "vendor/fontawesome/webfonts"
 _FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 _SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
                         r"</script>")
+_TOC_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+_TOC_TOGGLE_NAMED = ('<summary aria-label="Show or hide the pages of this part">'
+                     '<span class="toctree-toggle" role="presentation">')
 _ICON_FONT_SRC = re.compile(r'url\(([^)]*?)(fa-[a-z]+-\d+)\.woff2\)\s*format\("woff2"\)\s*,\s*'
                             r'url\([^)]*?\.ttf\)\s*format\("truetype"\)')
 _CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
@@ -72,8 +76,10 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 
 def slim_page(html: str, search_page: bool) -> str:
-    """The page without the fontawesome script and, except on the search page, without the search scripts."""
+    """The page without the fontawesome script and, except on the search page, without the search scripts; the
+    navigation's expand buttons (an icon only) get a name that screen readers can announce."""
     html = _FONTAWESOME_JS.sub("", html)
+    html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED)
     return html if search_page else _SEARCH_JS.sub("", html)
 
 

@@ -17,7 +17,7 @@ from asmhub_utils import site_browser
 from asmhub_utils.site_pages import book_pages
 
 COUNTRY_TABLE = "notebooks/places/country_table.html"
-SEARCH_BOX = ".dt-search input, input[type=search]"
+SEARCH_BOX = ".dt-search input, .dt-container input[type=search], .dataTables_filter input"
 # Pages the issue names for the accessibility check; each kind is checked on the first page of its kind that exists.
 AXE_PAGES = {
     "landing page": ["book/index.html"],
