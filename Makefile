@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
 JB := $(BIN)/jupyter-book
 JOBS ?= 2
+# Some machines (CI among them) set PYTHONDONTWRITEBYTECODE=1, which makes every Python process, notebook
+# kernels included, recompile pandas and matplotlib from source: seconds per process. The venv is
+# byte-compiled once at setup, and the project's own modules may cache theirs.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help setup data book test unit nbval clean lock browser citation pdf publish bench-weight
 
@@ -26,7 +30,7 @@ help:
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements.txt
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -r requirements.txt
 	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
 	@touch $@
 
