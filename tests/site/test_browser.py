@@ -175,3 +175,19 @@ def test_country_table_sorts_by_country(country_table):
     assert ascending == sorted(ascending, key=_ascii_fold), ascending
     assert descending == sorted(descending, key=_ascii_fold, reverse=True), descending
     assert ascending[0] != descending[0]
+
+
+def test_the_reader_records_outside_requests_errors_and_bytes(browser, tmp_path):
+    """The checks above can fail: a page that calls a CDN, logs an error and misses a file is caught."""
+    body = "x" * 50_000
+    (tmp_path / "p.html").write_text(
+        '<html><head><script src="https://cdn.example.org/lib.js"></script></head>'
+        f'<body><img src="missing.png" alt="a missing chart"><script>console.error("boom")</script>{body}</body></html>')
+    with site_browser.serve(tmp_path) as url:
+        reader = site_browser.Reader(browser)
+        visit = reader.load(url + "p.html")
+        reader.close()
+    assert visit.outside == ["https://cdn.example.org/lib.js"]
+    assert "boom" in visit.console_errors
+    assert any("missing.png" in f for f in visit.failed)
+    assert visit.bytes >= len(body)
