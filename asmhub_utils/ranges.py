@@ -6,6 +6,8 @@ For comparing countries or sources where the year axis of `charts.estimates_over
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
@@ -14,6 +16,9 @@ from matplotlib.ticker import FuncFormatter
 from . import data
 from .attribution import source_labels
 from .charts import HEIGHT, WIDTH, human, use_house_style
+
+
+LABEL_WIDTH = 30  # characters per line of a row label, so long labels wrap instead of squeezing the chart
 
 
 def marker(row: pd.Series) -> str:
@@ -43,7 +48,9 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
     frame.loc[low_grade, "source_label"] = frame.loc[low_grade, "source_label"] + " (low reliability)"
     palette = dict(zip(frame["source_label"].unique(),
                        sns.color_palette("colorblind", frame["source_label"].nunique())))
-    height = max(HEIGHT, 0.34 * len(frame) + 0.3 * len(palette) + 1.6)
+    labels = [textwrap.fill(str(text), LABEL_WIDTH) for text in frame[label]]
+    lines = sum(text.count("\n") + 1 for text in labels)
+    height = max(HEIGHT, 0.2 * lines + 0.16 * len(frame) + 0.18 * len(palette) + 1.6)
     _, ax = plt.subplots(figsize=(WIDTH, height))
     for y, (_, row) in enumerate(frame.iterrows()):
         colour = palette[row["source_label"]]
@@ -58,7 +65,8 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
                     linestyle="none")
     for name, colour in palette.items():
         ax.plot([], [], marker="s", color=colour, linestyle="none", label=name)
-    ax.set_yticks(range(len(frame)), labels=frame[label].tolist())
+    ax.set_yticks(range(len(frame)), labels=labels)
+    ax.tick_params(axis="y", labelsize=9)
     ax.set_ylim(len(frame) - 0.5, -0.5)
     if log:
         ax.set_xscale("log")

@@ -14,14 +14,15 @@ The rules read the source's title, publisher and URL and apply in this order; th
 6. **Global reviews and research**: everything else: reviews, studies, NGO, industry and academic reports,
    blogs.
 
-Rules 3 to 5 read only the publisher's own name (the text before "(", "citing", "via", "reporting", ...),
-never the body it quotes: a newspaper citing UNICEF is news, not a UN source. National bodies come before UN
+Rules 3 to 5 read the web host and the publisher's own name (the text before "(", "citing", "via", "reporting",
+...), never the body it quotes: a newspaper citing UNICEF is news, not a UN source. National bodies come before UN
 programmes so that a ministry's planetGOLD page counts as a national source.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -50,7 +51,7 @@ DATA_SETS = (
 NATIONAL = (
     r"\bministry\b", r"\bminist[eè]re\b", r"\bgovernment of\b", r"department of mining", r"chambre des mines",
     r"statistics office", r"national statistics", r"\bzimstat\b", r"\bminem\b", r"\bingemmet\b",
-    r"minerals income investment fund", r"\.gov\.[a-z]{2}\b", r"\bgov\.[a-z]{2}/",
+    r"minerals income investment fund", r"\.gov\.[a-z]{2}$",
 )
 UN_ILO = (
     r"\bunep\b", r"\bilo\b", r"ilo\.(org|int)", r"\bunicef\b", r"\bunido\b", r"\biom\b", r"\bunodc\b",
@@ -68,7 +69,7 @@ NEWS = (
     r"zim field guide", r"minart", r"\bmagazine\b", r"\bcite\b", r"canadian mining report", r"prensa", r"\brfi\b",
 )
 
-# (group, patterns, what the patterns read): "all" = title, publisher and URL; "own" = the publisher's own name.
+# (group, patterns, what the patterns read): "all" = title, publisher and URL; "own" = own name and web host.
 _RULES: tuple[tuple[str, re.Pattern, str], ...] = tuple(
     (group, re.compile("|".join(patterns), re.I), reads) for group, patterns, reads in (
         ("State of the Sector reports", STATE_OF_THE_SECTOR, "all"),
@@ -89,7 +90,7 @@ def own_name(publisher: str) -> str:
 
 def classify(title: str, publisher: str, url: str) -> tuple[str, str]:
     """Return (group, reason): the first rule whose pattern matches the text it reads."""
-    texts = {"all": f"{title} | {publisher} | {url}", "own": own_name(publisher)}
+    texts = {"all": f"{title} | {publisher} | {url}", "own": f"{own_name(publisher)} | {urlparse(url).netloc}"}
     for group, pattern, reads in _RULES:
         if m := pattern.search(texts[reads]):
             return group, f"matches '{m.group(0)}'"
