@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from . import data
+from .citations import cite, markdown_text
 
 
 def _label(row: pd.Series) -> str:
@@ -21,14 +20,18 @@ def source_labels(frame: pd.DataFrame) -> pd.Series:
 
 
 def sources_line(frame: pd.DataFrame, prefix: str = "Sources") -> str:
-    """Markdown: every distinct source of the rows, linked, low-reliability ones marked, with data years."""
+    """MyST Markdown: every distinct source of the rows, low-reliability ones marked, with data years.
+
+    Each source is cited into the resource library (`{cite:t}`, which shows 'Publisher (year)') and its title
+    links to the original address.
+    """
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
     cited = frame.drop_duplicates("source_id").sort_values(["source_publisher", "source_year"])
     parts = []
     for _, row in cited.iterrows():
-        title = html.escape(str(row["source_title"]), quote=False).replace("[", "(").replace("]", ")")
         mark = " (**low reliability**)" if row["source_reliability"] == "low" else ""
-        parts.append(f"{html.escape(_label(row), quote=False)}, [{title}]({row['source_url']}){mark}")
+        url = str(row["source_url"]).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+        parts.append(f"{cite(row['source_id'], 't')}, [{markdown_text(row['source_title'])}]({url}){mark}")
     years = sorted({int(y) for y in frame["year"].dropna()})
     span = "" if not years else f" Data years: {years[0]}" + (f"-{years[-1]}." if years[-1] != years[0] else ".")
     return f"**{prefix}:** " + "; ".join(parts) + "." + span

@@ -23,7 +23,11 @@ def _page_dir() -> Path:
 
 
 def save_csv(frame: pd.DataFrame, name: str) -> str:
-    """Write `frame` as downloads/<name>.csv and return a Markdown link to it from the current page."""
+    """Write `frame` as downloads/<name>.csv and return a link to it from the current page.
+
+    The link is an HTML anchor, not a Markdown link: notebook Markdown is rendered as MyST, which would read a
+    relative Markdown link as a cross-reference to a document and warn that none exists.
+    """
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_' only")
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
@@ -31,4 +35,4 @@ def save_csv(frame: pd.DataFrame, name: str) -> str:
     frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
     page_depth = os.path.relpath(paths.ROOT, _page_dir())
     href = Path(page_depth, "downloads", target.name).as_posix()
-    return f"[Download the data behind this chart ({name}.csv, {len(frame)} rows)]({href})"
+    return f'<a href="{href}" download>Download the data behind this chart ({name}.csv, {len(frame)} rows)</a>'

@@ -16,7 +16,9 @@ def figure(row: pd.Series) -> str:
     if re.fullmatch(r"\d+", text):
         text = f"{int(text):,}"
     unit = UNIT_WORDS.get(row["unit"], row["unit"])
-    return f"{text}%" if unit == "%" and not text.endswith("%") else f"{text} {unit}"
+    if unit == "%":  # "20 %" but "around half", not "around half%"
+        return f"{text}%" if re.search(r"\d", text) and not text.endswith("%") else text
+    return f"{text} {unit}"
 
 
 def cited(row: pd.Series) -> str:

@@ -1,0 +1,73 @@
+"""book/references.bib, written from data/sources.csv: one @misc entry per source, key = source_id.
+
+The book reads the file with sphinxcontrib-bibtex (pybtex), which needs it at configuration time, so it is
+committed and rewritten by `asmhub build-data`; a test checks that the committed file equals a fresh render.
+
+Escaping: LaTeX specials in text fields become the commands pybtex decodes back to the character
+(`\\&`, `\\%`, `\\#`, `\\_`, `\\textasciitilde{}`, `\\textbackslash{}`). Braces, which BibTeX reads as grouping,
+are written as parentheses. HTML needs no escaping here: pybtex hands plain text to Sphinx, which escapes it.
+URLs are kept verbatim (BibTeX reads `url` as is); a URL with a brace or white space is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import data, paths, source_groups
+from .errors import DataError, Problem, display_path
+
+BIB = paths.BOOK / "references.bib"
+HEADER = "% Written by `asmhub build-data` (asmhub_utils/bibtex.py) from data/sources.csv. Do not edit.\n"
+
+_LATEX = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
+          "{": "(", "}": ")"}
+
+
+def escape(text: str) -> str:
+    """Text for a BibTeX field: LaTeX specials escaped, braces replaced, white space collapsed."""
+    return "".join(_LATEX.get(ch, ch) for ch in " ".join(str(text).split()))
+
+
+def reliability_note(reliability: str, reason: str) -> str:
+    labels = {"primary": "Primary source", "secondary": "Secondary source", "low": "Low-reliability source"}
+    return f"{labels[reliability]}: {reason}."
+
+
+def entry(row: pd.Series) -> str:
+    """One @misc entry. The publisher is the (corporate) author, braced so BibTeX never splits it into names."""
+    group = source_groups.SLUGS[source_groups.classify(row["title"], row["publisher"], row["url"])[0]]
+    fields = [
+        ("author", "{" + escape(row["publisher"]) + "}"),
+        ("title", "{" + escape(row["title"]) + "}"),
+        ("year", "" if pd.isna(row["year"]) else str(int(row["year"]))),
+        ("url", row["url"]),
+        ("note", escape(reliability_note(row["reliability"], row["reliability_reason"]))),
+        ("keywords", f"{group}, {row['reliability']}"),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{row['source_id']},\n{body}\n}}\n"
+
+
+def _check(sources: pd.DataFrame, origin: str) -> None:
+    problems = []
+    for number, (_, row) in enumerate(sources.iterrows(), start=2):
+        if any(ch in row["url"] for ch in "{} \t\n"):
+            problems.append(Problem(origin, number, "url", row["url"], "a URL with a brace or white space cannot "
+                                    "go into BibTeX", "percent-encode the character (%7B, %7D, %20) in figures.csv"))
+    if problems:
+        raise DataError(problems)
+
+
+def render(sources: pd.DataFrame | None = None) -> str:
+    """The whole .bib text, entries in source_id order."""
+    sources = data.sources() if sources is None else sources
+    _check(sources, display_path(paths.SOURCES))
+    ordered = sources.sort_values("source_id")
+    return HEADER + "\n" + "\n".join(entry(row) for _, row in ordered.iterrows())
+
+
+def write(sources: pd.DataFrame | None = None, target: Path = BIB) -> Path:
+    target.write_text(render(sources), encoding="utf-8")
+    return target

@@ -1,0 +1,50 @@
+"""Sources lines and prose citations link into the library and keep titles as text."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from asmhub_utils import attribution, citations, data, text
+
+
+def test_sources_line_cites_every_source_into_the_library_and_links_the_original():
+    frame = data.estimates().query("dataset == 'mercury'")
+    line = attribution.sources_line(frame)
+    cited = set(re.findall(r"\{cite:t\}`([^`]+)`", line))
+    assert cited == set(frame["source_id"])
+    for url in data.with_sources(frame)["source_url"]:
+        assert f"]({url})" in line
+
+
+def test_sources_line_marks_low_reliability():
+    frame = data.estimates().merge(data.sources().query("reliability == 'low'")[["source_id"]]).head(1)
+    assert "(**low reliability**)" in attribution.sources_line(frame)
+
+
+def test_a_title_with_markup_stays_text():
+    row = data.with_sources(data.estimates().head(1))
+    row["source_title"] = "<script>alert(1)</script> [x](http://evil) *bold* $1 {cite}`k`"
+    line = attribution.sources_line(row)
+    assert "<script>" not in line
+    assert "&lt;script&gt;" in line
+    assert "\\[x\\]" in line and "\\*bold\\*" in line and "\\$1" in line and "\\{cite\\}" in line
+
+
+def test_cite_forms_and_bad_keys():
+    assert citations.cite("a-2020-abc") == "{cite:p}`a-2020-abc`"
+    assert citations.cite(["a", "b", "a"], "t") == "{cite:t}`a,b`"
+    with pytest.raises(ValueError):
+        citations.cite("not a key`")
+    with pytest.raises(ValueError):
+        citations.cite([])
+
+
+def test_cited_figure_in_prose():
+    row = data.lookup("ASGM mercury emissions")
+    assert citations.cited(row) == f"838 tonnes a year {{cite:p}}`{row['source_id']}`"
+
+
+def test_word_shares_get_no_percent_sign():
+    assert text.figure(pd.Series({"value_text": "around half", "unit": "percent"})) == "around half"
+    assert text.figure(pd.Series({"value_text": "20", "unit": "percent"})) == "20%"
