@@ -32,3 +32,13 @@ def save_csv(frame: pd.DataFrame, name: str) -> str:
     page_depth = os.path.relpath(paths.ROOT, _page_dir())
     href = Path(page_depth, "downloads", target.name).as_posix()
     return f"[Download the data behind this chart ({name}.csv, {len(frame)} rows)]({href})"
+
+
+def copy_file(source: Path, name: str, label: str) -> str:
+    """Publish an existing file unchanged as downloads/<name> and return a Markdown link to it from the current page."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*\.[a-z]+", name):
+        raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_', and an extension")
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    (DOWNLOADS / name).write_bytes(Path(source).read_bytes())
+    href = Path(os.path.relpath(paths.ROOT, _page_dir()), "downloads", name).as_posix()
+    return f"[{label} ({name})]({href})"

@@ -95,7 +95,7 @@ FIELDS: tuple[Field, ...] = (
     Field(Column("source_publisher", "string", "Publisher or author of the source."),
           "Who published it (and the original author when you read a copy).", "Example Research Institute"),
     Field(Column("source_year", "integer", "Publication year of the source.", extra={"minimum": FIRST_YEAR}),
-          f"Publication year, four digits ({FIRST_YEAR} to the current year); blank when unknown.", "2020"),
+          f"Publication year, four digits, from {FIRST_YEAR} to the current year; blank when unknown.", "2020"),
     Field(Column("source_url", "string", "Web address where a reader can open the source.", required=True,
                  pattern=URL_PATTERN),
           "Required. Full address starting with http:// or https://.", "https://example.org/asm-ghana-2020.pdf"),

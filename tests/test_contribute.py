@@ -2,7 +2,6 @@
 
 import csv
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,6 @@ from asmhub_utils.commands import contribute as contribute_command
 from asmhub_utils.errors import DataError
 
 CASES = Path(__file__).parent / "contrib_cases"
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch) -> Path:
-    """A copy of data/ that paths point to, so the real data is never touched."""
-    root = tmp_path / "repo"
-    shutil.copytree(paths.DATA, root / "data", ignore=shutil.ignore_patterns("geo"))
-    data = root / "data"
-    for name, value in {"DATA": data, "RAW": data / "raw", "SEED_DIR": data / "raw" / "asm-source-sweep",
-                        "SEED_FIGURES": data / "raw" / "asm-source-sweep" / "figures.csv",
-                        "CONTRIB": data / "contrib", "ESTIMATES": data / "estimates.csv",
-                        "SOURCES": data / "sources.csv", "DATAPACKAGE": data / "datapackage.json"}.items():
-        monkeypatch.setattr(paths, name, value)
-    return data
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
