@@ -13,6 +13,7 @@ import csv
 import difflib
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pycountry
@@ -68,15 +69,22 @@ def existing_records(exclude: Path | None = None) -> dict[Record, str]:
     return seen
 
 
-def seed_names() -> dict[str, set[str]]:
-    """Country names the seed sweep uses for each ISO3 code, lower-cased."""
-    names: dict[str, set[str]] = {}
-    columns = standard.COLUMNS
+def seed_names() -> dict[str, list[str]]:
+    """Country names the seed sweep uses for each ISO3 code, as written there."""
+    names: dict[str, list[str]] = {}
     for _, record in _read_records(paths.SEED_FIGURES):
-        fields = dict(zip(columns, record))
+        fields = dict(zip(standard.COLUMNS, record))
         if fields["country_iso3"] and fields["country_name"]:
-            names.setdefault(fields["country_iso3"], set()).add(fields["country_name"].lower())
+            known = names.setdefault(fields["country_iso3"], [])
+            if fields["country_name"] not in known:
+                known.append(fields["country_name"])
     return names
+
+
+def _name_key(name: str) -> str:
+    """A name without case, accents or punctuation, so "Cote d'Ivoire" matches "Côte d’Ivoire"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain.lower()).split())
 
 
 # ---------------------------------------------------------------- checks of one file
@@ -147,12 +155,12 @@ def _check_year(shown: str, row: int, column: str, value: str) -> list[Problem]:
     return []
 
 
-def _check_country(shown: str, row: int, f: dict[str, str], names: dict[str, set[str]]) -> list[Problem]:
+def _check_country(shown: str, row: int, f: dict[str, str], names: dict[str, list[str]]) -> list[Problem]:
     code, name = f["country_iso3"], f["country_name"]
     if not code or not name or not countries.is_iso3(code):
         return []
-    accepted = countries.names_for(code) | names.get(code, set())
-    if name.lower() in accepted:
+    used = names.get(code, [])
+    if _name_key(name) in {_name_key(n) for n in (*countries.names_for(code), *used)}:
         return []
     try:
         others = [c.alpha_3 for c in pycountry.countries.search_fuzzy(name)[:1] if c.alpha_3 != code]
@@ -160,7 +168,8 @@ def _check_country(shown: str, row: int, f: dict[str, str], names: dict[str, set
         others = []
     hint = f"; '{name}' is the name of {', '.join(others)}" if others else ""
     return [_p(shown, row, "country_name", name, f"the name does not match the code {code}",
-               f"write '{countries.iso_name(code)}' (the ISO name of {code}) or correct the code{hint}")]
+               f"write '{(used or [countries.iso_name(code)])[0]}' (the name the book uses for {code}) "
+               f"or correct the code{hint}")]
 
 
 def _check_value(shown: str, row: int, f: dict[str, str]) -> list[Problem]:
@@ -185,7 +194,7 @@ def _check_value(shown: str, row: int, f: dict[str, str]) -> list[Problem]:
     return []
 
 
-def _check_record(shown: str, row: int, f: dict[str, str], names: dict[str, set[str]]) -> list[Problem]:
+def _check_record(shown: str, row: int, f: dict[str, str], names: dict[str, list[str]]) -> list[Problem]:
     # The seed build accepts decades and blank years; a contribution's years are checked here instead.
     problems = [p for p in build.check_figure(shown, row, f) if p.column not in ("year", "source_year")]
     for column in standard.REQUIRED:
@@ -217,7 +226,7 @@ def _one_per_cell(problems: list[Problem]) -> list[Problem]:
 
 
 def validate_file(path: Path, existing: dict[Record, str] | None = None,
-                  names: dict[str, set[str]] | None = None) -> list[Problem]:
+                  names: dict[str, list[str]] | None = None) -> list[Problem]:
     """Every problem in one contribution file; an empty list means the file meets the standard."""
     path = Path(path)
     shown = display_path(path)

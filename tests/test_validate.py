@@ -109,3 +109,19 @@ def test_every_contributed_file_meets_the_standard(path):
 def test_mistakes_example_shows_several_kinds_of_problem():
     problems = validate.validate_file(standard.MISTAKES_PATH)
     assert len({p.column for p in problems}) >= 6
+
+
+@pytest.mark.parametrize("code, name", [("COD", "Democratic Republic of the Congo"),  # the seed's name
+                                        ("COD", "Congo, The Democratic Republic of the"),  # ISO name
+                                        ("CIV", "Cote d'Ivoire"), ("CIV", "Côte d’Ivoire"), ("BOL", "bolivia")])
+def test_country_names_the_book_or_iso_use_are_accepted(tmp_path, code, name):
+    path = tmp_path / "names.csv"
+    path.write_text(standard.render_example().replace("GHA,Ghana", f'{code},"{name}"'), encoding="utf-8")
+    assert validate.validate_file(path) == []
+
+
+def test_wrong_country_name_suggests_the_books_name(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text(standard.render_example().replace("GHA,Ghana", "COD,Congo"), encoding="utf-8")
+    problem, = validate.validate_file(path)
+    assert problem.column == "country_name" and "write 'Democratic Republic of the Congo'" in problem.fix
