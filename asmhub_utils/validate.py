@@ -26,6 +26,7 @@ from .values import parse_value
 # Spreadsheets run a cell starting with these as a formula ("CSV injection"); "-" and "+" only when a letter
 # follows, so that numbers keep their sign and the problem is named precisely.
 _FORMULA = re.compile(r"^\s*(?:[=@]|[-+]\s*[A-Za-z])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEGATIVE = re.compile(r"^\s*[-\u2212]\s*\d")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.csv$")
@@ -133,10 +134,18 @@ def _check_header(shown: str, header: list[str]) -> list[Problem]:
     return problems
 
 
-def _check_formulas(shown: str, row: int, cells: dict[str, str]) -> list[Problem]:
-    return [_p(shown, row, column, value, "the cell starts like a spreadsheet formula",
-               "remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell as a formula")
-            for column, value in cells.items() if _FORMULA.match(value)]
+def _check_cells(shown: str, row: int, cells: dict[str, str]) -> list[Problem]:
+    """Cells no spreadsheet should receive: formulas and invisible control characters."""
+    problems = []
+    for column, value in cells.items():
+        if _FORMULA.match(value):
+            problems.append(_p(shown, row, column, value, "the cell starts like a spreadsheet formula",
+                               "remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell "
+                               "as a formula"))
+        elif _CONTROL.search(value):
+            problems.append(_p(shown, row, column, value, "the cell holds an invisible control character",
+                               "retype the cell; copying from a PDF sometimes brings such characters along"))
+    return problems
 
 
 def _check_year(shown: str, row: int, column: str, value: str) -> list[Problem]:
@@ -157,6 +166,13 @@ def _check_year(shown: str, row: int, column: str, value: str) -> list[Problem]:
 
 def _check_country(shown: str, row: int, f: dict[str, str], names: dict[str, list[str]]) -> list[Problem]:
     code, name = f["country_iso3"], f["country_name"]
+    if name and not code:
+        try:
+            country = pycountry.countries.lookup(name)
+        except LookupError:
+            return []  # a region: world and regional figures leave the code blank
+        return [_p(shown, row, "country_iso3", "", f"'{name}' is a country but its code is blank",
+                   f"write {country.alpha_3} in 'country_iso3' (a blank code makes the figure regional)")]
     if not code or not name or not countries.is_iso3(code):
         return []
     used = names.get(code, [])
@@ -233,11 +249,13 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
     text, problems = _check_bytes(shown, path)
     if text is None:
         return problems
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for cells in csv.reader(io.StringIO(text, newline=""), strict=True):
+            rows.append(cells)
     except csv.Error as error:
-        return [_p(shown, None, None, None, f"the file is not a well-formed CSV ({error})",
-                   "export it again from the spreadsheet as CSV; check for an unclosed quote")]
+        return [_p(shown, len(rows) + 1, None, None, f"the file is not a well-formed CSV from this row on ({error})",
+                   "check this row for a double quote that is opened but not closed, or export the file again")]
     header = [h.strip() for h in rows[0]]
     problems = _check_header(shown, header)
     if len(rows) < 2:
@@ -256,7 +274,7 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
             continue
         by_name = dict(zip(header, cells))
         f = {c: by_name.get(c, "").strip() for c in standard.COLUMNS}
-        found = _check_formulas(shown, row, by_name) + _check_record(shown, row, f, names)
+        found = _check_cells(shown, row, by_name) + _check_record(shown, row, f, names)
         found = [p for p in found if p.column not in missing]
         problems += _one_per_cell(found)
         record = tuple(f[c] for c in standard.COLUMNS)

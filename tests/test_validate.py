@@ -42,6 +42,9 @@ EXPECTED = {
     "formula-at.csv": [(2, "mineral", "starts like a spreadsheet formula")],
     "duplicate-within-file.csv": [(3, None, "repeats row 2")],
     "duplicate-of-seed.csv": [(2, None, "already in the data (data/raw/asm-source-sweep/figures.csv, row 2)")],
+    "control-character.csv": [(2, "source_title", "invisible control character")],
+    "country-without-code.csv": [(2, "country_iso3", "'Ghana' is a country but its code is blank")],
+    "unclosed-quote.csv": [(3, None, "not a well-formed CSV from this row on")],
     "many-mistakes.csv": [(2, "year", "not a 4-digit year"), (3, "unit", "not one of the allowed units"),
                           (4, "country_iso3", "not an ISO 3166-1 alpha-3 code")],
 }
