@@ -264,6 +264,7 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
     missing = {c for c in standard.COLUMNS if c not in header}
     existing = existing_records(exclude=path) if existing is None else existing
     names = seed_names() if names is None else names
+    examples = {tuple(r[c] for c in standard.COLUMNS) for r in standard.EXAMPLE_ROWS}
     first_seen: dict[Record, int] = {}
     for row, cells in enumerate(rows[1:], start=2):
         if not cells:
@@ -280,7 +281,10 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
         record = tuple(f[c] for c in standard.COLUMNS)
         if missing or found:
             continue
-        if record in existing:
+        if record in examples and path.resolve() != standard.EXAMPLE_PATH.resolve():
+            problems.append(_p(shown, row, None, None, "this row is one of the example file's, with an invented source",
+                               "replace the example rows with your own figures and their sources"))
+        elif record in existing:
             problems.append(_p(shown, row, None, None, f"this record is already in the data ({existing[record]})",
                                "remove the row: the book has this figure from this source already"))
         elif record in first_seen:

@@ -18,7 +18,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def contribution(tmp_path: Path, name: str = "ngo-test-2025.csv", title: str = "ASM census (test)",
-                 publisher: str = "Example Research Institute") -> Path:
+                 publisher: str = "Test NGO") -> Path:
     path = tmp_path / name
     text = standard.render_example().replace("Artisanal and small-scale mining in Ghana", title)
     path.write_text(text.replace("Example Research Institute", publisher), encoding="utf-8")
@@ -121,3 +121,10 @@ def test_unsafe_file_name_is_refused(data_copy, tmp_path):
     bad.write_text(standard.render_example(), encoding="utf-8")
     with pytest.raises(DataError, match="file name"):
         contribute.contribute(bad)
+
+
+def test_unchanged_example_is_refused(data_copy, tmp_path):
+    copy = tmp_path / "example-copy.csv"
+    copy.write_bytes(standard.EXAMPLE_PATH.read_bytes())
+    with pytest.raises(DataError, match="one of the example file's"):
+        contribute.contribute(copy)

@@ -27,7 +27,8 @@ def _notebook(markdown: str, table: str) -> nbformat.NotebookNode:
 
 def test_script_in_source_title_is_escaped_in_built_html(data_copy, fresh_loaders, tmp_path):
     contribution = tmp_path / "attack.csv"
-    text = standard.render_example().replace("Artisanal and small-scale mining in Ghana", f"ASM survey {ATTACK}")
+    text = standard.render_example().replace("Example Research Institute", "Test NGO")
+    text = text.replace("Artisanal and small-scale mining in Ghana", f"ASM survey {ATTACK}")
     contribution.write_text(text.replace("Survey of 12 districts", f"note {ATTACK}"), encoding="utf-8")
     contribute.contribute(contribution)
 
