@@ -125,7 +125,8 @@ def _check_header(shown: str, header: list[str]) -> list[Problem]:
     for column in header:
         if column not in expected:
             problems.append(_p(shown, 1, column or None, column, "this column is not in the standard",
-                               "remove the column, or put what it says in 'note'" + _closest(column, expected, cutoff=0.8)))
+                               "remove the column, or put what it says in 'note'"
+                               + _closest(column, expected, cutoff=0.8)))
     for column in sorted({c for c in header if header.count(c) > 1}):
         problems.append(_p(shown, 1, column, column, "the column appears more than once", "keep one of them"))
     if not problems and tuple(header) != expected:
@@ -218,7 +219,8 @@ def _check_record(shown: str, row: int, f: dict[str, str], names: dict[str, list
             problems.append(_p(shown, row, column, "", f"'{column}' is required", f"fill in '{column}'"))
     if f["dataset"] and f["dataset"] not in standard.DATASETS:
         problems.append(_p(shown, row, "dataset", f["dataset"], "not one of the datasets",
-                           f"use a dataset{_closest(f['dataset'], standard.DATASETS)}: " + ", ".join(standard.DATASETS)))
+                           f"use a dataset{_closest(f['dataset'], standard.DATASETS)}: "
+                           + ", ".join(standard.DATASETS)))
     if f["unit"] and f["unit"] not in standard.UNITS:
         normal = normalise_unit(f["unit"])
         hint = f" (write '{normal}')" if normal in standard.UNITS else _closest(f["unit"], standard.UNITS)
@@ -282,7 +284,8 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
         if missing or found:
             continue
         if record in examples and path.resolve() != standard.EXAMPLE_PATH.resolve():
-            problems.append(_p(shown, row, None, None, "this row is one of the example file's, with an invented source",
+            problems.append(_p(shown, row, None, None,
+                               "this row is one of the example file's, with an invented source",
                                "replace the example rows with your own figures and their sources"))
         elif record in existing:
             problems.append(_p(shown, row, None, None, f"this record is already in the data ({existing[record]})",
@@ -304,5 +307,6 @@ def check_file_name(path: Path) -> list[Problem]:
     """A contributed file keeps its name in data/contrib/; the name must be safe as a path and a record origin."""
     if _SAFE_NAME.match(path.name):
         return []
-    return [_p(display_path(path), None, None, path.name, "the file name has characters the data folder does not accept",
+    return [_p(display_path(path), None, None, path.name,
+               "the file name has characters the data folder does not accept",
                "rename it to letters, digits, '.', '-' and '_' only, ending in .csv (e.g. ngo-ghana-2024.csv)")]

@@ -120,12 +120,14 @@ def test_mistakes_example_shows_several_kinds_of_problem():
                                         ("CIV", "Cote d'Ivoire"), ("CIV", "Côte d’Ivoire"), ("BOL", "bolivia")])
 def test_country_names_the_book_or_iso_use_are_accepted(tmp_path, code, name):
     path = tmp_path / "names.csv"
-    path.write_text(standard.render_example().replace("Example Research", "Test").replace("GHA,Ghana", f'{code},"{name}"'), encoding="utf-8")
+    own = standard.render_example().replace("Example Research", "Test")
+    path.write_text(own.replace("GHA,Ghana", f'{code},"{name}"'), encoding="utf-8")
     assert validate.validate_file(path) == []
 
 
 def test_wrong_country_name_suggests_the_books_name(tmp_path):
     path = tmp_path / "names.csv"
-    path.write_text(standard.render_example().replace("Example Research", "Test").replace("GHA,Ghana", "COD,Congo"), encoding="utf-8")
+    own = standard.render_example().replace("Example Research", "Test")
+    path.write_text(own.replace("GHA,Ghana", "COD,Congo"), encoding="utf-8")
     problem, = validate.validate_file(path)
     assert problem.column == "country_name" and "write 'Democratic Republic of the Congo'" in problem.fix
