@@ -16,15 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import countries, paths, reliability, schema
+from . import countries, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
 from .units import normalise_unit
 from .values import parse_value
 
-FIGURE_COLUMNS = (
-    "dataset", "country_iso3", "country_name", "indicator", "value", "unit", "year", "mineral",
-    "source_title", "source_publisher", "source_year", "source_url", "locator", "note",
-)
+FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
 REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
 _YEAR = re.compile(r"^\d{4}s?$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -41,9 +38,13 @@ class FigureRow:
 
 # ---------------------------------------------------------------- load inputs
 
-def read_figures(path: Path) -> list[FigureRow]:
-    """Read one figures CSV; raise DataError naming every malformed row and cell."""
+def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
+    """Read one figures CSV; raise DataError naming every malformed row and cell.
+
+    `origin` is the file's place relative to data/ when it is read from a staging copy (see contribute.py).
+    """
     shown = display_path(path)
+    origin = origin or display_path_in_data(path)
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
@@ -56,6 +57,8 @@ def read_figures(path: Path) -> list[FigureRow]:
                                      f"use exactly these columns in this order: {','.join(FIGURE_COLUMNS)}")])
         rows, problems = [], []
         for number, cells in enumerate(reader, start=2):
+            if not cells:
+                continue  # an empty line, as some spreadsheets leave at the end
             if len(cells) != len(FIGURE_COLUMNS):
                 problems.append(Problem(shown, number, None, None,
                                         f"the row has {len(cells)} cells, not {len(FIGURE_COLUMNS)}",
@@ -63,7 +66,7 @@ def read_figures(path: Path) -> list[FigureRow]:
                 continue
             fields = {k: v.strip() for k, v in zip(FIGURE_COLUMNS, cells)}
             problems += check_figure(shown, number, fields)
-            rows.append(FigureRow(display_path_in_data(path), number, fields))
+            rows.append(FigureRow(origin, number, fields))
     if problems:
         raise DataError(problems)
     return rows
@@ -94,9 +97,16 @@ def check_figure(file: str, row: int, f: dict[str, str]) -> list[Problem]:
     return problems
 
 
-def input_files() -> list[Path]:
+def input_files(contrib_dir: Path | None = None) -> list[Path]:
     """The seed sweep first, then contributed files in name order."""
-    return [paths.SEED_FIGURES, *sorted(paths.CONTRIB.glob("*.csv"))]
+    return [paths.SEED_FIGURES, *sorted((contrib_dir or paths.CONTRIB).glob("*.csv"))]
+
+
+def _origin(path: Path, contrib_dir: Path | None) -> str | None:
+    """Where a staged contributed file will live, relative to data/ (None: it already lives there)."""
+    if contrib_dir is None or path.parent != contrib_dir:
+        return None
+    return (paths.CONTRIB / path.name).relative_to(paths.DATA).as_posix()
 
 
 # ---------------------------------------------------------------- process
@@ -200,10 +210,14 @@ def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[di
             writer.writerow([_cell(record[n]) for n in names])
 
 
-def build(out_dir: Path | None = None) -> dict[str, Path]:
-    """Rebuild the tidy tables into `out_dir` (default data/); returns the paths written."""
+def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[str, Path]:
+    """Rebuild the tidy tables into `out_dir` (default data/); returns the paths written.
+
+    `contrib_dir` replaces data/contrib/ as the folder of contributed files (a staging copy, see contribute.py).
+    """
     out_dir = out_dir or paths.DATA
-    figures = [row for path in input_files() for row in read_figures(path)]
+    figures = [row for path in input_files(contrib_dir)
+               for row in read_figures(path, _origin(path, contrib_dir))]
     estimates, sources = tidy_tables(figures)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",

@@ -6,6 +6,7 @@ Files go to `book/site_extra/downloads/` (generated, not in git), whose parent S
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -33,6 +34,20 @@ def save_csv(frame: pd.DataFrame, name: str) -> str:
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
     target = DOWNLOADS / f"{name}.csv"
     frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
-    page_depth = os.path.relpath(paths.ROOT, _page_dir())
-    href = Path(page_depth, "downloads", target.name).as_posix()
-    return f'<a href="{href}" download>Download the data behind this chart ({name}.csv, {len(frame)} rows)</a>'
+    return _link(target.name, f"Download the data behind this chart ({name}.csv, {len(frame)} rows)")
+
+
+def copy_file(source: Path, name: str, label: str) -> str:
+    """Publish an existing file unchanged as downloads/<name> and return a link to it from the current page."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*\.[a-z]+", name):
+        raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_', and an extension")
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    (DOWNLOADS / name).write_bytes(Path(source).read_bytes())
+    return _link(name, f"{label} ({name})")
+
+
+def _link(file_name: str, label: str) -> str:
+    """An HTML anchor relative to the executing page. Notebook Markdown is rendered as MyST, where a Markdown
+    link to a file outside the book's sources would be read as a cross-reference and fail the build."""
+    href = Path(os.path.relpath(paths.ROOT, _page_dir()), "downloads", file_name).as_posix()
+    return f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>'

@@ -1,0 +1,34 @@
+"""`asmhub contribute FILE`: validate a contribution and add it to data/ (all or nothing)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import contribute
+from ..errors import DataError, display_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser("contribute", help="validate a contribution and add it to data/contrib "
+                                                       "and the tidy tables in one step")
+    command.add_argument("file", type=Path, metavar="FILE", help="contribution CSV file")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        outcome = contribute.contribute(args.file)
+    except DataError as error:
+        print(f"contribute stopped: {len(error.problems)} problem(s); data/ was not changed.", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    if outcome.already_there:
+        print(f"{display_path(outcome.target)} already holds this file; nothing changed.")
+        return 0
+    print(f"added {outcome.records} record(s) as {display_path(outcome.target)}")
+    for path in outcome.changed[1:]:
+        print(f"rewrote {display_path(path)}")
+    return 0

@@ -1,0 +1,20 @@
+"""`asmhub standard`: write the files generated from the contribution standard (schema and example)."""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import standard
+from ..errors import display_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser("standard", help="write data/contrib/schema.json and the example file "
+                                                     "from asmhub_utils/standard.py")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in standard.write_files():
+        print(f"wrote {display_path(path)}")
+    return 0

@@ -1,0 +1,44 @@
+"""What the "Contribute data" chapter shows, rendered from the standard and the validator (text escaped)."""
+
+from __future__ import annotations
+
+import csv
+import html
+from pathlib import Path
+
+from . import paths, standard
+from .errors import Problem, display_path
+
+
+def _table(header: list[str], rows: list[list[object]], css: str) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def standard_table() -> str:
+    """The columns of a contribution, their type, whether required, the rule and an example."""
+    rows = standard.documentation_rows()
+    header = list(rows[0])
+    return _table(header, [[r[h] for h in header] for r in rows], "asm-standard")
+
+
+def value_forms_table() -> str:
+    return _table(["You may write", "Read as"], [list(form) for form in standard.VALUE_FORMS], "asm-standard")
+
+
+def csv_table(path: Path) -> str:
+    """A CSV file shown as a table, with spreadsheet row numbers, so validator messages can be followed."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    return _table(["Row", *rows[0]], [[n, *cells] for n, cells in enumerate(rows[1:], start=2)], "asm-standard")
+
+
+def problems_table(problems: list[Problem]) -> str:
+    return _table(["Row", "Column", "Value", "Problem", "How to fix it"],
+                  [[p.row or "", p.column or "", p.value or "", p.message, p.fix] for p in problems], "asm-standard")
+
+
+def contributed_files() -> list[str]:
+    """The contributed files now in data/contrib/, relative to the repository."""
+    return [display_path(p) for p in sorted(paths.CONTRIB.glob("*.csv"))]

@@ -1,0 +1,32 @@
+"""Fixtures shared by the data tests."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from asmhub_utils import data, paths
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of data/ that paths point to, so the real data is never touched."""
+    root = tmp_path / "repo"
+    shutil.copytree(paths.DATA, root / "data", ignore=shutil.ignore_patterns("geo"))
+    copy = root / "data"
+    for name, value in {"DATA": copy, "RAW": copy / "raw", "SEED_DIR": copy / "raw" / "asm-source-sweep",
+                        "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
+                        "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
+                        "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}.items():
+        monkeypatch.setattr(paths, name, value)
+    return copy
+
+
+@pytest.fixture
+def fresh_loaders():
+    """Empty the loaders' caches before and after a test that changes the tables they read."""
+    data._estimates.cache_clear()
+    data._sources.cache_clear()
+    yield
+    data._estimates.cache_clear()
+    data._sources.cache_clear()

@@ -1,0 +1,133 @@
+"""The validator: each bad file in tests/contrib_cases/ gets its own specific message, with row and column."""
+
+from pathlib import Path
+
+import pytest
+
+from asmhub_utils import paths, standard, validate
+from asmhub_utils.commands import validate as validate_command
+
+CASES = Path(__file__).parent / "contrib_cases"
+
+# file -> every problem expected, as (spreadsheet row, column, words the message must contain)
+EXPECTED = {
+    "empty.csv": [(None, None, "the file is empty")],
+    "header-only.csv": [(None, None, "a header but no records")],
+    "missing-column.csv": [(1, "locator", "the column 'locator' is missing")],
+    "extra-column.csv": [(1, "comments", "this column is not in the standard")],
+    "columns-out-of-order.csv": [(1, None, "not in the standard order")],
+    "not-utf8.csv": [(2, None, "not UTF-8 text")],
+    "wrong-cell-count.csv": [(2, None, "the row has 10 cells, the header 14")],
+    "unknown-iso3.csv": [(2, "country_iso3", "not an ISO 3166-1 alpha-3 code")],
+    "country-name-mismatch.csv": [(2, "country_name", "does not match the code GHA")],
+    "year-not-four-digits.csv": [(2, "year", "not a 4-digit year")],
+    "year-decade.csv": [(2, "year", "not a 4-digit year")],
+    "year-in-future.csv": [(2, "year", "in the future")],
+    "year-before-1900.csv": [(2, "year", "before 1900")],
+    "source-year-in-future.csv": [(2, "source_year", "in the future")],
+    "missing-year.csv": [(2, "year", "'year' is required")],
+    "missing-value.csv": [(2, "value", "'value' is required")],
+    "value-unreadable.csv": [(2, "value", "cannot be read as a number or a range")],
+    "value-several-figures.csv": [(2, "value", "holds several figures")],
+    "negative-count.csv": [(2, "value", "cannot be negative")],
+    "percent-over-100.csv": [(2, "value", "a percentage over 100")],
+    "unknown-unit.csv": [(2, "unit", "not one of the allowed units")],
+    "unknown-dataset.csv": [(2, "dataset", "not one of the datasets")],
+    "missing-source-title.csv": [(2, "source_title", "'source_title' is required")],
+    "missing-source-url.csv": [(2, "source_url", "'source_url' is required")],
+    "malformed-url.csv": [(2, "source_url", "not a web address")],
+    "formula-equals.csv": [(2, "note", "starts like a spreadsheet formula")],
+    "formula-plus.csv": [(2, "locator", "starts like a spreadsheet formula")],
+    "formula-minus-letter.csv": [(2, "indicator", "starts like a spreadsheet formula")],
+    "formula-at.csv": [(2, "mineral", "starts like a spreadsheet formula")],
+    "duplicate-within-file.csv": [(3, None, "repeats row 2")],
+    "duplicate-of-seed.csv": [(2, None, "already in the data (data/raw/asm-source-sweep/figures.csv, row 2)")],
+    "control-character.csv": [(2, "source_title", "invisible control character")],
+    "country-without-code.csv": [(2, "country_iso3", "'Ghana' is a country but its code is blank")],
+    "unclosed-quote.csv": [(3, None, "not a well-formed CSV from this row on")],
+    "many-mistakes.csv": [(2, "year", "not a 4-digit year"), (3, "unit", "not one of the allowed units"),
+                          (4, "country_iso3", "not an ISO 3166-1 alpha-3 code")],
+}
+
+
+def test_every_case_file_has_an_expectation():
+    assert sorted(p.name for p in CASES.glob("*.csv")) == sorted(EXPECTED)
+    assert len(EXPECTED) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_gets_its_specific_problems(name):
+    problems = validate.validate_file(CASES / name)
+    found = [(p.row, p.column, p.message) for p in problems]
+    assert len(problems) == len(EXPECTED[name]), found
+    for problem, (row, column, words) in zip(problems, EXPECTED[name]):
+        assert (problem.row, problem.column) == (row, column), found
+        assert words in problem.message, found
+        assert problem.fix, "every problem says how to fix it"
+        assert str(problem).startswith(f"tests/contrib_cases/{name}")
+
+
+def test_fixes_name_the_right_value():
+    unit = validate.validate_file(CASES / "unknown-unit.csv")[0]
+    assert "write 't/yr'" in unit.fix
+    code = validate.validate_file(CASES / "unknown-iso3.csv")[0]
+    assert code.value == "GHN"
+    name = validate.validate_file(CASES / "country-name-mismatch.csv")[0]
+    assert "write 'Ghana'" in name.fix and "PER" in name.fix
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_bytes((CASES / "many-mistakes.csv").read_bytes() + b"x" * standard.MAX_BYTES)
+    problems = validate.validate_file(big)
+    assert len(problems) == 1 and "over the limit" in problems[0].message
+
+
+def test_example_file_and_byte_order_mark_pass(tmp_path):
+    assert validate.validate_file(standard.EXAMPLE_PATH) == []
+    with_bom = tmp_path / "excel.csv"
+    own = standard.render_example().replace("Example Research", "Test")
+    with_bom.write_bytes(b"\xef\xbb\xbf" + own.encode("utf-8"))
+    assert validate.validate_file(with_bom) == []
+
+
+def test_command_reports_all_files_and_fails_on_any_problem(capsys):
+    good, bad = standard.EXAMPLE_PATH, CASES / "many-mistakes.csv"
+    assert validate_command.run(type("Args", (), {"files": [good, bad]})) == 1
+    err = capsys.readouterr().err
+    assert "example.csv: meets the standard" in err and "many-mistakes.csv: 3 problem(s)" in err
+    assert validate_command.run(type("Args", (), {"files": [good]})) == 0
+
+
+def contributed_files():
+    return sorted(paths.CONTRIB.glob("*.csv")) + [standard.EXAMPLE_PATH]
+
+
+@pytest.mark.parametrize("path", contributed_files(), ids=lambda p: p.name)
+def test_every_contributed_file_meets_the_standard(path):
+    """CI gate: every file in data/contrib/ (and the example) passes the validator."""
+    problems = validate.validate_file(path)
+    assert not problems, "\n".join(str(p) for p in problems)
+
+
+def test_mistakes_example_shows_several_kinds_of_problem():
+    problems = validate.validate_file(standard.MISTAKES_PATH)
+    assert len({p.column for p in problems}) >= 6
+
+
+@pytest.mark.parametrize("code, name", [("COD", "Democratic Republic of the Congo"),  # the seed's name
+                                        ("COD", "Congo, The Democratic Republic of the"),  # ISO name
+                                        ("CIV", "Cote d'Ivoire"), ("CIV", "Côte d’Ivoire"), ("BOL", "bolivia")])
+def test_country_names_the_book_or_iso_use_are_accepted(tmp_path, code, name):
+    path = tmp_path / "names.csv"
+    own = standard.render_example().replace("Example Research", "Test")
+    path.write_text(own.replace("GHA,Ghana", f'{code},"{name}"'), encoding="utf-8")
+    assert validate.validate_file(path) == []
+
+
+def test_wrong_country_name_suggests_the_books_name(tmp_path):
+    path = tmp_path / "names.csv"
+    own = standard.render_example().replace("Example Research", "Test")
+    path.write_text(own.replace("GHA,Ghana", "COD,Congo"), encoding="utf-8")
+    problem, = validate.validate_file(path)
+    assert problem.column == "country_name" and "write 'Democratic Republic of the Congo'" in problem.fix
