@@ -1,7 +1,8 @@
-"""book/references.bib, written from data/sources.csv: one @misc entry per source, key = source_id.
+"""data/references.bib, written from data/sources.csv: one @misc entry per source, key = source_id.
 
 The book reads the file with sphinxcontrib-bibtex (pybtex), which needs it at configuration time, so it is
-committed and rewritten by `asmhub build-data`; a test checks that the committed file equals a fresh render.
+committed and rewritten by `asmhub build-data` together with the tables (so `asmhub contribute`
+swaps it in atomically with them); a test checks that the committed file equals a fresh render.
 
 Escaping: LaTeX specials in text fields become the commands pybtex decodes back to the character
 (`\\&`, `\\%`, `\\#`, `\\_`, `\\textasciitilde{}`, `\\textbackslash{}`). Braces, which BibTeX reads as grouping,
@@ -18,7 +19,7 @@ import pandas as pd
 from . import data, paths, source_groups
 from .errors import DataError, Problem, display_path
 
-BIB = paths.BOOK / "references.bib"
+BIB = paths.DATA / "references.bib"
 HEADER = "% Written by `asmhub build-data` (asmhub_utils/bibtex.py) from data/sources.csv. Do not edit.\n"
 
 _LATEX = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",

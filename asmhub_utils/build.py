@@ -1,7 +1,8 @@
 """Build the tidy tables from the raw figures: load inputs, process, save outputs.
 
 Inputs: `data/raw/asm-source-sweep/figures.csv` (the seed sweep) and every `data/contrib/*.csv`, all in the
-14-column figures format. Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json`.
+14-column figures format. Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json` and `data/references.bib`
+(the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
 A malformed raw row stops the build with every problem listed (file, row, column, value, fix).
 """
@@ -16,7 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import countries, paths, reliability, schema, standard
+import pandas as pd
+
+from . import bibtex, countries, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
 from .units import normalise_unit
 from .values import parse_value
@@ -219,10 +222,12 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     figures = [row for path in input_files(contrib_dir)
                for row in read_figures(path, _origin(path, contrib_dir))]
     estimates, sources = tidy_tables(figures)
+    bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
-               "datapackage": out_dir / "datapackage.json"}
+               "datapackage": out_dir / "datapackage.json", "bibliography": out_dir / bibtex.BIB.name}
     write_table(written["estimates"], schema.ESTIMATE_COLUMNS, estimates)
     write_table(written["sources"], schema.SOURCE_COLUMNS, sources)
     written["datapackage"].write_text(json.dumps(schema.datapackage(), indent=2) + "\n", encoding="utf-8")
+    written["bibliography"].write_text(bibliography, encoding="utf-8")
     return written

@@ -1,4 +1,4 @@
-"""Citations into the resource library: MyST `{cite}` roles whose keys are source_ids (book/references.bib).
+"""Citations into the resource library: MyST `{cite}` roles whose keys are source_ids (data/references.bib).
 
 Pages render notebook Markdown output as MyST (`nb_render_markdown_format: myst`), so these roles become links
 to the source's entry on the library page, which in turn links to the original.

@@ -1,4 +1,4 @@
-"""book/references.bib: one entry per source, escaped for BibTeX, URLs verbatim, committed file current."""
+"""data/references.bib: one entry per source, escaped for BibTeX, URLs verbatim, committed file current."""
 
 import pandas as pd
 import pytest

@@ -17,7 +17,7 @@ def read(path):
 
 def test_rebuild_matches_committed_tables(tmp_path):
     written = build.build(out_dir=tmp_path)
-    for name in ("estimates", "sources", "datapackage"):
+    for name in ("estimates", "sources", "datapackage", "bibliography"):
         committed = paths.DATA / written[name].name
         assert filecmp.cmp(written[name], committed, shallow=False), (
             f"{committed.name} differs from a fresh build: run `make data` and commit the result")

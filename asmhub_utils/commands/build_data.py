@@ -1,12 +1,12 @@
 """`asmhub build-data`: rebuild data/estimates.csv, data/sources.csv and data/datapackage.json from data/raw/,
-then book/references.bib (the library's bibliography) from the new sources.csv."""
+and data/references.bib (the library's bibliography) from data/raw and data/contrib."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from .. import bibtex, build
+from .. import build
 from ..errors import DataError, display_path
 
 
@@ -18,7 +18,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         written = build.build()
-        written["bibliography"] = bibtex.write()
     except DataError as error:
         print(f"build-data stopped: {len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
         for problem in error.problems:
