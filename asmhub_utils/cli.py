@@ -9,6 +9,7 @@ import sys
 # Modules that define `register(subparsers)`; each adds one subcommand.
 COMMAND_MODULES = (
     "asmhub_utils.commands.build_data",
+    "asmhub_utils.commands.profile",
 )
 
 
