@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 JB := $(BIN)/jupyter-book
 JOBS ?= 2
 
-.PHONY: help setup data book test unit nbval clean lock
+.PHONY: help setup data book test unit nbval clean lock bench
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -17,6 +17,7 @@ help:
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
 	@echo "make lock   recompile requirements.txt from requirements.in"
 	@echo "make clean  remove _build (the venv stays)"
+	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
 
 # The venv is rebuilt when the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -31,8 +32,13 @@ setup: $(STAMP)
 data: $(STAMP)
 	$(BIN)/asmhub build-data
 
+# Country profiles first (papermill, in parallel; up-to-date ones are kept), then the book.
 book: $(STAMP)
+	$(BIN)/asmhub profile --all --jobs $(JOBS)
 	$(JB) build -W -n --keep-going .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_speed.py
 
 # Unit tests need no built book; the site tests (tests/site) check the built one.
 unit: $(STAMP)

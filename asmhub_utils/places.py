@@ -168,3 +168,31 @@ def latest_miner_values(figures: pd.DataFrame | None = None) -> pd.DataFrame:
                          "high": latest["range_high"], "central": latest["value_central"],
                          "year": int(latest["plot_year"]), "source_id": latest["source_id"]})
     return pd.DataFrame(rows)
+
+
+def profile_link(iso3: str, name: str) -> str:
+    """A page-relative link from the country table to the country's profile page."""
+    return f'<a href="profiles/{iso3}.html">{name}</a>'
+
+
+def linked_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The country table with each country name linked to its profile (for the HTML page, not the CSV)."""
+    out = table.copy()
+    out["Country"] = [profile_link(iso3, name) for iso3, name in zip(out["ISO3"], out["Country"])]
+    return out
+
+
+def rule_markdown() -> str:
+    """The data-quality grade rule, as documented in this module, for the page that shows the grades."""
+    return __doc__.split("\n\n", 1)[1].strip()
+
+
+def datatables_url() -> str:
+    """Page-relative URL of the one shared DataTables bundle (book/assets is served as _static)."""
+    import os
+    from pathlib import Path
+
+    from . import paths
+
+    up = os.path.relpath(paths.ROOT, Path.cwd().resolve())
+    return Path(up, "_static", "vendor", "itables", "dt_bundle.js").as_posix()

@@ -107,15 +107,15 @@ def missing(figs: pd.DataFrame, counts: pd.DataFrame) -> str:
     """Markdown list of what the data does not hold for this country."""
     gaps = []
     if counts.empty:
-        gaps.append("any estimate of how many people work in ASM")
+        gaps.append("an estimate of how many people work in ASM")
     elif counts["plot_year"].dropna().empty:
         gaps.append("a dated estimate of how many people work in ASM")
     elif counts["plot_year"].max() < 2018:
         gaps.append("an estimate of how many people work in ASM from 2018 or later")
     if figs["indicator"].str.contains("women|female", case=False).sum() == 0:
-        gaps.append("any figure on women's participation")
-    gaps += [f"any figure on {heading.lower()}" for dataset, heading in TOPICS[:5]
+        gaps.append("figures on women's participation")
+    gaps += [f"figures on {heading.lower()}" for dataset, heading in TOPICS[:5]
              if (figs["dataset"] == dataset).sum() == 0]
     if not gaps:
         return "Every topic this book follows has at least one figure here."
-    return "The data holds no:\n\n" + "\n".join(f"- {gap}" for gap in gaps)
+    return "Not in the data for this country:\n\n" + "\n".join(f"- {gap}" for gap in gaps)
