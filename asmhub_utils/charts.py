@@ -30,6 +30,19 @@ def use_house_style() -> None:
         "axes.spines.top": False, "axes.spines.right": False, "axes.prop_cycle": plt.cycler(color=COLOURS),
         "figure.constrained_layout.use": True, "figure.autolayout": False,
     })
+    _inline_without_tight_crop()
+
+
+def _inline_without_tight_crop() -> None:
+    """In a notebook, draw each figure once: constrained layout already keeps legends inside the figure, so the
+    inline backend's default bbox_inches='tight' would only cost a second full draw per chart."""
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats("png", bbox_inches=None)
 
 
 def human(value: float, _pos: object = None) -> str:
