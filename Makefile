@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
-JB := $(BIN)/jupyter-book
+# jupyter-book, minus a 3 s import it never uses (asmhub_utils/fast_imports.py).
+JB := $(BIN)/python -m asmhub_utils.jupyter_book
 JOBS ?= 2
 
 .PHONY: help setup data book test unit nbval clean lock bench

@@ -7,22 +7,20 @@ Each profile is `notebooks/places/profiles/<ISO3>.ipynb`, executed by papermill 
 
 from __future__ import annotations
 
+import csv
 import os
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-# jsonschema (imported by nbformat and papermill) loads rfc3987_syntax when it is installed, and that package
-# compiles a Lark grammar at import time: about 3 s per process here. Notebooks never need IRI format checks,
-# so this process does without them (jsonschema skips the check when the import fails).
-sys.modules.setdefault("rfc3987_syntax", None)
+from . import countries, paths
+from .fast_imports import skip_iri_format_checks
 
-import nbformat  # noqa: E402
+skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)
 
-from . import countries, data, paths
+# This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast.
 
 TEMPLATE = paths.NOTEBOOKS / "templates" / "country_profile.ipynb"
-PROFILES = paths.NOTEBOOKS / "places" / "profiles"  # also in commands/profile.py, which must not import this
+PROFILES = paths.NOTEBOOKS / "places" / "profiles"
 KERNEL = "python3"
 
 
@@ -32,8 +30,8 @@ class ProfileError(Exception):
 
 def countries_with_data() -> list[str]:
     """ISO3 codes of every country with at least one country-scope figure, sorted."""
-    frame = data.estimates()
-    return sorted(frame.loc[(frame["scope"] == "country") & (frame["iso3"] != ""), "iso3"].unique())
+    with paths.ESTIMATES.open(encoding="utf-8", newline="") as handle:
+        return sorted({row["iso3"] for row in csv.DictReader(handle) if row["scope"] == "country" and row["iso3"]})
 
 
 def check_codes(codes: Iterable[str]) -> list[str]:
@@ -75,6 +73,8 @@ def profile_path(code: str, out_dir: Path = PROFILES) -> Path:
 
 def _title_and_tidy(path: Path, code: str) -> None:
     """Give the executed page its title (the country's name) and hide papermill's injected parameters cell."""
+    import nbformat
+
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         tags = cell.metadata.setdefault("tags", [])
@@ -92,6 +92,7 @@ RESET = "%reset -f"  # run before each profile in a reused kernel: no variable l
 
 async def _execute(km, code: str, out_dir: Path) -> Path:
     """Execute the template for one country in the running kernel `km`; write the page whole or not at all."""
+    import nbformat
     from nbclient import NotebookClient
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook

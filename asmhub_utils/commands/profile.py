@@ -7,11 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from .. import paths
+from .. import profiles
 from ..errors import display_path
-
-# profiles (pandas, papermill) is imported when the command runs, so `asmhub --help` and other commands stay fast.
-PROFILES = paths.NOTEBOOKS / "places" / "profiles"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="every country with data; profiles newer than all their inputs are kept")
     command.add_argument("--force", action="store_true", help="with --all: re-run up-to-date profiles too")
     command.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
-    command.add_argument("--out", type=Path, default=PROFILES, help=argparse.SUPPRESS)
+    command.add_argument("--out", type=Path, default=profiles.PROFILES, help=argparse.SUPPRESS)
     command.set_defaults(run=run)
 
 
@@ -32,8 +29,6 @@ def run(args: argparse.Namespace) -> int:
     if bool(args.codes) == bool(args.all):
         print("asmhub profile: give ISO3 codes (e.g. `asmhub profile GHA`) or --all, not both.", file=sys.stderr)
         return 2
-    from .. import profiles
-
     started = time.perf_counter()
     try:
         if args.all:
