@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from asmhub_utils import paths, profiles  # noqa: E402
 
-BOOK = [  # what `make book` runs[str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
+# What `make book` runs.
+BOOK = [[str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
         [str(BIN / "python"), "-m", "asmhub_utils.jupyter_book", "build", "-W", "-n", "--keep-going", "."]]
 TRIAL_NAIVE_SECONDS = 170.0  # TOOLCHAIN.md: 85 notebooks run one after another inside Jupyter Book
 

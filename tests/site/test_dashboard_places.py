@@ -42,9 +42,12 @@ def test_country_table_links_every_profile_and_uses_the_shared_bundle(html_dir):
     assert table_page.stat().st_size < 300_000, "the DataTables bundle must not be embedded in the page"
 
 
-def test_only_the_table_page_loads_datatables(html_dir, pages):
-    loaders = [p.name for p in pages if "dt_bundle" in p.read_text(encoding="utf-8")]
-    assert loaders == ["country_table.html"]
+def test_profile_and_dashboard_pages_stay_light(html_dir):
+    for folder in ("notebooks/places/profiles", "notebooks/dashboard"):
+        for page in (html_dir / folder).glob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            assert "dt_bundle" not in text, f"{page.name} loads DataTables"
+            assert page.stat().st_size < 150_000, f"{page.name} is {page.stat().st_size} bytes"
 
 
 def test_map_page_shows_no_data_class(html_dir):
