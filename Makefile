@@ -6,14 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
-JB := $(BIN)/jupyter-book
+# jupyter-book, minus a 3 s import it never uses (asmhub_utils/fast_imports.py).
+JB := $(BIN)/python -m asmhub_utils.jupyter_book
 JOBS ?= 2
 # Some machines (CI among them) set PYTHONDONTWRITEBYTECODE=1, which makes every Python process, notebook
 # kernels included, recompile pandas and matplotlib from source: seconds per process. The venv is
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data book test unit nbval clean lock browser citation pdf publish bench-weight
+.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -25,6 +26,7 @@ help:
 	@echo "make bench-weight  print the bytes each page costs a first-time reader"
 	@echo "make citation  rewrite CITATION.cff from book/metadata.yml"
 	@echo "make clean  remove _build (the venv stays)"
+	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
 
 # The venv is rebuilt when the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -39,8 +41,23 @@ setup: $(STAMP)
 data: $(STAMP)
 	$(BIN)/asmhub build-data
 
-book: $(STAMP)
+# Country profiles (papermill, in parallel; up-to-date ones are kept).
+profiles: $(STAMP)
+	$(BIN)/asmhub profile --all --jobs $(JOBS)
+
+# jupyter-cache knows a notebook by its code cells only. When the data or asmhub_utils change, every chapter
+# must run again, or pages would show figures from the old data: the cache is dropped.
+NOTEBOOK_INPUTS := $(wildcard data/*.csv data/*.json data/*.bib) $(shell find asmhub_utils -name '*.py')
+_build/.notebook-inputs: $(NOTEBOOK_INPUTS)
+	rm -rf _build/.jupyter_cache
+	@mkdir -p _build && touch $@
+
+# Profiles first, then the book.
+book: $(STAMP) profiles _build/.notebook-inputs
 	$(JB) build -W -n --keep-going .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_speed.py
 
 # Unit tests need no built book; the site tests (tests/site) check the built one.
 unit: $(STAMP)
@@ -68,7 +85,7 @@ citation: $(STAMP)
 	$(BIN)/python -m asmhub_utils.cite
 
 # Single-page HTML printed by chromium (charts included); prints the PDF's path and page count.
-pdf: $(STAMP) browser
+pdf: $(STAMP) browser profiles _build/.notebook-inputs
 	$(JB) build -W -n --keep-going --builder custom --custom-builder singlehtml .
 	$(BIN)/python -m asmhub_utils.pdf
 
@@ -83,4 +100,4 @@ bench-weight: book browser
 	$(BIN)/python benchmarks/page_weight.py
 
 clean:
-	rm -rf _build book/site_extra/downloads/*.csv
+	rm -rf _build book/site_extra/downloads/*.csv notebooks/places/profiles

@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "asmhub_utils.commands.standard",
     "asmhub_utils.commands.validate",
     "asmhub_utils.commands.contribute",
+    "asmhub_utils.commands.profile",
 )
 
 

@@ -26,3 +26,22 @@ def cited(row: pd.Series) -> str:
     year = "" if pd.isna(row.get("year")) else f" in {row['year']}"
     source_year = "n.d." if pd.isna(row.get("source_year")) else row["source_year"]
     return f"{figure(row)}{year} ({row['source_publisher']}, {source_year})"
+
+
+def spread(frame: pd.DataFrame) -> str:
+    """How far the sources' figures reach, without averaging: 'from <lowest> to <highest>; most recent: <latest>'.
+
+    The lowest is the figure with the smallest lower bound, the highest the one with the largest upper bound
+    (a stated figure counts as its own bound). Figures without a number are left out; empty -> 'no figure'.
+    """
+    numbers = frame[frame[["value_low", "value_high", "value_central"]].notna().any(axis=1)]
+    if numbers.empty:
+        return "no figure"
+    floor = numbers["value_low"].fillna(numbers["value_central"]).fillna(numbers["value_high"])
+    ceiling = numbers["value_high"].fillna(numbers["value_central"]).fillna(numbers["value_low"])
+    lowest, highest = numbers.loc[floor.idxmin()], numbers.loc[ceiling.idxmax()]
+    dated = numbers.dropna(subset=["plot_year"]) if "plot_year" in numbers else numbers.iloc[0:0]
+    latest = "" if dated.empty else f"; most recent: {cited(dated.sort_values('plot_year').iloc[-1])}"
+    if lowest.name == highest.name:
+        return f"{cited(lowest)}{latest}"
+    return f"from {cited(lowest)} to {cited(highest)}{latest}"

@@ -1,0 +1,50 @@
+"""`asmhub profile GHA [more]` / `asmhub profile --all [--jobs N]`: write executed country profile notebooks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .. import profiles
+from ..errors import display_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "profile", help="execute the country profile notebook for some or all countries",
+        description="Execute notebooks/templates/country_profile.ipynb for each country into "
+                    "notebooks/places/profiles/<ISO3>.ipynb, where the book picks them up.")
+    command.add_argument("codes", nargs="*", metavar="ISO3", help="ISO 3166-1 alpha-3 codes, e.g. GHA COD")
+    command.add_argument("--all", action="store_true",
+                         help="every country with data; profiles newer than all their inputs are kept")
+    command.add_argument("--force", action="store_true", help="with --all: re-run up-to-date profiles too")
+    command.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    command.add_argument("--out", type=Path, default=profiles.PROFILES, help=argparse.SUPPRESS)
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if bool(args.codes) == bool(args.all):
+        print("asmhub profile: give ISO3 codes (e.g. `asmhub profile GHA`) or --all, not both.", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        if args.all:
+            codes = profiles.countries_with_data()
+            removed = profiles.remove_orphans(codes, args.out)
+            todo = codes if args.force else profiles.stale(codes, args.out)
+            for path in removed:
+                print(f"removed {display_path(path)} (no data for that country any more)")
+            if not todo:
+                print(f"all {len(codes)} profiles are up to date")
+                return 0
+        else:
+            todo = profiles.check_codes(args.codes)
+        written = profiles.run_many(todo, jobs=args.jobs, out_dir=args.out, progress=len(todo) > 1)
+    except profiles.ProfileError as error:
+        print(f"asmhub profile: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} profile(s) to {display_path(args.out)} in {time.perf_counter() - started:.1f} s")
+    return 0

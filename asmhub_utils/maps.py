@@ -1,0 +1,69 @@
+"""World choropleth from the Natural Earth 1:110m countries kept in data/geo/ (no download, no tiles).
+
+Countries without a figure are drawn grey and labelled "no data", never coloured as zero. Values are put into
+classes rather than a continuous scale: the estimates differ in method and year, so only orders of magnitude
+are compared. A range is classed by its lower bound (the legend says so); a range is never averaged.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import Patch
+
+from . import charts, paths
+
+CLASSES = ((0, 10_000, "under 10,000"), (10_000, 100_000, "10,000 to 99,999"),
+           (100_000, 500_000, "100,000 to 499,999"), (500_000, 1_000_000, "500,000 to 999,999"),
+           (1_000_000, float("inf"), "1 million or more"))
+CLASS_COLOURS = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
+NO_DATA_COLOUR = "#d9d9d9"
+
+
+def world() -> gpd.GeoDataFrame:
+    """Natural Earth 1:110m admin-0 countries (public domain), without Antarctica."""
+    frame = gpd.read_file(paths.WORLD_GEOJSON)
+    return frame[frame["continent"] != "Antarctica"]
+
+
+def class_of(value: float | None) -> str | None:
+    """The class label a headcount falls in; None for a missing value."""
+    if value is None or pd.isna(value):
+        return None
+    return next(label for low, high, label in CLASSES if low <= value < high)
+
+
+def map_value(row: pd.Series) -> float | None:
+    """The number a country is classed by: the stated figure, else the lower bound of its range."""
+    for column in ("central", "low", "high"):
+        if pd.notna(row[column]):
+            return float(row[column])
+    return None
+
+
+def choropleth(values: pd.DataFrame, title: str) -> plt.Axes:
+    """Draw `values` (columns iso3, central, low, high) on the world map, in classes, with a no-data class."""
+    charts.use_house_style()
+    shapes = world()
+    classed = values.assign(value_class=values.apply(map_value, axis=1).map(class_of))
+    merged = shapes.merge(classed[["iso3", "value_class"]], left_on="iso_a3", right_on="iso3", how="left")
+    fig, ax = plt.subplots(figsize=(charts.WIDTH, 3.9))
+    merged[merged["value_class"].isna()].plot(ax=ax, color=NO_DATA_COLOUR, edgecolor="white", linewidth=0.3)
+    handles = []
+    for (_, _, label), colour in zip(CLASSES, CLASS_COLOURS):
+        part = merged[merged["value_class"] == label]
+        if not part.empty:
+            part.plot(ax=ax, color=colour, edgecolor="white", linewidth=0.3)
+        handles.append(Patch(facecolor=colour, label=label))
+    handles.append(Patch(facecolor=NO_DATA_COLOUR, label="no data"))
+    ax.set_axis_off()
+    ax.set_title(title)
+    fig.legend(handles=handles, loc="outside lower left", ncols=2, frameon=False,
+               title="people working in ASM (a range: its lower bound)", title_fontsize=9)
+    return ax
+
+
+def missing_from_map(values: pd.DataFrame) -> list[str]:
+    """ISO3 codes with a value but no shape at 1:110m (small states); pages list them under the map."""
+    return sorted(set(values["iso3"]) - set(world()["iso_a3"]))

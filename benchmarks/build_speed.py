@@ -1,0 +1,100 @@
+"""Build speed: clean build with every country profile, no-change rebuild, one profile, and the naive baseline.
+
+Prints figures; it is not a test (timings depend on the machine and on what else runs on it).
+
+    .venv/bin/python benchmarks/build_speed.py            # everything (the naive baseline takes minutes)
+    .venv/bin/python benchmarks/build_speed.py --skip-naive
+
+"Clean" means no `_build/` and no executed profiles; the venv is present. The naive baseline executes every
+notebook of the book (the chapters and one profile per country) one after another, each in its own fresh
+kernel, the way Jupyter Book's cache mode runs them when nothing is done in parallel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+sys.path.insert(0, str(ROOT))
+
+from asmhub_utils import paths, profiles  # noqa: E402
+
+# What `make book` runs.
+BOOK = [[str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
+        [str(BIN / "python"), "-m", "asmhub_utils.jupyter_book", "build", "-W", "-n", "--keep-going", "."]]
+TRIAL_NAIVE_SECONDS = 170.0  # TOOLCHAIN.md: 85 notebooks run one after another inside Jupyter Book
+
+
+def run(commands: list[list[str]]) -> float:
+    started = time.perf_counter()
+    for command in commands:
+        result = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - started
+
+
+def clean() -> None:
+    shutil.rmtree(paths.BUILD, ignore_errors=True)
+    shutil.rmtree(profiles.PROFILES, ignore_errors=True)
+
+
+def chapter_notebooks() -> list[Path]:
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    files = [line.split("file:", 1)[1].strip() for line in toc.splitlines() if "file:" in line]
+    return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
+
+
+def naive(out: Path) -> tuple[float, int]:
+    """Every notebook of the book, one after another, one fresh kernel each (papermill)."""
+    import papermill
+
+    jobs = [(nb, {}) for nb in chapter_notebooks()]
+    jobs += [(profiles.TEMPLATE, {"iso3": code}) for code in profiles.countries_with_data()]
+    started = time.perf_counter()
+    for number, (notebook, parameters) in enumerate(jobs):
+        papermill.execute_notebook(str(notebook), str(out / f"{number:03d}.ipynb"), parameters=parameters,
+                                   kernel_name="python3", progress_bar=False, cwd=str(notebook.parent))
+    return time.perf_counter() - started, len(jobs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-naive", action="store_true", help="leave out the (slow) naive baseline")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
+    n_profiles = len(profiles.countries_with_data())
+
+    clean()
+    clean_build = run(BOOK)
+    n_pages = len(list(paths.HTML.rglob("*.html")))
+    print(f"clean build, {n_profiles} country profiles included: {clean_build:.1f} s "
+          f"({n_pages} HTML pages; target <= 90 s)")
+
+    rebuild = run(BOOK)
+    print(f"no-change rebuild (make book again): {rebuild:.1f} s (target <= 5 s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one = run([[str(BIN / "asmhub"), "profile", "GHA", "--out", tmp]])
+    print(f"one profile (asmhub profile GHA, command start to finish): {one:.1f} s (target <= 2.5 s)")
+
+    if not args.skip_naive:
+        with tempfile.TemporaryDirectory() as tmp:
+            seconds, count = naive(Path(tmp))
+        print(f"naive sequential execution of the same {count} notebooks (fresh kernel each): {seconds:.1f} s")
+        print(f"ratio clean build / naive sequential: {clean_build / seconds:.2f} "
+              f"({seconds / clean_build:.1f}x faster)")
+    print(f"for scale, the toolchain trial's naive run: {TRIAL_NAIVE_SECONDS:.0f} s for 85 notebooks; "
+          f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The country table and its data-quality grade."""
+
+import pandas as pd
+import pytest
+
+from asmhub_utils import places
+
+
+def figures(n: int, sources: int, latest: float | None, reliability: str | list[str]) -> pd.DataFrame:
+    grades = reliability if isinstance(reliability, list) else [reliability] * n
+    return pd.DataFrame({"source_id": [f"s{i % sources}" for i in range(n)],
+                         "plot_year": [latest] * n, "source_reliability": grades})
+
+
+@pytest.mark.parametrize(("n", "points"), [(0, 0), (5, 0), (6, 1), (14, 1), (15, 2)])
+def test_count_points(n, points):
+    assert places.count_points(n) == points
+
+
+@pytest.mark.parametrize(("n", "points"), [(1, 0), (2, 1), (4, 1), (5, 2)])
+def test_source_points(n, points):
+    assert places.source_points(n) == points
+
+
+@pytest.mark.parametrize(("year", "points"), [(None, 0), (float("nan"), 0), (2014, 0), (2015, 1), (2019, 1),
+                                              (2020, 2)])
+def test_recency_points(year, points):
+    assert places.recency_points(year) == points
+
+
+def test_reliability_points():
+    assert places.reliability_points(pd.Series(["low", "low"])) == 0
+    assert places.reliability_points(pd.Series(["secondary", "low"])) == 1
+    assert places.reliability_points(pd.Series(["primary", "secondary", "low"])) == 1
+    assert places.reliability_points(pd.Series(["primary", "secondary"])) == 2
+
+
+def test_grade_letters_follow_the_documented_sums():
+    assert places.quality_grade(figures(15, 5, 2021, "primary")) == "A"      # 2+2+2+2 = 8
+    assert places.quality_grade(figures(6, 2, 2016, "primary")) == "B"       # 1+1+1+2 = 5
+    assert places.quality_grade(figures(6, 2, 2016, "secondary")) == "C"     # 1+1+1+1 = 4
+    assert places.quality_grade(figures(2, 1, 2000, "low")) == "D"           # 0
+    assert places.quality_grade(figures(2, 1, None, "primary")) == "D"       # 0+0+0+2 = 2
+
+
+def test_no_figures_gets_a_dash():
+    assert places.quality_grade(figures(0, 1, None, "primary")) == places.NO_DATA
+
+
+def test_rule_is_documented_on_the_page():
+    rule = places.rule_markdown()
+    assert "15 or more figures" in rule and "**A** 7-8" in rule
+
+
+def test_country_table_has_every_country_with_data_once():
+    table = places.country_table()
+    expected = places.country_figures()["iso3"].unique()
+    assert len(table) == len(expected) >= 54
+    assert table["ISO3"].is_unique and set(table["ISO3"]) == set(expected)
+    assert list(table.columns) == list(places.TABLE_COLUMNS)
+    assert set(table["Grade"]) <= {"A", "B", "C", "D", places.NO_DATA}
+    assert (table["Estimates"] >= 1).all() and (table["Sources"] <= table["Estimates"]).all()
+
+
+def test_latest_estimate_is_the_newest_with_the_inventory_range():
+    table = places.country_table().set_index("ISO3")
+    # Angola: the inventory's 2017 best estimate has min/max rows; the 2018 figure is newer and wins.
+    assert table.loc["AGO", "Year"] == "2018"
+    counts = places.miner_counts(places.country_figures().query("iso3 == 'AFG'"))
+    best = counts[counts["indicator"] == "ASM miners (inventory best estimate)"].iloc[0]
+    assert places.estimate_text(best) == "80,000 (range 70,000-90,000)"
+
+
+def test_miner_counts_leave_out_women_and_dependants():
+    counts = places.miner_counts(places.country_figures())
+    assert not counts["indicator"].str.contains("female|minimum|maximum|indirect", case=False).any()
+
+
+def test_minerals_are_split_normalised_and_ranked():
+    cells = pd.Series(["gold", "gold, diamond", "gemstones (emerald, lapis), gold", None, "diamonds & coal"])
+    assert places.minerals(cells) == ["gold", "diamonds", "coal"]
+
+
+def test_profile_links_are_page_relative():
+    linked = places.linked_table(places.country_table())
+    assert linked.loc[linked["Country"].str.contains(">Ghana<"), "Country"].iloc[0] == \
+        '<a href="profiles/GHA.html">Ghana</a>'
