@@ -45,11 +45,12 @@ data: $(STAMP)
 profiles: $(STAMP)
 	$(BIN)/asmhub profile --all --jobs $(JOBS)
 
-# jupyter-cache knows a notebook by its code cells only. When the data or asmhub_utils change, every chapter
-# must run again, or pages would show figures from the old data: the cache is dropped.
+# jupyter-cache knows a notebook by its code cells, and Sphinx re-reads a page only when its source file
+# changes. When the data or asmhub_utils change, every chapter must run again, or pages would show figures
+# from the old data: the cache and Sphinx's saved environment are dropped.
 NOTEBOOK_INPUTS := $(wildcard data/*.csv data/*.json data/*.bib) $(shell find asmhub_utils -name '*.py')
 _build/.notebook-inputs: $(NOTEBOOK_INPUTS)
-	rm -rf _build/.jupyter_cache
+	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	@mkdir -p _build && touch $@
 
 # Profiles first, then the book.
