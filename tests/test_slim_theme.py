@@ -1,5 +1,7 @@
 """The theme slimming: stylesheet purge, icon glyph collection, and script removal."""
 
+import pytest
+
 from asmhub_utils.sphinx_ext import css_purge, slim_theme
 
 
@@ -56,3 +58,20 @@ def test_pages_lose_fontawesome_and_search_scripts_but_the_search_page_keeps_sea
 def test_navigation_expand_buttons_get_an_accessible_name():
     nav = '<details><summary><span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i>'
     assert '<summary aria-label="Show or hide the pages of this part">' in slim_theme.slim_page(nav, search_page=False)
+
+
+def test_purge_is_remembered_by_its_inputs(tmp_path, monkeypatch):
+    from asmhub_utils.sphinx_ext import css_purge as purge_module
+    from asmhub_utils.sphinx_ext import slim_theme
+
+    css = ".used { color: red } .unused { color: blue }"
+    first = slim_theme._memoised_purge(css, {"used"}, tmp_path)
+    assert ".unused" not in first and ".used" in first
+
+    def fail(*args):
+        raise AssertionError("purged again although the inputs did not change")
+
+    monkeypatch.setattr(purge_module, "purge", fail)
+    assert slim_theme._memoised_purge(css, {"used"}, tmp_path) == first
+    with pytest.raises(AssertionError):
+        slim_theme._memoised_purge(css, {"used", "unused"}, tmp_path)

@@ -104,7 +104,7 @@ def _purge_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: P
     if not (marker.exists() and pristine.exists() and marker.read_text() == _sha(current)):
         pristine.write_bytes(current)  # Sphinx copied a fresh original: remember it
     original = pristine.read_text(encoding="utf-8")
-    purged = css_purge.purge(original, used)
+    purged = _memoised_purge(original, used, pristine_dir)
     if sheet.name == "pydata-sphinx-theme.css":
         purged = _ICON_FONT_SRC.sub(r'url(\1\2.subset.woff) format("woff")', purged)
     sheet.write_text(purged, encoding="utf-8")
@@ -112,11 +112,30 @@ def _purge_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: P
     return len(original.encode("utf-8")), len(purged.encode("utf-8"))
 
 
-def _subset_icon_fonts(static: Path, codepoints: set[int]) -> None:
-    """Cut each Font Awesome font down to the glyphs the stylesheets still use (WOFF, zlib: no brotli needed)."""
+def _memoised_purge(original: str, used: set[str], memo_dir: Path) -> str:
+    """css_purge.purge, remembered by its inputs: parsing the theme's CSS costs seconds on every build, and
+    Sphinx copies the original stylesheets back each time, so a no-change build would pay it again."""
+    memo = memo_dir / f"{_sha(original.encode('utf-8') + chr(0).join(sorted(used)).encode('utf-8'))}.css"
+    if memo.exists():
+        return memo.read_text(encoding="utf-8")
+    purged = css_purge.purge(original, used)
+    memo.write_text(purged, encoding="utf-8")
+    return purged
+
+
+def _subset_icon_fonts(static: Path, codepoints: set[int], memo_dir: Path) -> None:
+    """Cut each Font Awesome font down to the glyphs the stylesheets still use (WOFF, zlib: no brotli needed).
+
+    Skipped when the same glyphs were kept last time and the subset fonts are still there."""
     from fontTools import subset
 
-    for ttf in sorted((static / FONT_DIR).glob("fa-*.ttf")):
+    fonts = sorted((static / FONT_DIR).glob("fa-*.ttf"))
+    marker = memo_dir / "icon-fonts.codepoints-sha256"
+    wanted = _sha(",".join(map(str, sorted(codepoints))).encode("utf-8"))
+    if (marker.exists() and marker.read_text() == wanted
+            and all(f.with_name(f"{f.stem}.subset.woff").exists() for f in fonts)):
+        return
+    for ttf in fonts:
         options = subset.Options()
         options.flavor = "woff"
         options.layout_features = ["*"]
@@ -125,6 +144,7 @@ def _subset_icon_fonts(static: Path, codepoints: set[int]) -> None:
         subsetter.populate(unicodes=sorted(codepoints))
         subsetter.subset(font)
         subset.save_font(font, str(ttf.with_name(f"{ttf.stem}.subset.woff")), options)
+    marker.write_text(wanted)
 
 
 def _build_finished(app: Sphinx, exception) -> None:
@@ -154,7 +174,7 @@ def _build_finished(app: Sphinx, exception) -> None:
     for sheet in static.rglob("*.css"):
         codepoints |= icon_codepoints(sheet.read_text(encoding="utf-8", errors="replace"))
     if (static / FONT_DIR).is_dir():
-        _subset_icon_fonts(static, codepoints)
+        _subset_icon_fonts(static, codepoints, pristine_dir)
     logger.info(f"asmhub slim theme: stylesheets {before // 1024} KB -> {after // 1024} KB, "
                 f"{len(codepoints)} icon glyphs kept")
 
