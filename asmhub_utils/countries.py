@@ -20,11 +20,14 @@ def is_iso3(code: str) -> bool:
 
 
 def iso_name(code: str) -> str:
-    """The ISO short name ("Congo, The Democratic Republic of the"); KeyError for an unknown code."""
+    """The country's name for pages: ISO's common name, else its short name in reading order
+    ("Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo"). KeyError if unknown."""
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         raise KeyError(code)
-    return getattr(country, "common_name", None) or country.name
+    name = getattr(country, "common_name", None) or country.name
+    head, comma, tail = name.partition(", ")
+    return f"{tail} {head}" if comma else name
 
 
 def names_for(code: str) -> set[str]:

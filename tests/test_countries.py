@@ -14,3 +14,9 @@ def test_suggestions_for_a_mistyped_code():
 def test_regions_from_natural_earth():
     assert countries.region("GHA") == "Africa"
     assert countries.region("GUF") == "South America"
+
+
+def test_page_names_read_in_natural_order():
+    assert countries.iso_name("COD") == "The Democratic Republic of the Congo"
+    assert countries.iso_name("TZA") == "Tanzania"
+    assert countries.iso_name("GHA") == "Ghana"
