@@ -53,8 +53,10 @@ _build/.notebook-inputs: $(NOTEBOOK_INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	@mkdir -p _build && touch $@
 
-# Profiles first, then the book.
+# Profiles first, then the chapters into the jupyter cache (in parallel, on reused kernels), then the book,
+# which finds every chapter cached; a chapter that failed in the pre-run is run again by Jupyter Book.
 book: $(STAMP) profiles _build/.notebook-inputs
+	$(BIN)/python -m asmhub_utils.prerun --jobs $(JOBS)
 	$(JB) build -W -n --keep-going .
 
 bench: $(STAMP)
@@ -87,6 +89,7 @@ citation: $(STAMP)
 
 # Single-page HTML printed by chromium (charts included); prints the PDF's path and page count.
 pdf: $(STAMP) browser profiles _build/.notebook-inputs
+	$(BIN)/python -m asmhub_utils.prerun --jobs $(JOBS)
 	$(JB) build -W -n --keep-going --builder custom --custom-builder singlehtml .
 	$(BIN)/python -m asmhub_utils.pdf
 

@@ -29,6 +29,7 @@ from asmhub_utils import paths, profiles  # noqa: E402
 
 # What `make book` runs.
 BOOK = [[str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
+        [str(BIN / "python"), "-m", "asmhub_utils.prerun", "--jobs", "2"],
         [str(BIN / "python"), "-m", "asmhub_utils.jupyter_book", "build", "-W", "-n", "--keep-going", "."]]
 TRIAL_NAIVE_SECONDS = 170.0  # TOOLCHAIN.md: 85 notebooks run one after another inside Jupyter Book
 

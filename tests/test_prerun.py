@@ -1,0 +1,46 @@
+"""The chapter pre-run fills Jupyter Book's cache so that the build finds each chapter cached."""
+
+import nbformat
+from jupyter_cache import get_cache
+
+from asmhub_utils import paths, prerun
+
+
+def test_chapters_are_the_toc_notebooks_without_generated_profiles():
+    found = prerun.chapters()
+    assert paths.NOTEBOOKS / "primer.ipynb" in found
+    assert any(p.parent.name == "themes" for p in found)
+    assert not any("profiles" in p.parts for p in found)
+
+
+def test_a_prerun_notebook_matches_in_the_cache_with_its_outputs(tmp_path, monkeypatch):
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [nbformat.v4.new_markdown_cell("# t"),
+                      nbformat.v4.new_code_cell("import os\nprint(os.getcwd() == %r, 6 * 7)" % str(tmp_path))]
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(notebook, path)
+    monkeypatch.setattr(prerun, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(prerun, "chapters", lambda: [path])
+
+    done, failed = prerun.run(jobs=1)
+
+    assert (done, failed) == ([path], [])
+    record = get_cache(str(tmp_path / "cache")).match_cache_notebook(nbformat.read(path, as_version=4))
+    cached = get_cache(str(tmp_path / "cache")).get_cache_bundle(record.pk).nb
+    outputs = [c for c in cached.cells if c.cell_type == "code"][0].outputs
+    assert outputs[0]["text"] == "True 42\n", "runs in the notebook's own folder, like Jupyter Book"
+
+
+def test_a_failing_notebook_is_reported_and_not_cached(tmp_path, monkeypatch):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("raise ValueError('boom')")]
+    path = tmp_path / "bad.ipynb"
+    nbformat.write(notebook, path)
+    monkeypatch.setattr(prerun, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(prerun, "chapters", lambda: [path])
+
+    done, failed = prerun.run(jobs=1)
+
+    assert done == [] and len(failed) == 1 and "bad.ipynb" in failed[0]
+    assert get_cache(str(tmp_path / "cache")).list_cache_records() == []
