@@ -53,10 +53,15 @@ _build/.notebook-inputs: $(NOTEBOOK_INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	@mkdir -p _build && touch $@
 
-# Profiles first, then the chapters into the jupyter cache (in parallel, on reused kernels), then the book,
-# which finds every chapter cached; a chapter that failed in the pre-run is run again by Jupyter Book.
-book: $(STAMP) profiles _build/.notebook-inputs
+# The chapters go into the jupyter cache first (in parallel, on reused kernels); the book then finds every
+# chapter cached, and a chapter that failed in the pre-run is run again by Jupyter Book. Skipped by make when
+# no chapter and no input changed since the last pre-run.
+CHAPTERS := $(shell find notebooks -name '*.ipynb' -not -path '*/profiles/*' -not -path '*/.ipynb_checkpoints/*')
+_build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
 	$(BIN)/python -m asmhub_utils.prerun --jobs $(JOBS)
+	@touch $@
+
+book: $(STAMP) profiles _build/.prerun
 	$(JB) build -W -n --keep-going .
 
 bench: $(STAMP)
@@ -88,8 +93,7 @@ citation: $(STAMP)
 	$(BIN)/python -m asmhub_utils.cite
 
 # Single-page HTML printed by chromium (charts included); prints the PDF's path and page count.
-pdf: $(STAMP) browser profiles _build/.notebook-inputs
-	$(BIN)/python -m asmhub_utils.prerun --jobs $(JOBS)
+pdf: $(STAMP) browser profiles _build/.prerun
 	$(JB) build -W -n --keep-going --builder custom --custom-builder singlehtml .
 	$(BIN)/python -m asmhub_utils.pdf
 
