@@ -13,18 +13,17 @@ Jupyter Book runs it again itself and fails the build with the real error.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import time
 from pathlib import Path
 
-from . import paths
+from . import kernel_pool, paths
 from .errors import display_path
 from .fast_imports import skip_iri_format_checks
 
 skip_iri_format_checks()  # before nbformat imports jsonschema (see fast_imports.py)
 
 CACHE = paths.BUILD / ".jupyter_cache"  # where jupyter-book points myst-nb's cache
-KERNEL = "python3"
+KERNEL = kernel_pool.KERNEL
 
 
 def _reset(folder: Path) -> str:
@@ -67,44 +66,25 @@ def uncached(notebooks: list[Path], cache) -> list[Path]:
 
 async def _execute(km, path: Path):
     import nbformat
-    from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
     reset = nbformat.v4.new_code_cell(_reset(path.parent))
     notebook.cells.insert(0, reset)
     # record_timing=False: timing metadata on cells would change the notebook's cache hash (as in myst-nb).
-    client = NotebookClient(notebook, km=km, timeout=180, kernel_name=KERNEL, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    try:
-        await client.async_execute()
-    finally:
-        if client.kc is not None:
-            client.kc.stop_channels()
+    await kernel_pool.execute(km, notebook, path.parent, record_timing=False)
     notebook.cells.remove(reset)
     return notebook
 
 
-async def _worker(queue: asyncio.Queue, cache, done: list, failed: list) -> None:
+async def _execute_and_cache(km, path: Path, cache) -> Path:
     from jupyter_cache.base import CacheBundleIn
-    from jupyter_client.manager import AsyncKernelManager
 
-    km = AsyncKernelManager(kernel_name=KERNEL)
-    await km.start_kernel(cwd=str(paths.ROOT))
-    try:
-        while not queue.empty():
-            path = queue.get_nowait()
-            started = time.perf_counter()
-            try:
-                notebook = await _execute(km, path)
-            except Exception as error:  # Jupyter Book runs it again and reports the error in the build
-                failed.append(f"{display_path(path)}: {type(error).__name__}")
-                continue
-            cache.cache_notebook_bundle(
-                CacheBundleIn(notebook, str(path), data={"execution_seconds": time.perf_counter() - started}),
-                check_validity=False, overwrite=True)
-            done.append(path)
-    finally:
-        await km.shutdown_kernel(now=True)
+    started = time.perf_counter()
+    notebook = await _execute(km, path)
+    cache.cache_notebook_bundle(
+        CacheBundleIn(notebook, str(path), data={"execution_seconds": time.perf_counter() - started}),
+        check_validity=False, overwrite=True)
+    return path
 
 
 def run(jobs: int = 2) -> tuple[list[Path], list[str]]:
@@ -114,17 +94,9 @@ def run(jobs: int = 2) -> tuple[list[Path], list[str]]:
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     cache = get_cache(str(CACHE))
     todo = uncached(chapters(), cache)
-    done: list[Path] = []
-    failed: list[str] = []
-
-    async def main() -> None:
-        queue: asyncio.Queue = asyncio.Queue()
-        for path in todo:
-            queue.put_nowait(path)
-        await asyncio.gather(*(_worker(queue, cache, done, failed) for _ in range(max(0, min(jobs, len(todo))))))
-
-    asyncio.run(main())
-    return done, failed
+    done, failed = kernel_pool.run(todo, lambda km, path: _execute_and_cache(km, path, cache), jobs, paths.ROOT)
+    # Jupyter Book runs a failed chapter again and reports the error in the build.
+    return done, [f"{display_path(path)}: {type(error).__name__}" for path, error in failed]
 
 
 def main(argv: list[str] | None = None) -> int:

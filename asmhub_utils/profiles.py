@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import countries, paths
+from . import countries, kernel_pool, paths
 from .fast_imports import skip_iri_format_checks
 
 skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)
@@ -21,7 +21,7 @@ skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see f
 
 TEMPLATE = paths.NOTEBOOKS / "templates" / "country_profile.ipynb"
 PROFILES = paths.NOTEBOOKS / "places" / "profiles"
-KERNEL = "python3"
+KERNEL = kernel_pool.KERNEL
 
 
 class ProfileError(Exception):
@@ -93,20 +93,13 @@ RESET = "%reset -f"  # run before each profile in a reused kernel: no variable l
 async def _execute(km, code: str, out_dir: Path) -> Path:
     """Execute the template for one country in the running kernel `km`; write the page whole or not at all."""
     import nbformat
-    from nbclient import NotebookClient
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
     notebook = parameterize_notebook(load_notebook_node(str(TEMPLATE)), {"iso3": code}, kernel_name=KERNEL)
     reset = nbformat.v4.new_code_cell(RESET)
     notebook.cells.insert(0, reset)
-    client = NotebookClient(notebook, km=km, timeout=180, kernel_name=KERNEL,
-                            resources={"metadata": {"path": str(out_dir)}})
-    try:
-        await client.async_execute()
-    finally:
-        if client.kc is not None:
-            client.kc.stop_channels()
+    await kernel_pool.execute(km, notebook, out_dir)
     notebook.cells.remove(reset)
     target = profile_path(code, out_dir)
     partial = target.with_suffix(f".partial-{os.getpid()}.ipynb")
@@ -119,29 +112,6 @@ async def _execute(km, code: str, out_dir: Path) -> Path:
     return target
 
 
-async def _worker(queue, out_dir: Path, written: list, failures: list, bar) -> None:
-    """One kernel, started once, runs profiles until the queue is empty (saves kernel start and imports)."""
-    import asyncio
-
-    from jupyter_client.manager import AsyncKernelManager
-
-    km = AsyncKernelManager(kernel_name=KERNEL)
-    await km.start_kernel(cwd=str(out_dir))
-    try:
-        while True:
-            try:
-                code = queue.get_nowait()
-            except asyncio.QueueEmpty:
-                return
-            try:
-                written.append(await _execute(km, code, out_dir))
-            except Exception as error:  # a failing notebook must not stop the others; all are reported
-                failures.append(f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}")
-            bar.update(1)
-    finally:
-        await km.shutdown_kernel(now=True)
-
-
 def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress: bool = True) -> list[Path]:
     """Execute profiles on `jobs` kernels at once, with a progress bar; raises ProfileError listing failures.
 
@@ -149,23 +119,13 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
     long-lived kernel per job instead of one kernel per notebook: starting a kernel and importing pandas and
     matplotlib is most of a profile's cost. Each profile starts with `%reset -f`, so countries share no state.
     """
-    import asyncio
-
     from tqdm import tqdm
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    failures: list[str] = []
-
-    async def main() -> None:
-        queue: asyncio.Queue = asyncio.Queue()
-        for code in codes:
-            queue.put_nowait(code)
-        with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
-            await asyncio.gather(*(_worker(queue, out_dir, written, failures, bar)
-                                   for _ in range(max(1, min(jobs, len(codes))))))
-
-    asyncio.run(main())
+    with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
+        written, failed = kernel_pool.run(codes, lambda km, code: _execute(km, code, out_dir), jobs, out_dir,
+                                          after=lambda: bar.update(1))
+    failures = [f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}" for code, error in failed]
     if failures:
         raise ProfileError("profile(s) failed:\n" + "\n".join(sorted(failures)))
     return sorted(written)
