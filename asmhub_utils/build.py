@@ -1,7 +1,9 @@
 """Build the tidy tables from the raw figures: load inputs, process, save outputs.
 
-Inputs: `data/raw/asm-source-sweep/figures.csv` (the seed sweep) and every `data/contrib/*.csv`, all in the
-14-column figures format. Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json` and `data/references.bib`
+Inputs: the raw source sweeps (`data/raw/asm-source-sweep/figures.csv`, the seed sweep, then
+`data/raw/asm-source-sweep-2/figures.csv`, the second sweep) and every `data/contrib/*.csv`, all in the 14-column
+figures format and all through the same checks. Each estimate keeps the file it came from in `origin`, and a
+record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json` and `data/references.bib`
 (the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
 A malformed raw row stops the build with every problem listed (file, row, column, value, fix).
@@ -26,7 +28,10 @@ from .values import parse_value
 
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
 REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
-_YEAR = re.compile(r"^\d{4}s?$")
+_YEAR = re.compile(r"^\d{4}(?:s|-\d{4})?$")  # 2019, a decade (1990s) or a span the source gives (2017-2018)
+# The unit written for a raw figure whose sweep left the unit blank because it is outside the book's list
+# (licences, plots, FCFA, ounces...): the sweep names it in `note`. A figure kept as text gets "text".
+UNIT_IN_NOTE = "see note"
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
@@ -48,6 +53,8 @@ def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
     """
     shown = display_path(path)
     origin = origin or display_path_in_data(path)
+    raw = _raw_source(path)
+    unit_may_be_blank = raw is not None and raw.unit_may_be_blank
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
@@ -68,7 +75,7 @@ def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
                                         "quote cells that contain commas and give every column a cell"))
                 continue
             fields = {k: v.strip() for k, v in zip(FIGURE_COLUMNS, cells)}
-            problems += check_figure(shown, number, fields)
+            problems += check_figure(shown, number, fields, unit_may_be_blank)
             rows.append(FigureRow(origin, number, fields))
     if problems:
         raise DataError(problems)
@@ -79,10 +86,16 @@ def display_path_in_data(path: Path) -> str:
     return Path(path).resolve().relative_to(paths.DATA).as_posix()
 
 
-def check_figure(file: str, row: int, f: dict[str, str]) -> list[Problem]:
-    """The structural checks every raw figure must pass before it can enter the tidy tables."""
+def check_figure(file: str, row: int, f: dict[str, str], unit_may_be_blank: bool = False) -> list[Problem]:
+    """The structural checks every raw figure must pass before it can enter the tidy tables.
+
+    `unit_may_be_blank` is for a raw sweep that leaves units outside the book's list blank and names them in
+    `note` (see `RawSource`); every other check is the same for every input.
+    """
     problems = []
     for column in REQUIRED:
+        if column == "unit" and unit_may_be_blank:
+            continue
         if not f[column]:
             problems.append(Problem(file, row, column, "", f"'{column}' is required", f"fill in '{column}'"))
     iso3 = f["country_iso3"]
@@ -100,9 +113,29 @@ def check_figure(file: str, row: int, f: dict[str, str]) -> list[Problem]:
     return problems
 
 
+@dataclass(frozen=True)
+class RawSource:
+    """One raw figures file the build reads. Raw files are never edited (see their SOURCE.md), so
+    '<prefix>-<data row number>' is a stable record id."""
+
+    path: Path
+    prefix: str
+    unit_may_be_blank: bool  # the sweep leaves units outside the book's list blank and names them in `note`
+
+
+def raw_sources() -> list[RawSource]:
+    """The raw sweeps in the order the build reads them."""
+    return [RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False),
+            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True)]
+
+
+def _raw_source(path: Path) -> RawSource | None:
+    return next((s for s in raw_sources() if s.path.resolve() == Path(path).resolve()), None)
+
+
 def input_files(contrib_dir: Path | None = None) -> list[Path]:
-    """The seed sweep first, then contributed files in name order."""
-    return [paths.SEED_FIGURES, *sorted((contrib_dir or paths.CONTRIB).glob("*.csv"))]
+    """The raw sweeps first, then contributed files in name order."""
+    return [*(s.path for s in raw_sources()), *sorted((contrib_dir or paths.CONTRIB).glob("*.csv"))]
 
 
 def _origin(path: Path, contrib_dir: Path | None) -> str | None:
@@ -128,8 +161,9 @@ def source_id(key: tuple[str, str, str, str]) -> str:
 
 
 def record_id(figure: FigureRow) -> str:
-    if figure.origin == display_path_in_data(paths.SEED_FIGURES):
-        return f"seed-{figure.row - 1:04d}"
+    for source in raw_sources():
+        if figure.origin == display_path_in_data(source.path):
+            return f"{source.prefix}-{figure.row - 1:04d}"
     content = "\x1f".join(figure.fields[c] for c in FIGURE_COLUMNS)
     return "contrib-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:12]
 
@@ -160,7 +194,7 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
         "value_central": parsed.central,
         "qualifier": parsed.qualifier,
         "value_kind": parsed.kind,
-        "unit": normalise_unit(f["unit"]),
+        "unit": normalise_unit(f["unit"]) or ("text" if parsed.kind == "text" else UNIT_IN_NOTE),
         "unit_original": f["unit"],
         "source_id": sid,
         "locator": f["locator"],

@@ -1,4 +1,9 @@
-"""Country codes and names: ISO 3166 from pycountry (maintained), regions from Natural Earth."""
+"""Country codes and names: ISO 3166 from pycountry (maintained), regions from Natural Earth.
+
+One documented exception to ISO 3166-1: Kosovo has no ISO code, and the sources code it `XKX`, the
+user-assigned code the World Bank, the EU and the IMF use. `USER_ASSIGNED` lists every such code the book
+accepts, with its name; any other code that ISO 3166-1 does not know is still refused.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,24 @@ import pycountry
 
 from . import paths
 
-# Natural Earth 1:110m draws French Guiana inside France's multipolygon, so it has no continent of its own.
-_REGION_OVERRIDES = {"GUF": "South America"}
+# Codes outside ISO 3166-1 that sources use, with the name pages show. Only add a code with a reference.
+USER_ASSIGNED = {"XKX": "Kosovo"}  # World Bank / EU code; ISO 3166-1 has none (X.. codes are user-assigned)
+
+# Natural Earth 1:110m draws French Guiana inside France's multipolygon, so it has no continent of its own;
+# it gives Kosovo no code (iso_a3 "-99").
+_REGION_OVERRIDES = {"GUF": "South America", "XKX": "Europe"}
 
 
 def is_iso3(code: str) -> bool:
-    """True for an ISO 3166-1 alpha-3 country code (upper case)."""
-    return code.isupper() and pycountry.countries.get(alpha_3=code) is not None
+    """True for an ISO 3166-1 alpha-3 country code (upper case), or one of the documented `USER_ASSIGNED` codes."""
+    return code.isupper() and (code in USER_ASSIGNED or pycountry.countries.get(alpha_3=code) is not None)
 
 
 def iso_name(code: str) -> str:
     """The country's name for pages: ISO's common name, else its short name in reading order
     ("Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo"). KeyError if unknown."""
+    if code in USER_ASSIGNED:
+        return USER_ASSIGNED[code]
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         raise KeyError(code)
@@ -32,6 +43,8 @@ def iso_name(code: str) -> str:
 
 def names_for(code: str) -> set[str]:
     """Every name ISO gives a country (short, official, common), lower-cased, to check a name against its code."""
+    if code in USER_ASSIGNED:
+        return {USER_ASSIGNED[code].lower()}
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return set()
@@ -52,7 +65,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
 def suggest(code: str, n: int = 3) -> list[str]:
     """Close ISO3 codes and codes whose country name resembles `code`, for 'did you mean' messages."""
     code = code.strip()
-    codes = [c.alpha_3 for c in pycountry.countries]
+    codes = [c.alpha_3 for c in pycountry.countries] + list(USER_ASSIGNED)
     upper = code.upper()
     swapped = [c for c in codes if _one_edit_apart(upper, c) and sorted(c) == sorted(upper)]
     close = swapped + difflib.get_close_matches(upper, codes, n=n, cutoff=0.6)

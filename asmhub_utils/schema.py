@@ -38,7 +38,8 @@ VALUE_KINDS = ("number", "range", "multiple", "text")
 SCOPES = ("world", "region", "country")
 
 ESTIMATE_COLUMNS: tuple[Column, ...] = (
-    Column("record_id", "string", "Stable identifier of the figure: 'seed-NNNN' for the seed sweep row NNNN, "
+    Column("record_id", "string", "Stable identifier of the figure: 'seed-NNNN' for the seed sweep row NNNN, 'sweep2-NNNN' for "
+           "row NNNN of the second sweep, "
            "'contrib-<hash>' for a contributed record.", required=True, extra={"unique": True}),
     Column("dataset", "string", "Topic the figure belongs to (miners_by_country, supply_share, mercury, ...).",
            required=True),
@@ -63,7 +64,8 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("value_kind", "string", "number, range, multiple (several figures in one statement) or text.",
            required=True, enum=VALUE_KINDS),
     Column("unit", "string", "Unit, one spelling per unit (t/yr, ha, persons, percent, ...).", required=True),
-    Column("unit_original", "string", "Unit as the source wrote it.", required=True),
+    Column("unit_original", "string", "Unit as the source wrote it; blank where a raw sweep left it blank because "
+           "the unit is outside the book's list (unit is then 'see note', or 'text' for a figure kept as text)."),
     Column("source_id", "string", "Key into sources.csv.", required=True),
     Column("locator", "string", "Where in the source the figure stands (page, table, section)."),
     Column("note", "string", "Compiler's note: original source quoted, caveats, reliability remarks."),

@@ -16,6 +16,8 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     copy = root / "data"
     for name, value in {"DATA": copy, "RAW": copy / "raw", "SEED_DIR": copy / "raw" / "asm-source-sweep",
                         "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
+                        "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
+                        "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
                         "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
                         "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}.items():
         monkeypatch.setattr(paths, name, value)

@@ -59,8 +59,12 @@ def broken_seed(tmp_path, monkeypatch):
     raw = tmp_path / "data" / "raw" / "asm-source-sweep"
     raw.mkdir(parents=True)
     shutil.copy(paths.SEED_FIGURES, raw / "figures.csv")
+    sweep2 = tmp_path / "data" / "raw" / "asm-source-sweep-2"
+    sweep2.mkdir(parents=True)
+    shutil.copy(paths.SWEEP2_FIGURES, sweep2 / "figures.csv")
     monkeypatch.setattr(paths, "DATA", tmp_path / "data")
     monkeypatch.setattr(paths, "SEED_FIGURES", raw / "figures.csv")
+    monkeypatch.setattr(paths, "SWEEP2_FIGURES", sweep2 / "figures.csv")
     monkeypatch.setattr(paths, "CONTRIB", tmp_path / "data" / "contrib")
     return raw / "figures.csv"
 
@@ -83,3 +87,43 @@ def test_wrong_header_is_reported(broken_seed, tmp_path):
     broken_seed.write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match="row 1.*header"):
         build.build(out_dir=tmp_path / "out")
+
+
+def test_every_sweep2_figure_is_kept_with_its_value_source_and_origin():
+    sweep2 = read(paths.SWEEP2_FIGURES)
+    estimates = {r["record_id"]: r for r in read(paths.ESTIMATES)}
+    sources = {r["source_id"]: r for r in read(paths.SOURCES)}
+    assert len(sweep2) == 255
+    for number, figure in enumerate(sweep2, start=1):
+        row = estimates[f"sweep2-{number:04d}"]
+        assert row["origin"] == "raw/asm-source-sweep-2/figures.csv"
+        assert (row["value_text"], row["unit_original"], row["iso3"]) == (
+            figure["value"], figure["unit"], figure["country_iso3"])
+        source = sources[row["source_id"]]
+        assert (source["title"], source["publisher"], source["url"]) == (
+            figure["source_title"], figure["source_publisher"], figure["source_url"])
+
+
+def test_each_row_says_which_raw_source_it_came_from():
+    origins = {r["record_id"].split("-")[0]: set() for r in read(paths.ESTIMATES)}
+    for row in read(paths.ESTIMATES):
+        origins[row["record_id"].split("-")[0]].add(row["origin"])
+    assert origins["seed"] == {"raw/asm-source-sweep/figures.csv"}
+    assert origins["sweep2"] == {"raw/asm-source-sweep-2/figures.csv"}
+
+
+def test_kosovo_enters_under_its_documented_code():
+    kosovo = [r for r in read(paths.ESTIMATES) if r["iso3"] == "XKX"]
+    assert kosovo and all(r["region"] == "Europe" for r in kosovo)
+
+
+def test_unknown_code_in_the_second_sweep_is_refused(broken_seed, tmp_path):
+    sweep2 = paths.SWEEP2_FIGURES
+    text = sweep2.read_text(encoding="utf-8").replace("\nother,XKX,", "\nother,XKK,", 1)
+    sweep2.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        build.build(out_dir=tmp_path / "out")
+    message = str(error.value)
+    assert "asm-source-sweep-2/figures.csv" in message and "column 'country_iso3'" in message
+    assert "'XKK'" in message
+    assert not (tmp_path / "out").exists()

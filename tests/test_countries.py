@@ -1,3 +1,5 @@
+import pytest
+
 from asmhub_utils import countries
 
 
@@ -20,3 +22,14 @@ def test_page_names_read_in_natural_order():
     assert countries.iso_name("COD") == "The Democratic Republic of the Congo"
     assert countries.iso_name("TZA") == "Tanzania"
     assert countries.iso_name("GHA") == "Ghana"
+
+
+def test_kosovo_is_a_documented_exception_not_a_hole_in_the_check():
+    assert countries.is_iso3("XKX") and countries.iso_name("XKX") == "Kosovo"
+    assert countries.names_for("XKX") == {"kosovo"}
+    assert countries.region("XKX") == "Europe"
+    assert set(countries.USER_ASSIGNED) == {"XKX"}
+    for unknown in ("XKK", "XXX", "KOS", "xkx"):  # other user-assigned-looking codes are still refused
+        assert not countries.is_iso3(unknown)
+    with pytest.raises(KeyError):
+        countries.iso_name("XKK")
