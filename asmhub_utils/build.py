@@ -24,6 +24,7 @@ import pandas as pd
 from . import bibtex, countries, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
 from .units import normalise_unit
+from . import values
 from .values import parse_value
 
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
@@ -121,12 +122,27 @@ class RawSource:
     path: Path
     prefix: str
     unit_may_be_blank: bool  # the sweep leaves units outside the book's list blank and names them in `note`
+    values_in_english: bool  # every value is written in English style (1,000.5); else as printed, any language
 
 
 def raw_sources() -> list[RawSource]:
     """The raw sweeps in the order the build reads them."""
-    return [RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False),
-            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True)]
+    return [RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False, values_in_english=True),
+            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False)]
+
+
+def document_language(figure: FigureRow) -> str | None:
+    """What the build knows of the language a figure's value was printed in, for `values.parse_value`.
+
+    English for the seed sweep and for contributions (the standard asks for 1,000.5); for a sweep that keeps
+    values as printed, the language of the source title, else the country's official language when the
+    parser reads it, else None (the value's own words decide, or only language-neutral forms are read).
+    """
+    source = next((s for s in raw_sources() if figure.origin == display_path_in_data(s.path)), None)
+    if source is None or source.values_in_english:
+        return "en"
+    return values.guess_language(figure.fields["source_title"]) or values.official_language(
+        figure.fields["country_iso3"])
 
 
 def _raw_source(path: Path) -> RawSource | None:
@@ -176,7 +192,7 @@ def scope_of(f: dict[str, str]) -> str:
 
 def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
     f = figure.fields
-    parsed = parse_value(f["value"], f["unit"])
+    parsed = parse_value(f["value"], f["unit"], document_language(figure), f["country_iso3"])
     return {
         "record_id": record_id(figure),
         "dataset": f["dataset"],
