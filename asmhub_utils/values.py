@@ -68,6 +68,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
+from babel.numbers import get_decimal_symbol
+
+from .countries import USER_ASSIGNED
+
 TEXT_UNITS = frozenset({"text", "date", "licence", "dataset", "event"})
 LANGUAGES = ("en", "fr", "es", "pt", "ru")
 
@@ -288,9 +295,6 @@ def guess_language(text: str) -> str | None:
 
 def official_language(country_iso3: str) -> str | None:
     """The country's first official language (CLDR via Babel) when the parser reads it, else None."""
-    import pycountry
-    from babel.languages import get_official_languages
-
     country = pycountry.countries.get(alpha_3=country_iso3) if country_iso3 else None
     if country is None:
         return None
@@ -303,17 +307,10 @@ def decimal_mark(language: str | None, country_iso3: str = "") -> str | None:
     """"," or "." for the language as written in the country (CLDR via Babel); None for an unknown language."""
     if language not in LANGUAGES:
         return None
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import get_decimal_symbol
-
-    from . import countries
-
     locale = language
     # Only Spanish splits by country in practice (Mexico 1,500.5; Colombia 1.500,5). CLDR gives English a
     # decimal comma in South Africa or Indonesia, but English documents there write "30,000" for thirty thousand.
-    if language == "es" and country_iso3 and not countries.USER_ASSIGNED.get(country_iso3):
-        import pycountry
-
+    if language == "es" and country_iso3 and country_iso3 not in USER_ASSIGNED:
         country = pycountry.countries.get(alpha_3=country_iso3)
         if country is not None:
             try:
@@ -328,7 +325,6 @@ def decimal_mark(language: str | None, country_iso3: str = "") -> str | None:
 def _to_number(digits: str, decimal: str | None) -> float:
     """One printed figure as a float under the decimal mark; _Undecided when it cannot be read safely."""
     if " " in digits:
-        head, _, tail = digits.partition(" ")
         groups = digits.split(" ")
         last = groups[-1]
         if any(len(g) != 3 for g in groups[1:-1]) or not re.fullmatch(r"\d{3}(?:[.,]\d+)?", last):
@@ -336,8 +332,7 @@ def _to_number(digits: str, decimal: str | None) -> float:
         whole, mark, fraction = re.match(r"(\d{3})(?:([.,])(\d+))?$", last).groups()
         if mark and decimal is not None and mark != decimal:
             raise _Undecided(digits)
-        number = float("".join(groups[:-1]) + whole + (f".{fraction}" if mark else ""))
-        return number
+        return float("".join(groups[:-1]) + whole + (f".{fraction}" if mark else ""))
     marks = [c for c in digits if c in ",."]
     if not marks:
         return float(digits)
