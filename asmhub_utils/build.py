@@ -30,9 +30,6 @@ from .values import parse_value
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
 REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
 _YEAR = re.compile(r"^\d{4}(?:s|-\d{4})?$")  # 2019, a decade (1990s) or a span the source gives (2017-2018)
-# The unit written for a raw figure whose sweep left the unit blank because it is outside the book's list
-# (licences, plots, FCFA, ounces...): the sweep names it in `note`. A figure kept as text gets "text".
-UNIT_IN_NOTE = "see note"
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
@@ -210,7 +207,7 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
         "value_central": parsed.central,
         "qualifier": parsed.qualifier,
         "value_kind": parsed.kind,
-        "unit": normalise_unit(f["unit"]) or ("text" if parsed.kind == "text" else UNIT_IN_NOTE),
+        "unit": normalise_unit(f["unit"]),  # blank where a sweep left it blank: named in `note`
         "unit_original": f["unit"],
         "source_id": sid,
         "locator": f["locator"],

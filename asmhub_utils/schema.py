@@ -63,9 +63,10 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
            "several figures, or blank."),
     Column("value_kind", "string", "number, range, multiple (several figures in one statement) or text.",
            required=True, enum=VALUE_KINDS),
-    Column("unit", "string", "Unit, one spelling per unit (t/yr, ha, persons, percent, ...).", required=True),
-    Column("unit_original", "string", "Unit as the source wrote it; blank where a raw sweep left it blank because "
-           "the unit is outside the book's list (unit is then 'see note', or 'text' for a figure kept as text)."),
+    Column("unit", "string", "Unit, one spelling per unit (t/yr, ha, persons, percent, ...); blank where a raw "
+           "sweep left it blank because the unit is outside the book's list (licences, plots, FCFA, ounces): "
+           "the sweep names it in note."),
+    Column("unit_original", "string", "Unit as the source wrote it (blank as above)."),
     Column("source_id", "string", "Key into sources.csv.", required=True),
     Column("locator", "string", "Where in the source the figure stands (page, table, section)."),
     Column("note", "string", "Compiler's note: original source quoted, caveats, reliability remarks."),

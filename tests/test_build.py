@@ -127,3 +127,18 @@ def test_unknown_code_in_the_second_sweep_is_refused(broken_seed, tmp_path):
     assert "asm-source-sweep-2/figures.csv" in message and "column 'country_iso3'" in message
     assert "'XKK'" in message
     assert not (tmp_path / "out").exists()
+
+
+def test_a_blank_unit_is_refused_outside_the_sweep_that_names_units_in_notes(broken_seed, tmp_path):
+    rows = list(csv.reader(broken_seed.open(encoding="utf-8", newline="")))
+    rows[1][5] = ""
+    with broken_seed.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    with pytest.raises(DataError, match="row 2, column 'unit'"):
+        build.build(out_dir=tmp_path / "out")
+
+
+def test_sweep2_rows_without_a_unit_keep_it_blank_and_name_it_in_the_note():
+    blank = [r for r in read(paths.ESTIMATES) if r["record_id"].startswith("sweep2") and not r["unit_original"]]
+    assert blank and all(r["unit"] == "" for r in blank)
+    assert all(r["note"] or r["value_kind"] == "text" for r in blank if r["value_kind"] != "text")
