@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from asmhub_utils import paths
+from asmhub_utils import build, paths
 
 NOTES = sorted([*paths.RAW.glob("*/SOURCE.md"), paths.GEO / "SOURCE.md"])
 ROW = re.compile(r"^\| `([^`]+)` \| (\d+) \| ([0-9a-f]{64}) \|$", re.M)
@@ -30,3 +30,10 @@ def test_every_raw_file_is_listed_in_its_note():
         listed = {name for name, _, _ in ROW.findall(note)}
         present = {p.name for p in folder.iterdir() if p.name != "SOURCE.md"}
         assert present <= listed, f"{folder}: files without provenance: {present - listed}"
+
+
+def test_every_raw_source_the_build_reads_has_its_provenance_note():
+    for source in build.raw_sources():
+        note = source.path.parent / "SOURCE.md"
+        assert note.is_file(), f"{source.path}: no SOURCE.md beside it"
+        assert source.path.name in {name for name, _, _ in ROW.findall(note.read_text(encoding="utf-8"))}
