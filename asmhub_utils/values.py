@@ -11,8 +11,9 @@ the first of:
 2. its own words: qualifier, scale, number and unit words of English, French, Spanish and Portuguese
    ("environ", "más de", "pelo menos", "milliards", "personas"); a tie between languages gives no answer;
 3. the `language` the caller passes: what it knows of the document (the build passes "en" for the seed
-   sweep, whose values are all written in English style, and the language of the source title for the
-   second sweep, see `guess_language`);
+   sweep and for contributions, whose values are written in English style; for the second sweep the
+   language of the source title, see `guess_language`, else the country's official language when it is one
+   of the five, see `official_language`);
 4. none: only forms that read the same in every language are read.
 
 Digits: a space, thin space or no-break space between groups of three digits is a thousands separator in
@@ -44,8 +45,9 @@ Rules, in the order they apply:
   ("380-870 (median 520)"); any other parenthesis is an annotation and is ignored
   ("59 (52 confirmed + 7 missing)" is 59). When only the parenthesis has a figure, it is read.
 * Several figures (digits or number words) joined by ";", "/", " vs ", " + ", " and " or "..." are kind
-  ``multiple``: the numbers stay
-  blank because no single figure stands for the statement (e.g. "1,000,000 (2013); 50,000 (2006)").
+  ``multiple``: the numbers stay blank because no single figure stands for the statement (e.g.
+  "1,000,000 (2013); 50,000 (2006)"). A breakdown that follows the figure is not a second figure ("over five
+  lakh labourers, of whom over one lakh ..." is more than 500,000).
 * "a-b", "a to b", "between a and b", "entre a et/y/e b" is a range: low = a, high = b, central blank unless
   the source states one. A range is never averaged into a central value.
 * One figure is kind ``number``: central = the stated figure; low and high follow the qualifier
@@ -54,8 +56,10 @@ Rules, in the order they apply:
 * Scale words multiply the figure: thousand, million, billion, lakh (100,000), crore (10,000,000); mille,
   milliard; mil, millones; milhões; тысяч, млн, млрд, мың. A scale on the upper end of a range applies to
   both ends ("10-15 million"); "4 mil 445" is 4,445. Number words one to ten, the tens and "hundred" are read
-  in the four languages ("around three hundred", "cuatro mil", "five lakh"); word fractions ("one third",
-  "half", "one in 25") become percentages when the unit is percent.
+  in the four languages ("around three hundred", "cuatro mil", "five lakh"), but not the articles "a", "un",
+  "una", "uno", "um", "uma" without a scale word ("cerca de una tonelada", "uno de cada seis" stay text);
+  "half a million" is 500,000; word fractions ("one third", "half", "one in 25") become percentages when
+  the unit is percent.
 
 Units written inside the value ("2 tonnes", "onzas troy") are not checked against the row's unit: the
 sweeps name a unit outside the book's list in the row's note.
