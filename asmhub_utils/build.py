@@ -102,9 +102,12 @@ def check_figure(file: str, row: int, f: dict[str, str], unit_may_be_blank: bool
         problems.append(Problem(file, row, "country_iso3", iso3, "not an ISO 3166-1 alpha-3 code",
                                 f"use a valid upper-case code (close: {hint}) or leave blank for world figures"))
     for column in ("year", "source_year"):
-        if f[column] and not _YEAR.match(f[column]):
-            problems.append(Problem(file, row, column, f[column], "not a 4-digit year",
-                                    "write the year as YYYY (or a decade as YYYYs), or leave it blank"))
+        value = f[column]
+        start, _, end = value.partition("-")
+        if value and (not _YEAR.match(value) or (end and int(end) < int(start))):
+            problems.append(Problem(file, row, column, value, "not a 4-digit year",
+                                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY "
+                                    "with the earlier year first), or leave it blank"))
     if f["source_url"] and not _URL.match(f["source_url"]):
         problems.append(Problem(file, row, "source_url", f["source_url"], "not a web address",
                                 "give the full address starting with http:// or https://"))

@@ -143,3 +143,12 @@ def test_sweep2_rows_without_a_unit_keep_it_blank_and_name_it_in_the_note():
     assert blank and all(r["unit"] == "" for r in blank)
     numeric = [r for r in blank if r["value_kind"] != "text"]
     assert numeric and all(r["note"] for r in numeric), "a figure without a unit must say in its note what it counts"
+
+
+@pytest.mark.parametrize("year,ok", [("2019", True), ("1990s", True), ("2017-2018", True), ("2018-2017", False),
+                                     ("2017/18", False), ("19", False)])
+def test_year_is_a_year_a_decade_or_an_ordered_span(year, ok):
+    fields = {c: "x" for c in build.FIGURE_COLUMNS} | {"country_iso3": "", "year": year, "source_year": "",
+                                                         "source_url": "https://example.org/a"}
+    problems = build.check_figure("f.csv", 2, fields)
+    assert (not problems) == ok, problems
