@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
+from . import escape
 from .attribution import source_labels
 
 WIDTH, HEIGHT = 4.8, 4.2  # inches, at 100 dpi
@@ -72,7 +73,7 @@ def legend_below(fig: plt.Figure, ax: plt.Axes, colours: dict[str, str], hollow:
     for label, colour in colours.items():
         face = "white" if label in hollow else colour
         ax.plot([], [], marker="o", color=colour, markerfacecolor=face, linestyle="none",
-                label=textwrap.fill(label, 52, subsequent_indent="  "))
+                label=textwrap.fill(escape.chart_text(label), 52, subsequent_indent="  "))
     if colours:
         fig.legend(loc="outside lower left", ncols=1, frameon=False, handletextpad=0.3)
 
@@ -160,7 +161,7 @@ def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel
             tick_labels.append(short_source(row) if label is None
                                else f"{row[label]}, {short_source(row).rsplit(', ', 1)[1]}")
             position += 1
-    ax.set_yticks(ticks, tick_labels)
+    ax.set_yticks(ticks, [escape.chart_text(text) for text in tick_labels])
     for tick, label in zip(ax.get_yticklabels(), ticks):
         if label in headings:
             tick.set_fontweight("bold")
@@ -191,7 +192,8 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
         for position, (_, row) in enumerate(frame.iterrows()):
             grade = row["source_reliability"]
             draw_estimate(ax, position, row, RELIABILITY_COLOURS[grade], horizontal=True, hollow=grade == "low")
-        ax.set_yticks(range(len(frame)), [short_source(row, 24) for _, row in frame.iterrows()], fontsize=8)
+        ax.set_yticks(range(len(frame)), [escape.chart_text(short_source(row, 24)) for _, row in frame.iterrows()],
+                      fontsize=8)
         ax.set_ylim(len(frame) - 0.5, -0.5)
         ax.set_title(f"{name} ({units[name]})", loc="left", fontsize=10)
         ax.xaxis.set_major_formatter(FuncFormatter(human))

@@ -20,7 +20,7 @@ import re
 
 import pandas as pd
 
-from . import countries, data
+from . import countries, data, escape
 
 NO_DATA = "–"
 GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter
@@ -172,12 +172,16 @@ def latest_miner_values(figures: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def profile_link(iso3: str, name: str) -> str:
     """A page-relative link from the country table to the country's profile page."""
-    return f'<a href="profiles/{iso3}.html">{name}</a>'
+    return f'<a href="profiles/{escape.html(iso3)}.html">{escape.html(name)}</a>'
 
 
 def linked_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The country table with each country name linked to its profile (for the HTML page, not the CSV)."""
+    """The country table with each country name linked to its profile (for the HTML page, not the CSV).
+
+    The page shows the table as HTML (itables, `allow_html=True`): every text cell is escaped here."""
     out = table.copy()
+    for column in out.columns.drop("Country"):
+        out[column] = out[column].map(lambda v: escape.html(v) if isinstance(v, str) else v)
     out["Country"] = [profile_link(iso3, name) for iso3, name in zip(out["ISO3"], out["Country"])]
     return out
 

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from . import amazon, countries, data, places, tables
+from . import amazon, countries, data, escape, places, tables
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),
@@ -31,9 +31,9 @@ def key_figures(iso3: str, figs: pd.DataFrame, counts: pd.DataFrame) -> str:
     if latest is None:
         miners = "no dated estimate in the data"
     else:
-        miners = (f"{places.estimate_text(latest)} people in {int(latest['plot_year'])} "
-                  f"({latest['indicator']}; {latest['source_publisher']})")
-    minerals = ", ".join(places.minerals(figs["mineral"])) or "not stated in the data"
+        miners = (f"{escape.myst(places.estimate_text(latest))} people in {int(latest['plot_year'])} "
+                  f"({escape.myst(latest['indicator'])}; {escape.myst(latest['source_publisher'])})")
+    minerals = escape.myst(", ".join(places.minerals(figs["mineral"])) or "not stated in the data")
     region = countries.region(iso3) or "not in Natural Earth's 1:110m map"
     return "\n".join([
         f"- **Region:** {region}",
@@ -92,14 +92,15 @@ def sources_list(figs: pd.DataFrame) -> str:
     lines = []
     for source_id, rows in figs.groupby("source_id", sort=False):
         first = rows.iloc[0]
-        title = str(first["source_title"]).replace("[", "(").replace("]", ")")
         year = "n.d." if pd.isna(first["source_year"]) else first["source_year"]
-        locators = sorted({str(loc) for loc in rows["locator"] if str(loc)})
-        where = f" Figures at: {'; '.join(locators)}." if locators else " No page or table given."
+        locators = sorted({str(loc) for loc in rows["locator"] if pd.notna(loc) and str(loc)})
+        where = (f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given.")
         grade = first["source_reliability"]
-        mark = "**low reliability**" if grade == "low" else grade
-        lines.append(f"- [{title}]({first['source_url']}), {first['source_publisher']} ({year}). "
-                     f"Reliability: {mark} ({first['source_reliability_reason']}). {len(rows)} figure(s).{where}")
+        mark = "**low reliability**" if grade == "low" else escape.myst(grade)
+        lines.append(f"- {escape.markdown_link(first['source_title'], first['source_url'])}, "
+                     f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
+                     f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
+                     f"{len(rows)} figure(s).{where}")
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import FuncFormatter
 
-from . import data
+from . import data, escape
 from .attribution import source_labels
 from .charts import HEIGHT, WIDTH, human, use_house_style
 
@@ -48,7 +48,7 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
     frame.loc[low_grade, "source_label"] = frame.loc[low_grade, "source_label"] + " (low reliability)"
     palette = dict(zip(frame["source_label"].unique(),
                        sns.color_palette("colorblind", frame["source_label"].nunique())))
-    labels = [textwrap.fill(str(text), LABEL_WIDTH) for text in frame[label]]
+    labels = [textwrap.fill(escape.chart_text(text), LABEL_WIDTH) for text in frame[label]]
     lines = sum(text.count("\n") + 1 for text in labels)
     height = max(HEIGHT, 0.2 * lines + 0.16 * len(frame) + 0.18 * len(palette) + 1.6)
     _, ax = plt.subplots(figsize=(WIDTH, height))
@@ -64,7 +64,7 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
             ax.plot(point, y, marker=marker(row), markersize=8, color=colour, markerfacecolor=face,
                     linestyle="none")
     for name, colour in palette.items():
-        ax.plot([], [], marker="s", color=colour, linestyle="none", label=name)
+        ax.plot([], [], marker="s", color=colour, linestyle="none", label=escape.chart_text(name))
     ax.set_yticks(range(len(frame)), labels=labels)
     ax.tick_params(axis="y", labelsize=9)
     ax.set_ylim(len(frame) - 0.5, -0.5)

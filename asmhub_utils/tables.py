@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
-from . import data
+from . import data, escape
 
 DOWNLOAD_COLUMNS = (
     "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
@@ -22,16 +20,15 @@ def figures_for_download(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cell(value: object) -> str:
-    return "" if pd.isna(value) else html.escape(str(value))
+    return escape.html(value)
 
 
 def _row(r: pd.Series) -> str:
-    year = "undated" if pd.isna(r["year"]) else str(r["year"])
+    year = "undated" if pd.isna(r["year"]) else _cell(r["year"])
     grade = r["source_reliability"]
-    badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{grade}">{grade}</span>'
+    badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
     source_year = "n.d." if pd.isna(r["source_year"]) else r["source_year"]
-    source = (f'<a href="{html.escape(str(r["source_url"]))}">{_cell(r["source_publisher"])}</a> '
-              f"({source_year}){badge}")
+    source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
     return (f"<tr><td>{year}</td><td>{_cell(r['value_text'])} {_cell(r['unit'])}</td>"
             f"<td>{_cell(r['indicator'])}</td><td>{source}</td></tr>")
 
