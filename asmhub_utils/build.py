@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bibtex, countries, paths, reliability, schema, standard
+from . import bibtex, corrections, countries, curation, echoes, lineage, measures, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
-from .units import normalise_unit
+from .units import normalise_unit, per_year
 from . import values
 from .values import parse_value
 
@@ -210,7 +210,8 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
         "value_central": parsed.central,
         "qualifier": parsed.qualifier,
         "value_kind": parsed.kind,
-        "unit": normalise_unit(f["unit"]),  # blank where a sweep left it blank: named in `note`
+        "unit": per_year(normalise_unit(f["unit"]), f["indicator"], f["note"]),  # blank where a sweep left it
+        # blank (named in `note`); an annual flow per year (units.per_year)
         "unit_original": f["unit"],
         "source_id": sid,
         "locator": f["locator"],
@@ -219,8 +220,28 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
     }
 
 
-def tidy_tables(figures: list[FigureRow]) -> tuple[list[dict], list[dict]]:
-    """Turn raw figures into (estimates, sources) records, one source row per distinct source."""
+def describe(record: dict, fields: dict[str, str], source: dict) -> None:
+    """Add what the figure is: year it refers to, published year, original source, measures, coverage, grade
+    (rules in lineage.py, measures.py and reliability.py)."""
+    original = lineage.original_source(fields["note"], source["title"])
+    record["published_year"] = source["year"]
+    record["original_source"] = original.name if original else ""
+    record["year"] = lineage.reference_year(record["year"], original)
+    record["measures"] = measures.measures(record["dataset"], record["indicator"], record["unit"],
+                                           record["value_kind"], record["note"])
+    record["coverage"] = measures.coverage(record["scope"], record["indicator"], record["note"])
+    record["grade"], record["grade_reason"] = reliability.figure_grade(
+        source["reliability"], source["reliability_reason"], record["original_source"])
+    record["curation"] = ""
+
+
+def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | None = None,
+                fixes: list[corrections.Correction] | None = None) -> tuple[list[dict], list[dict]]:
+    """Turn raw figures into (estimates, sources) records, one source row per distinct source.
+
+    `fixes` (data/corrections.csv) correct source metadata before grading; `decisions` (data/curation.csv)
+    set what no rule decides; then figures repeating one estimate get one `echo_group` (echoes.py).
+    """
     notes: dict[tuple, list[str]] = defaultdict(list)
     for figure in figures:
         notes[source_key(figure.fields)].append(figure.fields["note"])
@@ -237,10 +258,21 @@ def tidy_tables(figures: list[FigureRow]) -> tuple[list[dict], list[dict]]:
     sources = []
     for key, sid in sorted(ids.items(), key=lambda item: item[1]):
         title, publisher, year, url = key
-        grade, reason = reliability.classify(publisher, url, notes[key])
         sources.append({"source_id": sid, "title": title, "publisher": publisher,
-                        "year": int(year) if year.isdigit() else None, "url": url,
-                        "reliability": grade, "reliability_reason": reason, "n_figures": counts[sid]})
+                        "year": int(year) if year.isdigit() else None, "url": url, "correction": "",
+                        "n_figures": counts[sid]})
+    corrections.apply(sources, fixes or [])
+    for source in sources:
+        source["reliability"], source["reliability_reason"] = reliability.classify(
+            source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
+            source["title"])
+    by_id = {s["source_id"]: s for s in sources}
+    for figure, record in zip(figures, estimates):
+        describe(record, figure.fields, by_id[record["source_id"]])
+    curation.apply(estimates, decisions or [])
+    groups = echoes.echo_groups(estimates)
+    for record in estimates:
+        record["echo_group"] = groups[record["record_id"]]
     return estimates, sources
 
 
@@ -271,7 +303,7 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     out_dir = out_dir or paths.DATA
     figures = [row for path in input_files(contrib_dir)
                for row in read_figures(path, _origin(path, contrib_dir))]
-    estimates, sources = tidy_tables(figures)
+    estimates, sources = tidy_tables(figures, curation.read(), corrections.read())
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",

@@ -27,7 +27,7 @@ GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each le
 
 # Headcounts of people working in ASM (all minerals or one). Left out: female-only counts, the inventory's
 # separate minimum/maximum rows (shown as the best estimate's range instead) and counts that add dependants.
-_NOT_A_MINER_COUNT = re.compile(r"female|women|minimum|maximum|indirect|dependent|depending|living from", re.I)
+_NOT_A_MINER_COUNT = re.compile(r"female|women|minimum|maximum|indirect|\bdependent|depending|living from", re.I)
 _INVENTORY_BEST = "ASM miners (inventory best estimate)"
 
 

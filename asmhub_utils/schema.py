@@ -33,6 +33,8 @@ class Column:
         return spec
 
 
+from .measures import MEASURES
+
 RELIABILITY = ("primary", "secondary", "low")
 VALUE_KINDS = ("number", "range", "multiple", "text")
 SCOPES = ("world", "region", "country")
@@ -51,7 +53,9 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("region", "string", "Continent of the country (Natural Earth); blank for world figures."),
     Column("indicator", "string", "What is measured, in the source's terms.", required=True),
     Column("mineral", "string", "Mineral(s) the figure refers to; blank when it covers all ASM."),
-    Column("year", "integer", "Year the figure refers to; blank when the source gives none or a span.",
+    Column("year", "integer", "Year the figure refers to: the original study's year where the source or the "
+           "quoting sheet names an older original (rules in asmhub_utils/lineage.py); blank when unknown or when "
+           "the source gives a span or decade (then in year_text).",
            extra={"minimum": 1900, "maximum": 2100}),
     Column("year_text", "string", "The year exactly as the source gives it (e.g. '1990s')."),
     Column("value_text", "string", "The value exactly as the source prints it.", required=True),
@@ -71,6 +75,22 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("locator", "string", "Where in the source the figure stands (page, table, section)."),
     Column("note", "string", "Compiler's note: original source quoted, caveats, reliability remarks."),
     Column("origin", "string", "File the record came from, relative to data/.", required=True),
+    Column("published_year", "integer", "Year of the document that states the figure; blank when unknown.",
+           extra={"minimum": 1900, "maximum": 2100}),
+    Column("original_source", "string", "Who produced the number when the source quotes someone else (e.g. "
+           "'MMSD 2003', 'ILO 1999'); blank when the source produced it (asmhub_utils/lineage.py)."),
+    Column("measures", "string", "What the figure measures, in a small vocabulary (asmhub_utils/measures.py).",
+           required=True, enum=MEASURES),
+    Column("coverage", "string", "world, region, national, sites, unknown or 'subnational: AREA' "
+           "(asmhub_utils/measures.py).", required=True, pattern=r"world|region|national|sites|unknown|subnational: .+"),
+    Column("grade", "string", "primary, secondary or low for this figure: secondary when it quotes another "
+           "producer (asmhub_utils/reliability.py).", required=True, enum=RELIABILITY),
+    Column("grade_reason", "string", "Why the figure got its grade (whom it quotes).", required=True),
+    Column("echo_group", "string", "record_id of the first figure of the same original estimate; figures with "
+           "the same echo_group are one independent estimate quoted several times (asmhub_utils/echoes.py).",
+           required=True),
+    Column("curation", "string", "Fields set by data/curation.csv for this figure, with the reason; blank when "
+           "every field comes from the rules."),
 )
 
 SOURCE_COLUMNS: tuple[Column, ...] = (
@@ -83,6 +103,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            required=True, enum=RELIABILITY),
     Column("reliability_reason", "string", "Why the source got its reliability grade.", required=True),
     Column("n_figures", "integer", "How many records in estimates.csv cite this source.", required=True),
+    Column("correction", "string", "Metadata corrected by data/corrections.csv, with the reason; blank if none."),
 )
 
 

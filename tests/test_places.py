@@ -64,8 +64,9 @@ def test_country_table_has_every_country_with_data_once():
 
 def test_latest_estimate_is_the_newest_with_the_inventory_range():
     table = places.country_table().set_index("ISO3")
-    # Angola: the inventory's 2017 best estimate has min/max rows; the 2018 figure is newer and wins.
-    assert table.loc["AGO", "Year"] == "2018"
+    # Angola: the 2018 sheet's "IGF-18 (inherited from HIL-16)" figure refers to 2016 (lineage.py), so the
+    # inventory's 2017 best estimate is the newest.
+    assert table.loc["AGO", "Year"] == "2017"
     counts = places.miner_counts(places.country_figures().query("iso3 == 'AFG'"))
     best = counts[counts["indicator"] == "ASM miners (inventory best estimate)"].iloc[0]
     assert places.estimate_text(best) == "80,000 (range 70,000-90,000)"
