@@ -3,7 +3,8 @@
 Inputs: the raw source sweeps (`data/raw/asm-source-sweep/figures.csv`, the seed sweep, then
 `data/raw/asm-source-sweep-2/figures.csv`, the second sweep) and every `data/contrib/*.csv`, all in the 14-column
 figures format and all through the same checks. Each estimate keeps the file it came from in `origin`, and a
-record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json` and `data/references.bib`
+record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
+`data/datapackage.json` and `data/references.bib`
 (the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
 A malformed raw row stops the build with every problem listed (file, row, column, value, fix).
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bibtex, corrections, countries, curation, echoes, lineage, measures, paths, reliability, schema, standard
+from . import bibtex, corrections, headline, countries, curation, echoes, lineage, measures, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
 from .units import normalise_unit, per_year
 from . import values
@@ -295,6 +296,17 @@ def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[di
             writer.writerow([_cell(record[n]) for n in names])
 
 
+def _frame(records: list[dict], columns: tuple[schema.Column, ...]) -> pd.DataFrame:
+    """Records as the frame `data.py` would read back (numbers as numbers, blanks as '' in text columns)."""
+    frame = pd.DataFrame(records, columns=[c.name for c in columns])
+    for column in columns:
+        if column.type in ("number", "integer"):
+            frame[column.name] = pd.to_numeric(frame[column.name])
+        else:
+            frame[column.name] = frame[column.name].fillna("").astype(str)
+    return frame
+
+
 def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[str, Path]:
     """Rebuild the tidy tables into `out_dir` (default data/); returns the paths written.
 
@@ -306,10 +318,15 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     estimates, sources = tidy_tables(figures, curation.read(), corrections.read())
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
+    countries_frame = headline.table(_frame(estimates, schema.ESTIMATE_COLUMNS))
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
+               "countries": out_dir / "countries.csv",
                "datapackage": out_dir / "datapackage.json", "bibliography": out_dir / bibtex.BIB.name}
     write_table(written["estimates"], schema.ESTIMATE_COLUMNS, estimates)
     write_table(written["sources"], schema.SOURCE_COLUMNS, sources)
+    write_table(written["countries"], schema.COUNTRY_COLUMNS,
+                [{k: (None if pd.isna(v) else v) if not isinstance(v, (list, str)) else v for k, v in row.items()}
+                 for row in countries_frame.to_dict("records")])
     written["datapackage"].write_text(json.dumps(schema.datapackage(), indent=2) + "\n", encoding="utf-8")
     written["bibliography"].write_text(bibliography, encoding="utf-8")
     return written

@@ -8,6 +8,7 @@ figures are never corrected here: a raw figure's value stays as printed.
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,4 +86,13 @@ def changelog_markdown(corrections: list[Correction] | None = None) -> str:
     corrections = read() if corrections is None else corrections
     if not corrections:
         return "No source metadata has been corrected."
-    return "\n".join(f"- `{c.source}`, {c.field}: `{c.old}` → `{c.new}`. {c.reason}" for c in corrections)
+    return "\n".join(f"- `{c.source}`, {c.field}: {_shown(c, c.old)} → {_shown(c, c.new, link=True)}. {c.reason}"
+                     for c in corrections)
+
+
+def _shown(c: Correction, value: str, link: bool = False) -> str:
+    """An address as its host (long addresses would not fit a phone), the new one linked; other fields quoted."""
+    if c.field != "url":
+        return f"`{value}`"
+    host = urlsplit(value).netloc
+    return f"[{host}]({value})" if link else f"`{host}`"

@@ -41,16 +41,17 @@ _WOMEN = re.compile(r"\bfemale|\bwomen|\bwoman|mujeres", re.I)
 _CHILDREN = re.compile(r"\bchild|\bminors?\b|niños|enfants", re.I)
 _BOUND = re.compile(r"\b(minimum|maximum)\b", re.I)
 _DEPENDANTS = re.compile(r"\bdependent|\bdependants?\b|depending|livelihood|living from|\bfamil|indirect|"
-                         r"benefic|fait vivre|supported", re.I)
+                         r"benefic", re.I)
 _MODEL = re.compile(r"\bmodel\b|statistical", re.I)
-_REGISTERED = re.compile(r"regist|licen[cs]|permit|\bmembers\b|RUCOM|REINFO|claim-holders|regularis|"
+_REGISTERED = re.compile(r"regist|\blegal artisanal|licen[cs]|permit|\bmembers\b|RUCOM|REINFO|claim-holders|regularis|"
                          r"mobilised|\bcarte\b", re.I)
 _SURVEYED = re.compile(r"surveyed|\bmapped\b|visited|\bat \d[\d,]* .*(sites|mines)|\bIPIS\b", re.I)
 _ILLEGAL = re.compile(r"illegal|clandestin|informal/illegal", re.I)
 _ONE_MINERAL = re.compile(r"\bASGM\b|\bgold\b|diamond|cobalt|\btin\b|coltan|mercury miners|larimar|amber|"
                           r"garimpeiro|placer|gambusino|pirquinero|orpaill|panners|gemstone|sapphire|jade|"
                           r"agate|amethyst|\bsand\b|diggers", re.I)
-_LOCAL = re.compile(r"\blocal(?: count| snapshot)?:\s*([^;]*)|\(local\)|\blocal(?: count| only)?(?=;|$)", re.I)
+_LOCAL = re.compile(r"\blocal(?: count| snapshot)?:\s*([^;]*)|\blocal \(([^)]*)\)|\bregional \(([^)]*)\)|\(local\)|"
+                    r"\blocal(?: count| only)?(?=[;,]|$)", re.I)
 _SITES = re.compile(r"\bcamp\b|\bdam\b|\bat \d[\d,]* .*(sites|mines)|visited|surveyed active sites|"
                     r"\bthe .* mine only|\bsite\b", re.I)
 _AREA = re.compile(r"\b(eastern DRC|eastern [A-Z]\w+|[A-Z][\w'/-]+(?: and [A-Z][\w'/-]+)? (?:region|province|"
@@ -111,7 +112,8 @@ def coverage(scope: str, indicator: str, note: str = "") -> str:
         return "sites"
     if m := _LOCAL.search(f"{indicator} ; {note}"):
         named = _AREA.search(indicator)
-        area = named.group(1) if named else re.sub(r"\s+only\b.*$", "", m.group(1) or "").strip(" ,.()")
+        given = next((g for g in m.groups() if g), "")
+        area = named.group(1) if named else re.sub(r"\s+only\b.*$", "", given).strip(" ,.()")
         if re.search(r"\b(sites?|mines?|camp|shafts)\b", area, re.I) and not _AREA.search(area):
             return "sites"
         if area.count("(") > area.count(")"):

@@ -107,6 +107,46 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
 )
 
 
+STATUSES = ("national", "narrower national", "no national count")
+
+COUNTRY_COLUMNS: tuple[Column, ...] = (
+    Column("iso3", "string", "ISO 3166-1 alpha-3 code (XKX for Kosovo).", required=True, extra={"unique": True}),
+    Column("country_name", "string", "Country name (ISO 3166).", required=True),
+    Column("region", "string", "Continent (Natural Earth); blank when not on the 1:110m map."),
+    Column("status", "string", "national: a national count of all people in ASM is the headline; narrower "
+           "national: only a narrower national count (one mineral, registered, illegal only) exists; no national "
+           "count: ASM is reported but no national count exists.", required=True, enum=STATUSES),
+    Column("headline_record_id", "string", "record_id in estimates.csv of the headline figure (rule in "
+           "asmhub_utils/headline.py); blank with no national count."),
+    Column("headline_value_text", "string", "The headline as its source prints it."),
+    Column("headline_low", "number", "Lower bound: the compilation's own minimum where it gives one."),
+    Column("headline_high", "number", "Upper bound: the compilation's own maximum where it gives one."),
+    Column("headline_central", "number", "The stated figure; blank for a bare range (never averaged)."),
+    Column("headline_qualifier", "string", "about, more than, up to, ... as in estimates.csv."),
+    Column("headline_year", "integer", "Year the headline refers to (the original study's); blank when unknown.",
+           extra={"minimum": 1900, "maximum": 2100}),
+    Column("headline_year_text", "string", "The year as the source gives it (a span or decade stays as written)."),
+    Column("headline_measure", "string", "What the headline counts (measures vocabulary).", enum=MEASURES),
+    Column("headline_coverage", "string", "Where it applies (always national for a headline)."),
+    Column("headline_source_id", "string", "Key into sources.csv."),
+    Column("headline_grade", "string", "primary or secondary: the figure's grade.", enum=RELIABILITY),
+    Column("headline_quotes", "string", "Who produced the headline number when its source quotes it."),
+    Column("headline_rule", "string", "Which step of the headline rule chose it."),
+    Column("headline_also_quoted_by", "string", "record_ids of other figures repeating the same estimate."),
+    Column("others_low", "number", "Lowest bound of the other national estimates of all people in ASM "
+           "(dated 2010 or later, or undated)."),
+    Column("others_high", "number", "Highest bound of those other national estimates."),
+    Column("others_record_ids", "string", "Their record_ids, space-separated."),
+    Column("set_aside_record_ids", "string", "National estimates ten times off all the others, shown beside the "
+           "headline and never chosen as newest."),
+    Column("n_figures", "integer", "Figures in estimates.csv for the country.", required=True),
+    Column("n_independent", "integer", "Independent estimates among them (distinct echo groups).", required=True),
+    Column("grade", "string", "Data-quality grade A-D (rule in asmhub_utils/places.py).", required=True,
+           enum=("A", "B", "C", "D")),
+    Column("main_minerals", "string", "The minerals named most often in the country's figures."),
+)
+
+
 def table_schema(columns: tuple[Column, ...], primary_key: str, foreign_keys: list | None = None) -> dict:
     schema: dict = {"fields": [c.frictionless() for c in columns], "primaryKey": primary_key,
                     "missingValues": [""]}
@@ -120,7 +160,8 @@ def datapackage() -> dict:
     return {
         "name": "asm-hub-estimates",
         "title": "ASM Hub: sourced estimates on artisanal and small-scale mining",
-        "description": "One row per published figure, with its source. Built by `asmhub build-data` from data/raw/.",
+        "description": "One row per published figure, with its source, and one row per country with its headline "
+                       "estimate. Built by `asmhub build-data` from data/raw/.",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
@@ -130,5 +171,10 @@ def datapackage() -> dict:
                  {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}])},
             {"name": "sources", "path": "sources.csv", "profile": "tabular-data-resource", "format": "csv",
              "encoding": "utf-8", "schema": table_schema(SOURCE_COLUMNS, "source_id")},
+            {"name": "countries", "path": "countries.csv", "profile": "tabular-data-resource", "format": "csv",
+             "encoding": "utf-8", "title": "One row per country: the headline estimate by the book's rule",
+             "schema": table_schema(COUNTRY_COLUMNS, "iso3", [
+                 {"fields": "headline_record_id", "reference": {"resource": "estimates", "fields": "record_id"}},
+                 {"fields": "headline_source_id", "reference": {"resource": "sources", "fields": "source_id"}}])},
         ],
     }

@@ -75,3 +75,8 @@ def test_real_echoes_china_and_drc_are_one_estimate_each():
     china = {data[r]["echo_group"] for r in ("seed-0131", "seed-0132", "seed-0133", "seed-0138")}
     drc = {data[r]["echo_group"] for r in ("seed-0146", "seed-0147", "seed-0148", "seed-0154")}
     assert len(china) == 1 and len(drc) == 1
+
+
+def test_every_correction_is_listed_on_the_changelog():
+    changelog = (paths.ROOT / "book" / "changelog.md").read_text(encoding="utf-8")
+    assert corrections.changelog_markdown() in changelog
