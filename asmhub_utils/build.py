@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bibtex, corrections, headline, countries, curation, echoes, lineage, measures, paths, reliability, schema, standard
+from . import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
 from .units import normalise_unit, per_year
 from . import values
@@ -218,6 +218,7 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
         "locator": f["locator"],
         "note": f["note"],
         "origin": figure.origin,
+        "statement_of": "",
     }
 
 
@@ -225,6 +226,8 @@ def describe(record: dict, fields: dict[str, str], source: dict) -> None:
     """Add what the figure is: year it refers to, published year, original source, measures, coverage, grade
     (rules in lineage.py, measures.py and reliability.py)."""
     original = lineage.original_source(fields["note"], source["title"])
+    if record["statement_of"] and (code := re.search(r"\(([A-Z][A-Za-z]{1,7}-\d{2,4}[a-z]?)\)", record["value_text"])):
+        original = lineage.original_source(f"original source {code.group(1)}") or original  # "(IGF-18)"
     record["published_year"] = source["year"]
     record["original_source"] = original.name if original else ""
     record["year"] = lineage.reference_year(record["year"], original)
@@ -268,8 +271,14 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
             source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
             source["title"])
     by_id = {s["source_id"]: s for s in sources}
+    described = []
     for figure, record in zip(figures, estimates):
-        describe(record, figure.fields, by_id[record["source_id"]])
+        for row in (record, *statements.parts(record, document_language(figure))):
+            describe(row, figure.fields, by_id[row["source_id"]])
+            described.append(row)
+    estimates[:] = described
+    for source in sources:  # a statement's figures are figures of its source too
+        source["n_figures"] = sum(1 for e in estimates if e["source_id"] == source["source_id"])
     curation.apply(estimates, decisions or [])
     groups = echoes.echo_groups(estimates)
     for record in estimates:

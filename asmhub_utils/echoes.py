@@ -1,7 +1,8 @@
 """Independent estimates: figures that repeat the same original estimate form one echo group.
 
 Rule: two figures are echoes of one estimate when they are about the same place (country, or the world or a
-region by name), count the same thing (`measures`, the same unit) and give the same numbers (low, high and
+region by name), count the same thing (`measures`, the same unit, and for one-mineral counts the same
+`mineral`) and give the same numbers (low, high and
 central all equal), and their producers do not contradict each other (the same `original_source`, or at least
 one of them names none). Echoing is transitive. The group is named by the record id of its earliest figure
 (smallest year, then record id), which the pages show as the figure, "also quoted by" the others.
@@ -18,7 +19,8 @@ def _key(record: dict) -> tuple | None:
     if all(n is None for n in numbers):
         return None
     place = record["iso3"] or record["country_name"] or "world"
-    return (place, record["measures"], record["unit"], *numbers)
+    mineral = record["mineral"] if record["measures"] == "one mineral only" else ""
+    return (place, record["measures"], mineral, record["unit"], *numbers)
 
 
 def _compatible(a: dict, b: dict) -> bool:

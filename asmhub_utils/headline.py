@@ -145,8 +145,10 @@ def _inventory_range(row: pd.Series, figures: pd.DataFrame) -> tuple[float, floa
 def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str]) -> dict:
     """The countries.csv row of one country from its figures (estimates with source columns)."""
     row: dict = {c: None for c in COLUMNS}
+    split = set(figures["statement_of"]) - {""} if "statement_of" in figures else set()
     row.update(iso3=iso3, country_name=countries.iso_name(iso3), region=countries.region(iso3) or "",
-               n_figures=len(figures), n_independent=figures["echo_group"].nunique(), grade=grade,
+               n_figures=len(figures),
+               n_independent=figures.loc[~figures["record_id"].isin(split), "echo_group"].nunique(), grade=grade,
                main_minerals=", ".join(minerals), status=NO_NATIONAL, headline_rule="")
     all_asm = independent(candidates(figures, (measures.ALL_ASM,)))
     chosen, rule, off = choose(all_asm)

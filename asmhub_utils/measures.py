@@ -47,9 +47,9 @@ _REGISTERED = re.compile(r"regist|\blegal artisanal|licen[cs]|permit|\bmembers\b
                          r"mobilised|\bcarte\b", re.I)
 _SURVEYED = re.compile(r"surveyed|\bmapped\b|visited|\bat \d[\d,]* .*(sites|mines)|\bIPIS\b", re.I)
 _ILLEGAL = re.compile(r"illegal|clandestin|informal/illegal", re.I)
-_ONE_MINERAL = re.compile(r"\bASGM\b|\bgold\b|diamond|cobalt|\btin\b|coltan|mercury miners|larimar|amber|"
+_ONE_MINERAL = re.compile(r"\bASGM\b|\bgold\b|diamond|cobalt|\btin\b|coltan|mercury miners|larimar|amber|barite|\bcoal\b|"
                           r"garimpeiro|placer|gambusino|pirquinero|orpaill|panners|gemstone|sapphire|jade|"
-                          r"agate|amethyst|\bsand\b|diggers", re.I)
+                          r"agate|amethyst|\bsand\b|by commodity", re.I)
 _LOCAL = re.compile(r"\blocal(?: count| snapshot)?:\s*([^;]*)|\blocal \(([^)]*)\)|\bregional \(([^)]*)\)|\(local\)|"
                     r"\blocal(?: count| only)?(?=[;,]|$)", re.I)
 _SITES = re.compile(r"\bcamp\b|\bdam\b|\bat \d[\d,]* .*(sites|mines)|visited|surveyed active sites|"

@@ -122,6 +122,9 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     notes = []
     if also:
         notes.append("also quoted by " + "; ".join(also))
+    if rep.get("statement_of"):
+        notes.append(f"one figure of the statement {_e(rep['statement_of'])}, shown as printed in this group "
+                     "or another")
     if rep["curation"]:
         notes.append(_e(rep["curation"]))
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""

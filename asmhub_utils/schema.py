@@ -42,7 +42,8 @@ SCOPES = ("world", "region", "country")
 ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("record_id", "string", "Stable identifier of the figure: 'seed-NNNN' for the seed sweep row NNNN, 'sweep2-NNNN' for "
            "row NNNN of the second sweep, "
-           "'contrib-<hash>' for a contributed record.", required=True, extra={"unique": True}),
+           "'contrib-<hash>' for a contributed record; '<id>.<n>' for the n-th figure of a statement of several "
+           "figures (see statement_of).", required=True, extra={"unique": True}),
     Column("dataset", "string", "Topic the figure belongs to (miners_by_country, supply_share, mercury, ...).",
            required=True),
     Column("scope", "string", "world (no country or region), region (a named group of countries), or country.",
@@ -89,6 +90,8 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("echo_group", "string", "record_id of the first figure of the same original estimate; figures with "
            "the same echo_group are one independent estimate quoted several times (asmhub_utils/echoes.py).",
            required=True),
+    Column("statement_of", "string", "For one figure of a statement of several figures: the record_id of the "
+           "statement (kept as printed in its own row); blank otherwise (asmhub_utils/statements.py)."),
     Column("curation", "string", "Fields set by data/curation.csv for this figure, with the reason; blank when "
            "every field comes from the rules."),
 )

@@ -56,7 +56,7 @@ def test_no_published_source_address_is_a_proxy():
 
 
 def record(rid, value, year=None, original="", place="COD", measure="all people in ASM"):
-    return {"record_id": rid, "iso3": place, "country_name": "", "measures": measure, "unit": "persons",
+    return {"record_id": rid, "iso3": place, "country_name": "", "measures": measure, "unit": "persons", "mineral": "",
             "value_low": value, "value_high": value, "value_central": value, "year": year,
             "original_source": original}
 

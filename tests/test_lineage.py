@@ -94,3 +94,27 @@ def test_annual_flows_are_per_year_and_raw_unit_kept():
     cobalt = data["seed-0601"]
     assert (cobalt["unit"], cobalt["unit_original"]) == ("t/yr", "tonnes")
     assert data["seed-0230"]["unit"] == "USD/yr"
+
+
+def test_statement_of_several_figures_becomes_numeric_rows_pointing_to_it():
+    data = rows()
+    caf = data["seed-0114"]  # "40,000-90,000 miners employing up to 350,000 labourers"
+    assert caf["value_kind"] == "multiple" and caf["value_low"] == ""
+    miners, labourers = data["seed-0114.1"], data["seed-0114.2"]
+    assert (miners["value_low"], miners["value_high"], miners["statement_of"]) == ("40000", "90000", "seed-0114")
+    assert (labourers["value_high"], labourers["qualifier"], labourers["statement_of"]) == (
+        "350000", "up to", "seed-0114")
+    ecuador = data["seed-0191.1"], data["seed-0191.2"]  # "105,000 (IGF-18) / 128,000 (ARM-18)"
+    assert [r["original_source"] for r in ecuador] == ["IGF 2018", "ARM 2018"]
+    indonesia = data["seed-0265.1"], data["seed-0265.2"]  # "1,000,000 (2013); 50,000 (2006)"
+    assert [r["year"] for r in indonesia] == ["2013", "2006"]
+
+
+def test_statement_without_a_unit_is_not_split():
+    data = rows()
+    assert not [r for r in data.values() if r["statement_of"] and data[r["statement_of"]]["unit"] == ""]
+
+
+def test_zero_and_blank_unit_rows_are_no_people_counts():
+    blank = [r for r in rows().values() if r["unit"] == ""]
+    assert blank and not [r for r in blank if r["measures"] in measures.PEOPLE_MEASURES]
