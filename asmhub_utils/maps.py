@@ -1,6 +1,9 @@
 """World choropleth from the Natural Earth 1:110m countries kept in data/geo/ (no download, no tiles).
 
-Countries without a figure are drawn grey and labelled "no data", never coloured as zero. Values are put into
+Countries without a figure are drawn grey and labelled "no data", never coloured as zero. Countries where ASM is
+reported but the data holds no national count (`status` in data/countries.csv) are their own class, in a pale
+colour distinct from both. A country whose headline is a narrower national count (one mineral, registered or
+illegal miners only) is coloured by it and hatched. Values are put into
 classes rather than a continuous scale: the estimates differ in method and year, so only orders of magnitude
 are compared. A range is classed by its lower bound (the legend says so); a range is never averaged.
 """
@@ -19,6 +22,9 @@ CLASSES = ((0, 10_000, "under 10,000"), (10_000, 100_000, "10,000 to 99,999"),
            (1_000_000, float("inf"), "1 million or more"))
 CLASS_COLOURS = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
 NO_DATA_COLOUR = "#d9d9d9"
+NO_COUNT_LABEL = "ASM reported; no national count"
+NO_COUNT_COLOUR = "#f3e3c3"
+NARROWER_LABEL = "hatched: narrower national count only"
 
 
 def world() -> gpd.GeoDataFrame:
@@ -34,6 +40,13 @@ def class_of(value: float | None) -> str | None:
     return next(label for low, high, label in CLASSES if low <= value < high)
 
 
+def map_class(row: pd.Series) -> str | None:
+    """The class a country is drawn in: a headcount class, the no-national-count class, or None (no data)."""
+    if row.get("status") == "no national count":
+        return NO_COUNT_LABEL
+    return class_of(map_value(row))
+
+
 def map_value(row: pd.Series) -> float | None:
     """The number a country is classed by: the stated figure, else the lower bound of its range."""
     for column in ("central", "low", "high"):
@@ -43,11 +56,15 @@ def map_value(row: pd.Series) -> float | None:
 
 
 def choropleth(values: pd.DataFrame, title: str) -> plt.Axes:
-    """Draw `values` (columns iso3, central, low, high) on the world map, in classes, with a no-data class."""
+    """Draw `values` (columns iso3, central, low, high, and optionally status from data/countries.csv) on the
+    world map, in classes, with a no-national-count class and a no-data class; narrower counts hatched."""
     charts.use_house_style()
     shapes = world()
-    classed = values.assign(value_class=values.apply(map_value, axis=1).map(class_of))
-    merged = shapes.merge(classed[["iso3", "value_class"]], left_on="iso_a3", right_on="iso3", how="left")
+    if "status" not in values:
+        values = values.assign(status="national")
+    classed = values.assign(value_class=values.apply(map_class, axis=1))
+    merged = shapes.merge(classed[["iso3", "value_class", "status"]], left_on="iso_a3", right_on="iso3",
+                          how="left")
     fig, ax = plt.subplots(figsize=(charts.WIDTH, 3.9))
     merged[merged["value_class"].isna()].plot(ax=ax, color=NO_DATA_COLOUR, edgecolor="white", linewidth=0.3)
     handles = []
@@ -56,6 +73,14 @@ def choropleth(values: pd.DataFrame, title: str) -> plt.Axes:
         if not part.empty:
             part.plot(ax=ax, color=colour, edgecolor="white", linewidth=0.3)
         handles.append(Patch(facecolor=colour, label=label))
+    narrower = merged[merged["status"] == "narrower national"]
+    if not narrower.empty:
+        narrower.plot(ax=ax, facecolor="none", edgecolor="#ffffff", hatch="////", linewidth=0)
+        handles.append(Patch(facecolor="#bbbbbb", hatch="////", edgecolor="#ffffff", label=NARROWER_LABEL))
+    no_count = merged[merged["value_class"] == NO_COUNT_LABEL]
+    if not no_count.empty:
+        no_count.plot(ax=ax, color=NO_COUNT_COLOUR, edgecolor="white", linewidth=0.3)
+    handles.append(Patch(facecolor=NO_COUNT_COLOUR, label=NO_COUNT_LABEL))
     handles.append(Patch(facecolor=NO_DATA_COLOUR, label="no data"))
     ax.set_axis_off()
     ax.set_title(title)

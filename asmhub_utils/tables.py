@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data, escape
+from .lineage import year_label
 
 DOWNLOAD_COLUMNS = (
     "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
     "value_high", "value_central", "qualifier", "unit", "source_id", "source_title", "source_publisher",
-    "source_year", "source_url", "source_reliability", "locator", "note",
+    "source_year", "source_url", "source_reliability", "locator", "note", "year_text", "published_year",
+    "original_source", "measures", "coverage", "grade", "grade_reason", "echo_group", "curation",
 )
 
 
@@ -24,8 +26,8 @@ def _cell(value: object) -> str:
 
 
 def _row(r: pd.Series) -> str:
-    year = "undated" if pd.isna(r["year"]) else _cell(r["year"])
-    grade = r["source_reliability"]
+    year = _cell(year_label(r["year"], r.get("year_text")))  # a span stays a span, never "undated"
+    grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
     badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
     source_year = "n.d." if pd.isna(r["source_year"]) else r["source_year"]
     source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
