@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -37,12 +38,18 @@ def _e(value: object) -> str:
     return html.escape("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
 
 
+def _shown_value(text: object) -> str:
+    """The value as printed, with thousands separators added to a bare run of digits ('2000000' -> '2,000,000')."""
+    text = str(text)
+    return f"{int(text):,}" if re.fullmatch(r"\d{4,}", text) else text
+
+
 def _cite(row: pd.Series) -> str:
     """'value unit (year; publisher)' for one figure, escaped."""
     year = year_label(row["year"], row["year_text"])
     unit = "" if row["unit"] in ("persons", "") else f" {row['unit']}"
     low = "; low reliability" if row["grade"] == "low" else ""
-    return (f"{_e(row['value_text'])}{_e(unit)} ({_e(row['indicator'])}; {_e(year)}; "
+    return (f"{_e(_shown_value(row['value_text']))}{_e(unit)} ({_e(row['indicator'])}; {_e(year)}; "
             f"{_e(row['source_publisher'])}{low})")
 
 
@@ -130,7 +137,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
     unit = "" if rep["unit"] in ("", "persons") else f" {rep['unit']}"
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
-    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(rep['value_text'])}{_e(unit)}</td>"
+    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(_shown_value(rep['value_text']))}{_e(unit)}</td>"
             f"<td>{_e(rep['indicator'])}{where}{extra}</td><td>{source}</td></tr>")
 
 
