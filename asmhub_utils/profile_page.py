@@ -126,7 +126,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
               f'({_e("n.d." if pd.isna(rep["source_year"]) else rep["source_year"])}){badge}')
     also = [f'{_e(e["source_publisher"])} ({_e(year_label(e["year"], e["year_text"]))})'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
-    notes = []
+    notes = [f"note: {_e(rep['note'])}"] if rep["note"] else []
     if also:
         notes.append("also quoted by " + "; ".join(also))
     if rep.get("statement_of"):
@@ -162,7 +162,15 @@ def all_figures_html(figs: pd.DataFrame) -> str:
         table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
         opened = " open" if n_ind <= FOLD_AFTER else ""
         parts.append(f"<details{opened}><summary><strong>{_e(label)}</strong></summary>{table}</details>")
-    return "".join(parts)
+    return "".join(parts) + GRADE_NOTE
+
+
+GRADE_NOTE = ("<p><small>Grades: <em>primary</em> figures were produced by the source that states them; "
+              "<em>secondary</em> figures quote another producer (named after “quotes”) or reach us through "
+              "another publisher; <em>low</em> marks hosts and figures the source sweep flags as weak. A source "
+              "whose title says it quotes another is secondary. Rule: asmhub_utils/reliability.py. “Also quoted "
+              "by”: other figures repeating the same original estimate, counted once (asmhub_utils/echoes.py)."
+              "</small></p>")
 
 
 def miner_summary(counts: pd.DataFrame) -> str:
