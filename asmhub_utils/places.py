@@ -1,10 +1,10 @@
-"""Country by country: which countries have data, their headline estimate (chosen by the rule in headline.py and
+"""Country by country: which countries have data, their headline estimate (chosen by the rule in `headline.py` and
 read from data/countries.csv), main minerals and a data-quality grade.
 
 Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
 
 * **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
-  original estimate count once: `echo_group`, asmhub_utils/echoes.py);
+  original estimate count once: `echo_group`, `asmhub_utils/echoes.py`);
 * **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
 * **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
   later, 1 point for 2015-2019, 0 for older or undated only;
