@@ -32,7 +32,13 @@ def _row(r: pd.Series) -> str:
     source_year = "n.d." if pd.isna(r["source_year"]) else r["source_year"]
     source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
     return (f"<tr><td>{year}</td><td>{_cell(r['value_text'])} {_cell(r['unit'])}</td>"
-            f"<td>{_cell(r['indicator'])}</td><td>{source}</td></tr>")
+            f"<td>{_cell(r['indicator'])}{_curated(r)}</td><td>{source}</td></tr>")
+
+
+def _curated(r: pd.Series) -> str:
+    """A decision of data/curation.csv on this figure, shown where the figure appears."""
+    text = r.get("curation")
+    return f"<br><small>{_cell(text)}</small>" if isinstance(text, str) and text else ""
 
 
 def estimates_table(frame: pd.DataFrame, group: str | None = None) -> str:
