@@ -362,6 +362,11 @@ def _value_axis(ax: plt.Axes, frame: pd.DataFrame, percent: bool, log: bool) -> 
     ax.grid(axis="y", visible=False)
 
 
+def _title(fig: plt.Figure, title: str) -> None:
+    """The chart's title, wrapped, from the figure's left edge (not the axes': tick labels would push it out)."""
+    fig.suptitle(wrap(title, WRAP - 6), x=0.01, ha="left", fontweight="bold", fontsize=12)
+
+
 def _figure(height: float) -> tuple[plt.Figure, plt.Axes]:
     use_house_style()
     fig, ax = plt.subplots(figsize=(WIDTH, height))
@@ -403,7 +408,7 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
     used = _rows(ax, frame, labels, heads, fig._asm_citations)
     ax.set_ylim(used + 0.05, 0)
     _value_axis(ax, frame, percent, log)
-    ax.set_title(wrap(title, WRAP - 6), loc="left")
+    _title(fig, title)
     ax.set_xlabel(wrap(xlabel))
     _legend(fig, frame)
     publish(fig, f"Chart: {title}. {len(frame)} figures, each with its source.")
@@ -480,7 +485,7 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
     ax.yaxis.set_major_formatter(FuncFormatter(human))
     ax.set_ylim(bottom=0)
-    ax.set_title(wrap(title, WRAP - 6), loc="left")
+    _title(fig, title)
     ax.set(xlabel="year the figure refers to", ylabel=ylabel)
     extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",
                                                          "markerfacecolor": "white"})] if hollow_any else []
@@ -514,7 +519,7 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     step = max(1, len(periods) // 6)
     ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
     ax.yaxis.set_major_formatter(FuncFormatter(human))
-    ax.set_title(wrap(title, WRAP - 6), loc="left")
+    _title(fig, title)
     ax.set(ylabel=ylabel, xlabel="period of detection")
     ax.set_ylim(bottom=0)
     fig.legend(loc="outside lower left", ncols=2, frameon=False, title="colour = country")
@@ -535,7 +540,7 @@ def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
     ax.set_yticks([i + height * (len(kinds) - 1) / 2 for i in range(len(wide))], list(wide.index))
     ax.xaxis.set_major_formatter(FuncFormatter(human))
     ax.xaxis.set_major_locator(MaxNLocator(4))
-    fig.suptitle(wrap(title, WRAP - 6), x=0.02, ha="left", fontweight="bold", fontsize=12)
+    _title(fig, title)
     ax.set(xlabel="hectares", ylabel="")
     ax.grid(axis="y", visible=False)
     fig.legend(loc="outside lower left", ncols=1, frameon=False, title="colour = kind of land")
