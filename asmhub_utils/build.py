@@ -3,7 +3,8 @@
 Inputs: the raw source sweeps (`data/raw/asm-source-sweep/figures.csv`, the seed sweep, then
 `data/raw/asm-source-sweep-2/figures.csv`, the second sweep) and every `data/contrib/*.csv`, all in the 14-column
 figures format and all through the same checks. Each estimate keeps the file it came from in `origin`, and a
-record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/datapackage.json` and `data/references.bib`
+record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
+`data/datapackage.json` and `data/references.bib`
 (the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
 A malformed raw row stops the build with every problem listed (file, row, column, value, fix).
@@ -21,9 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bibtex, countries, paths, reliability, schema, standard
+from . import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, paths, reliability, schema, standard
 from .errors import DataError, Problem, display_path
-from .units import normalise_unit
+from .units import normalise_unit, per_year
 from . import values
 from .values import parse_value
 
@@ -210,17 +211,41 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
         "value_central": parsed.central,
         "qualifier": parsed.qualifier,
         "value_kind": parsed.kind,
-        "unit": normalise_unit(f["unit"]),  # blank where a sweep left it blank: named in `note`
+        "unit": per_year(normalise_unit(f["unit"]), f["indicator"], f["note"]),  # blank where a sweep left it
+        # blank (named in `note`); an annual flow per year (units.per_year)
         "unit_original": f["unit"],
         "source_id": sid,
         "locator": f["locator"],
         "note": f["note"],
         "origin": figure.origin,
+        "statement_of": "",
     }
 
 
-def tidy_tables(figures: list[FigureRow]) -> tuple[list[dict], list[dict]]:
-    """Turn raw figures into (estimates, sources) records, one source row per distinct source."""
+def describe(record: dict, fields: dict[str, str], source: dict) -> None:
+    """Add what the figure is: year it refers to, published year, original source, measures, coverage, grade
+    (rules in lineage.py, measures.py and reliability.py)."""
+    original = lineage.original_source(fields["note"], source["title"])
+    if record["statement_of"] and (code := re.search(r"\(([A-Z][A-Za-z]{1,7}-\d{2,4}[a-z]?)\)", record["value_text"])):
+        original = lineage.original_source(f"original source {code.group(1)}") or original  # "(IGF-18)"
+    record["published_year"] = source["year"]
+    record["original_source"] = original.name if original else ""
+    record["year"] = lineage.reference_year(record["year"], original)
+    record["measures"] = measures.measures(record["dataset"], record["indicator"], record["unit"],
+                                           record["value_kind"], record["note"])
+    record["coverage"] = measures.coverage(record["scope"], record["indicator"], record["note"])
+    record["grade"], record["grade_reason"] = reliability.figure_grade(
+        source["reliability"], source["reliability_reason"], record["original_source"])
+    record["curation"] = ""
+
+
+def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | None = None,
+                fixes: list[corrections.Correction] | None = None) -> tuple[list[dict], list[dict]]:
+    """Turn raw figures into (estimates, sources) records, one source row per distinct source.
+
+    `fixes` (data/corrections.csv) correct source metadata before grading; `decisions` (data/curation.csv)
+    set what no rule decides; then figures repeating one estimate get one `echo_group` (echoes.py).
+    """
     notes: dict[tuple, list[str]] = defaultdict(list)
     for figure in figures:
         notes[source_key(figure.fields)].append(figure.fields["note"])
@@ -237,10 +262,27 @@ def tidy_tables(figures: list[FigureRow]) -> tuple[list[dict], list[dict]]:
     sources = []
     for key, sid in sorted(ids.items(), key=lambda item: item[1]):
         title, publisher, year, url = key
-        grade, reason = reliability.classify(publisher, url, notes[key])
         sources.append({"source_id": sid, "title": title, "publisher": publisher,
-                        "year": int(year) if year.isdigit() else None, "url": url,
-                        "reliability": grade, "reliability_reason": reason, "n_figures": counts[sid]})
+                        "year": int(year) if year.isdigit() else None, "url": url, "correction": "",
+                        "n_figures": counts[sid]})
+    corrections.apply(sources, fixes or [])
+    for source in sources:
+        source["reliability"], source["reliability_reason"] = reliability.classify(
+            source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
+            source["title"])
+    by_id = {s["source_id"]: s for s in sources}
+    described = []
+    for figure, record in zip(figures, estimates):
+        for row in (record, *statements.parts(record, document_language(figure))):
+            describe(row, figure.fields, by_id[row["source_id"]])
+            described.append(row)
+    estimates[:] = described
+    for source in sources:  # a statement's figures are figures of its source too
+        source["n_figures"] = sum(1 for e in estimates if e["source_id"] == source["source_id"])
+    curation.apply(estimates, decisions or [])
+    groups = echoes.echo_groups(estimates)
+    for record in estimates:
+        record["echo_group"] = groups[record["record_id"]]
     return estimates, sources
 
 
@@ -263,6 +305,17 @@ def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[di
             writer.writerow([_cell(record[n]) for n in names])
 
 
+def _frame(records: list[dict], columns: tuple[schema.Column, ...]) -> pd.DataFrame:
+    """Records as the frame `data.py` would read back (numbers as numbers, blanks as '' in text columns)."""
+    frame = pd.DataFrame(records, columns=[c.name for c in columns])
+    for column in columns:
+        if column.type in ("number", "integer"):
+            frame[column.name] = pd.to_numeric(frame[column.name])
+        else:
+            frame[column.name] = frame[column.name].fillna("").astype(str)
+    return frame
+
+
 def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[str, Path]:
     """Rebuild the tidy tables into `out_dir` (default data/); returns the paths written.
 
@@ -271,13 +324,18 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     out_dir = out_dir or paths.DATA
     figures = [row for path in input_files(contrib_dir)
                for row in read_figures(path, _origin(path, contrib_dir))]
-    estimates, sources = tidy_tables(figures)
+    estimates, sources = tidy_tables(figures, curation.read(), corrections.read())
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
+    countries_frame = headline.table(_frame(estimates, schema.ESTIMATE_COLUMNS))
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
+               "countries": out_dir / "countries.csv",
                "datapackage": out_dir / "datapackage.json", "bibliography": out_dir / bibtex.BIB.name}
     write_table(written["estimates"], schema.ESTIMATE_COLUMNS, estimates)
     write_table(written["sources"], schema.SOURCE_COLUMNS, sources)
+    write_table(written["countries"], schema.COUNTRY_COLUMNS,
+                [{k: (None if pd.isna(v) else v) if not isinstance(v, (list, str)) else v for k, v in row.items()}
+                 for row in countries_frame.to_dict("records")])
     written["datapackage"].write_text(json.dumps(schema.datapackage(), indent=2) + "\n", encoding="utf-8")
     written["bibliography"].write_text(bibliography, encoding="utf-8")
     return written

@@ -34,6 +34,16 @@ def _sources() -> pd.DataFrame:
     return _read(paths.SOURCES, schema.SOURCE_COLUMNS)
 
 
+@lru_cache(maxsize=1)
+def _countries() -> pd.DataFrame:
+    return _read(paths.COUNTRIES, schema.COUNTRY_COLUMNS)
+
+
+def countries() -> pd.DataFrame:
+    """One row per country with its headline estimate by the book's rule (data/countries.csv; headline.py)."""
+    return _countries().copy()
+
+
 def estimates() -> pd.DataFrame:
     """Every figure, one row each (data/estimates.csv). A fresh copy: callers may modify it."""
     return _estimates().copy()

@@ -103,14 +103,19 @@ def year_label(year: object, published: object = None, year_text: object = None)
         return re.sub(r"\s*[-–]\s*", "-", str(year_text).strip())
     if _present(year):
         return _year(year)
+    if _present(year_text) and re.search(r"\d", str(year_text)):  # a decade or period as the source gives it
+        return str(year_text).strip()
     if _present(published):
         return f"undated (published {_year(published)})"
     return "undated"
 
 
 def row_year(row: pd.Series | dict) -> str:
-    """`year_label` of a row of the estimates table (with its source's publication year when joined)."""
-    return year_label(row.get("year"), row.get("source_year"), row.get("year_text"))
+    """`year_label` of a row of the estimates table: its `published_year` when the data has one, else its
+    source's publication year (when joined)."""
+    published = row.get("published_year")
+    published = published if _present(published) else row.get("source_year")
+    return year_label(row.get("year"), published, row.get("year_text"))
 
 
 def country_name(iso3: str) -> str:

@@ -21,6 +21,7 @@ WORLD_GEOJSON = GEO / "ne_110m_admin0_countries.geojson"
 
 ESTIMATES = DATA / "estimates.csv"
 SOURCES = DATA / "sources.csv"
+COUNTRIES = DATA / "countries.csv"
 DATAPACKAGE = DATA / "datapackage.json"
 
 BOOK = ROOT / "book"

@@ -1,14 +1,16 @@
-"""Country by country: which countries have data, their latest miner estimate, main minerals and a data-quality grade.
+"""Country by country: which countries have data, their headline estimate (chosen by the rule in headline.py and
+read from data/countries.csv), main minerals and a data-quality grade.
 
 Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
 
-* **count**: 2 points for 15 or more figures, 1 for 6 to 14, 0 for fewer;
+* **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
+  original estimate count once: `echo_group`, asmhub_utils/echoes.py);
 * **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
 * **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
   later, 1 point for 2015-2019, 0 for older or undated only;
-* **reliability**: 2 points when at least half the figures come from sources graded *primary*
-  (`asmhub_utils/reliability.py`), 1 when fewer do but not every figure is from a *low*-reliability source,
-  0 when every figure is.
+* **reliability**: 2 points when at least half the figures are graded *primary* (produced by their source, not
+  quoted from another: `asmhub_utils/reliability.py`), 1 when fewer are but not every figure is *low*, 0 when
+  every figure is.
 
 The sum (0-8) gives the grade: **A** 7-8, **B** 5-6, **C** 3-4, **D** 0-2. A country with no figure gets a dash.
 The grade says how much this book holds about a country, not how good the country's own statistics are.
@@ -25,9 +27,11 @@ from . import countries, data
 NO_DATA = "–"
 GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter
 
-# Headcounts of people working in ASM (all minerals or one). Left out: female-only counts, the inventory's
-# separate minimum/maximum rows (shown as the best estimate's range instead) and counts that add dependants.
-_NOT_A_MINER_COUNT = re.compile(r"female|women|minimum|maximum|indirect|dependent|depending|living from", re.I)
+# Counts of people working in ASM (all minerals or narrower): the `measures` words (measures.py) that count
+# miners. Women-only counts, the inventory's separate minimum/maximum rows (shown as the best estimate's range),
+# dependants, models and events are left out.
+MINER_MEASURES = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
+                  "surveyed at sites")
 _INVENTORY_BEST = "ASM miners (inventory best estimate)"
 
 
@@ -60,9 +64,11 @@ def quality_grade(figures: pd.DataFrame) -> str:
     if figures.empty:
         return NO_DATA
     latest = figures["plot_year"].max()
-    points = (count_points(len(figures)) + source_points(figures["source_id"].nunique())
+    n_independent = figures["echo_group"].nunique() if "echo_group" in figures else len(figures)
+    grades = figures["grade"] if "grade" in figures else figures["source_reliability"]
+    points = (count_points(n_independent) + source_points(figures["source_id"].nunique())
               + recency_points(None if pd.isna(latest) else float(latest))
-              + reliability_points(figures["source_reliability"]))
+              + reliability_points(grades))
     return grade_letter(points)
 
 
@@ -72,14 +78,15 @@ def country_figures() -> pd.DataFrame:
 
 
 def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:
-    """Headcount estimates of people working in ASM, with `range_low`/`range_high` from the inventory's bounds."""
-    persons = figures[(figures["dataset"] == "miners_by_country") & (figures["unit"] == "persons")]
-    counts = persons[~persons["indicator"].str.contains(_NOT_A_MINER_COUNT)].copy()
+    """Headcounts of people working in ASM with a number above zero, with `range_low`/`range_high` from the
+    inventory's bounds."""
+    persons = figures[(figures["unit"] == "persons")]
+    counts = persons[persons["measures"].isin(MINER_MEASURES)
+                     & (persons[["value_low", "value_high", "value_central"]].max(axis=1).fillna(0) > 0)].copy()
     counts["range_low"], counts["range_high"] = counts["value_low"], counts["value_high"]
-    bounds = persons[persons["indicator"].isin(["ASM miners minimum", "ASM miners maximum"])]
+    bounds = persons[persons["measures"] == "inventory bound"]
     for index, row in counts[counts["indicator"] == _INVENTORY_BEST].iterrows():
-        same = bounds[(bounds["iso3"] == row["iso3"]) & (bounds["source_id"] == row["source_id"])
-                      & (bounds["year"].fillna(-1) == (-1 if pd.isna(row["year"]) else row["year"]))]
+        same = bounds[(bounds["iso3"] == row["iso3"]) & (bounds["source_id"] == row["source_id"])]
         low = same.loc[same["indicator"] == "ASM miners minimum", "value_low"]
         high = same.loc[same["indicator"] == "ASM miners maximum", "value_high"]
         if not low.empty and not high.empty:
@@ -91,25 +98,35 @@ def _number(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def estimate_text(row: pd.Series) -> str:
-    """'250,000 (range 200,000-300,000)'; the source's own words when it gave no number."""
-    low, high, central = row["range_low"], row["range_high"], row["value_central"]
+def headline_text(row: pd.Series) -> str:
+    """A country's headline as a page shows it: '250,000 (range 200,000-300,000)', the source's own words when
+    it gave no plain number, a dash with no national count (row of data/countries.csv)."""
+    if not isinstance(row["headline_record_id"], str) or not row["headline_record_id"]:
+        return NO_DATA
+    low, high, central = row["headline_low"], row["headline_high"], row["headline_central"]
+    qualifier = row["headline_qualifier"] if isinstance(row["headline_qualifier"], str) else ""
     if pd.notna(low) and pd.notna(high) and low != high:
         bounds = f"{_number(low)}-{_number(high)}"
-        return f"{_number(central)} (range {bounds})" if pd.notna(central) else bounds
-    if pd.notna(central) and (row["qualifier"] if isinstance(row["qualifier"], str) else "") == "":
+        return f"{_number(central)} (range {bounds})" if pd.notna(central) and not qualifier else bounds
+    if pd.notna(central) and not qualifier:
         return _number(central)
-    return str(row["value_text"])
+    return str(row["headline_value_text"])
 
 
-def latest_miner_count(counts: pd.DataFrame) -> pd.Series | None:
-    """The newest dated headcount (ties: the one with a range, then the larger scope); None when there is none."""
-    dated = counts.dropna(subset=["plot_year"])
-    if dated.empty:
-        return None
-    ranked = dated.assign(_has_range=(dated["range_low"] != dated["range_high"]).astype(int),
-                          _size=dated["range_high"].fillna(dated["value_central"]).fillna(0))
-    return ranked.sort_values(["plot_year", "_has_range", "_size", "record_id"]).iloc[-1]
+def headline_year(row: pd.Series) -> str:
+    """The year the headline refers to; a span as the source gives it; 'undated' when unknown."""
+    from .lineage import year_label
+
+    return year_label(row["headline_year"], row["headline_year_text"]) if row["headline_record_id"] else NO_DATA
+
+
+def what_it_counts(row: pd.Series) -> str:
+    """'all people in ASM', 'narrower: one mineral only', or the status for a country without a headline."""
+    if row["status"] == "no national count":
+        return "ASM reported; no national count"
+    if row["status"] == "narrower national":
+        return f"narrower national count: {row['headline_measure']}"
+    return str(row["headline_measure"])
 
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -131,43 +148,36 @@ def minerals(mineral_cells: pd.Series, n: int = 3) -> list[str]:
     return [name for name, _ in ordered[:n]]
 
 
-TABLE_COLUMNS = ("Country", "ISO3", "Region", "Latest miner estimate", "Year", "Counted", "Source",
-                 "Estimates", "Sources", "Main minerals", "Grade")
+TABLE_COLUMNS = ("Country", "ISO3", "Region", "Headline estimate", "Year", "What it counts", "Source",
+                 "Estimates", "Independent", "Main minerals", "Grade")
 
 
-def country_table(figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per country with any figure, sorted by name. Text cells, numbers as numbers, dashes for nothing."""
-    figures = country_figures() if figures is None else figures
-    counts = miner_counts(figures)
+def country_table(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per country with any figure, sorted by name, read from data/countries.csv (headline.py decides
+    the headline; this only words it). Dashes where there is no national count."""
+    headlines = data.countries() if headlines is None else headlines
+    publishers = data.sources().set_index("source_id")["publisher"]
     rows = []
-    for iso3, own in figures.groupby("iso3", sort=False):
-        latest = latest_miner_count(counts[counts["iso3"] == iso3])
+    for _, c in headlines.iterrows():
+        has = bool(c["headline_record_id"])
         rows.append({
-            "Country": countries.iso_name(iso3), "ISO3": iso3, "Region": countries.region(iso3) or NO_DATA,
-            "Latest miner estimate": NO_DATA if latest is None else estimate_text(latest),
-            "Year": NO_DATA if latest is None else str(int(latest["plot_year"])),
-            "Counted": NO_DATA if latest is None else latest["indicator"],
-            "Source": NO_DATA if latest is None else latest["source_publisher"],
-            "Estimates": len(own), "Sources": own["source_id"].nunique(),
-            "Main minerals": ", ".join(minerals(own["mineral"])) or NO_DATA,
-            "Grade": quality_grade(own),
+            "Country": c["country_name"], "ISO3": c["iso3"], "Region": c["region"] or NO_DATA,
+            "Headline estimate": headline_text(c), "Year": headline_year(c), "What it counts": what_it_counts(c),
+            "Source": publishers.get(c["headline_source_id"], NO_DATA) if has else NO_DATA,
+            "Estimates": int(c["n_figures"]), "Independent": int(c["n_independent"]),
+            "Main minerals": c["main_minerals"] or NO_DATA, "Grade": c["grade"],
         })
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).sort_values("Country").reset_index(drop=True)
 
 
-def latest_miner_values(figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per country with a dated headcount: iso3, low, high, central, year, source_id (for the map and its CSV)."""
-    figures = country_figures() if figures is None else figures
-    counts = miner_counts(figures)
-    rows = []
-    for iso3 in sorted(counts["iso3"].unique()):
-        latest = latest_miner_count(counts[counts["iso3"] == iso3])
-        if latest is not None:
-            rows.append({"iso3": iso3, "country": countries.iso_name(iso3), "indicator": latest["indicator"],
-                         "value_text": latest["value_text"], "low": latest["range_low"],
-                         "high": latest["range_high"], "central": latest["value_central"],
-                         "year": int(latest["plot_year"]), "source_id": latest["source_id"]})
-    return pd.DataFrame(rows)
+def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per country (for the map and its CSV): iso3, country, status, low, high, central, year, what it counts,
+    value_text and source_id, read from data/countries.csv."""
+    c = data.countries() if headlines is None else headlines
+    return pd.DataFrame({"iso3": c["iso3"], "country": c["country_name"], "status": c["status"],
+                         "indicator": c.apply(what_it_counts, axis=1), "value_text": c["headline_value_text"],
+                         "low": c["headline_low"], "high": c["headline_high"], "central": c["headline_central"],
+                         "year": c["headline_year"], "source_id": c["headline_source_id"]})
 
 
 def profile_link(iso3: str, name: str) -> str:

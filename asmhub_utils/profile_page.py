@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from . import amazon, countries, data, places, tables
+from .lineage import year_label
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),
@@ -25,23 +26,136 @@ def figures(iso3: str) -> pd.DataFrame:
     return data.dated(data.estimates().query("scope == 'country' and iso3 == @iso3"))
 
 
-def key_figures(iso3: str, figs: pd.DataFrame, counts: pd.DataFrame) -> str:
-    """Markdown bullet list of the page's key facts; a dash-free sentence where a fact is missing."""
-    latest = places.latest_miner_count(counts)
-    if latest is None:
-        miners = "no dated estimate in the data"
+def headline_row(iso3: str) -> pd.Series | None:
+    """The country's row of data/countries.csv (headline.py chose it); None for a country without figures."""
+    table = data.countries()
+    rows = table[table["iso3"] == iso3]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _e(value: object) -> str:
+    return html.escape("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
+
+
+def _cite(row: pd.Series) -> str:
+    """'value unit (year; publisher)' for one figure, escaped."""
+    year = year_label(row["year"], row["year_text"])
+    unit = "" if row["unit"] in ("persons", "") else f" {row['unit']}"
+    low = "; low reliability" if row["grade"] == "low" else ""
+    return (f"{_e(row['value_text'])}{_e(unit)} ({_e(row['indicator'])}; {_e(year)}; "
+            f"{_e(row['source_publisher'])}{low})")
+
+
+def _latest(frame: pd.DataFrame) -> pd.Series | None:
+    if frame.empty:
+        return None
+    return frame.sort_values(["year", "record_id"], na_position="first").iloc[-1]
+
+
+SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
+    ("Gold output", lambda f: f[(f["measures"] == "production") & f["mineral"].str.contains("gold", case=False)
+                                & (f["coverage"] == "national")]),
+    ("Women", lambda f: f[f["measures"] == "women"]),
+    ("Mercury", lambda f: f[f["dataset"] == "mercury"]),
+    ("Children", lambda f: f[(f["dataset"] == "child_labour") | (f["measures"] == "children")]),
+    ("Legal status", lambda f: f[f["dataset"] == "formalisation"]),
+    ("Action plan", lambda f: f[f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
+                                | f["note"].str.contains(r"national action plan", case=False)]),
+)
+
+
+def summary_html(iso3: str, figs: pd.DataFrame) -> str:
+    """The summary box at the top of a profile: the headline (with range, year and what it counts, chosen by
+    the rule in headline.py and read from data/countries.csv), the other national estimates, and gold output,
+    women, mercury, children, legal status and action plan where the data has them."""
+    row = headline_row(iso3)
+    items = []
+    if row is None or not row["headline_record_id"]:
+        items.append("<li><strong>People working in ASM:</strong> ASM is reported; no national count. "
+                     "The figures below are local counts, legal facts or other figures.</li>")
     else:
-        miners = (f"{places.estimate_text(latest)} people in {int(latest['plot_year'])} "
-                  f"({latest['indicator']}; {latest['source_publisher']})")
-    minerals = ", ".join(places.minerals(figs["mineral"])) or "not stated in the data"
-    region = countries.region(iso3) or "not in Natural Earth's 1:110m map"
-    return "\n".join([
-        f"- **Region:** {region}",
-        f"- **Latest estimate of people working in ASM:** {miners}",
-        f"- **Figures in the data:** {len(figs)} from {figs['source_id'].nunique()} sources",
-        f"- **Main minerals named:** {minerals}",
-        f"- **Data-quality grade:** {places.quality_grade(figs)} (rule on the [country table]({TABLE_PAGE}))",
-    ])
+        chosen = figs[figs["record_id"] == row["headline_record_id"]].iloc[0]
+        counts = "counts all people working in ASM" if row["status"] == "national" else (
+            f"a narrower national count ({_e(row['headline_measure'])}): the data holds no national count of "
+            "all people in ASM")
+        quotes = f", quoting {_e(row['headline_quotes'])}" if row["headline_quotes"] else ""
+        items.append(
+            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))} "
+            f"({_e(places.headline_year(row))}); {counts}. Source: {_e(chosen['source_publisher'])}"
+            f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
+            f"#headline-rule\">rule</a>).</li>")
+        if pd.notna(row["others_low"]):
+            bounds = (f"{row['others_low']:,.0f}" if row["others_low"] == row["others_high"]
+                      else f"{row['others_low']:,.0f} to {row['others_high']:,.0f}")
+            n = len(str(row["others_record_ids"]).split())
+            items.append(f"<li><strong>Other national estimates:</strong> {bounds} ({n} independent "
+                         "estimate(s) of all people in ASM, 2010 or later or undated).</li>")
+        for rid in str(row["set_aside_record_ids"] or "").split():
+            off = figs[figs["record_id"] == rid].iloc[0]
+            items.append(f"<li><strong>Set aside (ten times off all others):</strong> {_cite(off)}</li>")
+    for label, select in SUMMARY_FACTS:
+        found = _latest(select(figs))
+        if found is not None:
+            items.append(f"<li><strong>{label}:</strong> {_cite(found)}</li>")
+    n_ind = figs["echo_group"].nunique()
+    items.append(f"<li><strong>Figures in the data:</strong> {len(figs)}: {n_ind} independent estimates, "
+                 f"from {figs['source_id'].nunique()} sources. Data-quality grade: "
+                 f"{_e(places.quality_grade(figs))} (rule on the country table).</li>")
+    return f'<section class="asm-summary" aria-label="Summary"><ul>{"".join(items)}</ul></section>'
+
+
+GROUP_ORDER = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
+               "surveyed at sites", "statistical model", "inventory bound", "women", "children",
+               "dependants and livelihoods", "wider mining sector", "events", "production", "money", "share",
+               "sites or area", "legal fact", "other", "unknown")
+FOLD_AFTER = 6  # groups with more figures start folded
+
+
+def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
+    grade = rep["grade"]
+    badge = (f' <span class="asm-reliability asm-{_e(grade)}">{_e(grade)}'
+             f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
+    source = (f'<a href="{_e(rep["source_url"])}">{_e(rep["source_publisher"])}</a> '
+              f'({_e("n.d." if pd.isna(rep["source_year"]) else rep["source_year"])}){badge}')
+    also = [f'{_e(e["source_publisher"])} ({_e(year_label(e["year"], e["year_text"]))})'
+            for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
+    notes = []
+    if also:
+        notes.append("also quoted by " + "; ".join(also))
+    if rep.get("statement_of"):
+        notes.append(f"one figure of the statement {_e(rep['statement_of'])}, shown as printed in this group "
+                     "or another")
+    if rep["curation"]:
+        notes.append(_e(rep["curation"]))
+    extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
+    unit = "" if rep["unit"] in ("", "persons") else f" {rep['unit']}"
+    where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
+    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(rep['value_text'])}{_e(unit)}</td>"
+            f"<td>{_e(rep['indicator'])}{where}{extra}</td><td>{source}</td></tr>")
+
+
+def all_figures_html(figs: pd.DataFrame) -> str:
+    """Every figure of the country, grouped by what it measures; a figure repeating one estimate is shown once
+    with "also quoted by"; groups with more than FOLD_AFTER independent estimates start folded."""
+    head = "<tr><th>Year</th><th>Estimate</th><th>What is counted</th><th>Source</th></tr>"
+    parts = []
+    for measure in GROUP_ORDER:
+        rows = figs[figs["measures"] == measure]
+        if rows.empty:
+            continue
+        body = []
+        groups = list(rows.groupby("echo_group", sort=False))
+        groups.sort(key=lambda g: (-(g[1]["year"].max() if g[1]["year"].notna().any() else 0), g[0]))
+        for group_id, members in groups:
+            rep = members[members["record_id"] == group_id]
+            rep = (rep if not rep.empty else members).iloc[0]
+            body.append(_figure_row(rep, members))
+        n_ind = len(groups)
+        label = f"{measure} ({len(rows)} figures, {n_ind} independent)"
+        table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+        opened = " open" if n_ind <= FOLD_AFTER else ""
+        parts.append(f"<details{opened}><summary><strong>{_e(label)}</strong></summary>{table}</details>")
+    return "".join(parts)
 
 
 def miner_summary(counts: pd.DataFrame) -> str:

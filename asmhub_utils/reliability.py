@@ -8,7 +8,14 @@ The rules read the publisher, URL and the figure notes, in this order:
 2. **secondary**: the figure reaches us through someone else: a mirror or document-sharing copy, a news
    report of another body's figure, a blog, or a publisher described as "via", "citing", "reporting",
    "reposting", "reprint", "summarising".
-3. **primary**: the publisher produced or compiled the figure itself.
+3. **secondary**: the title says the page quotes, cites, reposts or reprints another producer
+   ("... (quoting GEF 2021 ...)", "reprint of ... reporting"); the reason names whom it quotes.
+4. **primary**: the publisher produced or compiled the figure itself.
+
+Each figure then gets its own grade (`grade` in data/estimates.csv): the source's, except that a figure whose
+note or source names another producer (`original_source`, rules in lineage.py) is **secondary** and says whom
+it quotes, even on a primary source: a compilation sheet that quotes a 2003 study did not produce the number.
+A low source keeps its figures low.
 """
 
 from __future__ import annotations
@@ -44,12 +51,29 @@ _LOW_NOTE = re.compile("|".join(LOW_NOTE_PHRASES), re.I)
 _SECONDARY = re.compile("|".join(SECONDARY_PATTERNS), re.I)
 
 
-def classify(publisher: str, url: str, notes: Iterable[str] = ()) -> tuple[str, str]:
-    """Return (reliability, reason) for one source from its publisher, URL and the notes on its figures."""
+_QUOTING_TITLE = re.compile(r"\b(quoting|citing|reposting|reprint of|as reported|secondary web page)\b", re.I)
+
+
+def classify(publisher: str, url: str, notes: Iterable[str] = (), title: str = "") -> tuple[str, str]:
+    """Return (reliability, reason) for one source from its publisher, URL, title and the notes on its figures."""
     if m := _LOW_HOST.search(f"{publisher} | {url}"):
         return "low", f"host flagged in REPORT.md quality notes ('{m.group(0)}')"
     if m := _LOW_NOTE.search(" | ".join(notes)):
         return "low", f"figure note says '{m.group(0)}'"
     if m := _SECONDARY.search(f"{publisher} | {url}"):
         return "secondary", f"reported through another publisher ('{m.group(0)}')"
+    if _QUOTING_TITLE.search(title):
+        from .lineage import original_source
+
+        quoted = original_source("", title)
+        return "secondary", f"the title says it quotes {quoted.name if quoted else 'another source'}"
     return "primary", "published by the body that produced or compiled the figure"
+
+
+def figure_grade(source_grade: str, source_reason: str, original: str) -> tuple[str, str]:
+    """(grade, reason) of one figure: its source's grade, secondary when it quotes a named producer."""
+    if source_grade == "low":
+        return source_grade, source_reason
+    if original:
+        return "secondary", f"quotes {original}"
+    return source_grade, source_reason

@@ -11,7 +11,8 @@ from . import data, display
 DOWNLOAD_COLUMNS = (
     "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
     "value_high", "value_central", "qualifier", "unit", "source_id", "source_title", "source_publisher",
-    "source_year", "source_url", "source_reliability", "locator", "note",
+    "source_year", "source_url", "source_reliability", "locator", "note", "year_text", "published_year",
+    "original_source", "measures", "coverage", "grade", "grade_reason", "echo_group", "curation",
 )
 
 
@@ -26,9 +27,10 @@ def _cell(value: object) -> str:
 
 
 def _row(r: pd.Series) -> str:
-    """One figure: its row carries the record id as an anchor, with a small link a reader can copy."""
+    """One figure: its row carries the record id as an anchor, with a small link a reader can copy. The year
+    is display.row_year: a span or decade as given, else 'undated (published YYYY)'."""
     record = _cell(r["record_id"])
-    grade = r["source_reliability"]
+    grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
     badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{grade}">{grade}</span>'
     source_year = "n.d." if pd.isna(r["source_year"]) else display.year_label(r["source_year"])
     source = (f'<a href="{html.escape(str(r["source_url"]))}">{_cell(r["source_publisher"])}</a> '
@@ -58,7 +60,8 @@ def estimates_table(frame: pd.DataFrame, group: str | None = None) -> str:
 
 # The country table on a phone: what a reader looks for first, then the rest (reached by scrolling the table
 # sideways, which the page says). Columns not named here keep their order after these.
-PHONE_FIRST = ("Country", "Latest miner estimate", "Year", "Source", "Counted", "Grade")
+PHONE_FIRST = ("Country", "Headline estimate", "Latest miner estimate", "Year", "Source", "What it counts", "Counted",
+               "Grade")
 SORT_SUFFIX = " (number)"
 
 
@@ -70,7 +73,8 @@ def leading_number(text: object) -> float | None:
     return float(match.group(0).replace(",", "")) if match else None
 
 
-def phone_first(table: pd.DataFrame, numeric: tuple[str, ...] = ("Latest miner estimate",)) -> tuple[pd.DataFrame, dict]:
+def phone_first(table: pd.DataFrame, numeric: tuple[str, ...] = ("Headline estimate", "Latest miner estimate")
+                ) -> tuple[pd.DataFrame, dict]:
     """The table with its important columns first and, for each column in `numeric` that is text, a hidden
     number column it sorts by; returns the table and the DataTables options (columnDefs) that say so."""
     first = [c for c in PHONE_FIRST if c in table.columns]

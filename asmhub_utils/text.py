@@ -38,3 +38,14 @@ def spread(frame: pd.DataFrame) -> str:
     if lowest.name == highest.name:
         return f"{cited(lowest)}{latest}"
     return f"from {cited(lowest)} to {cited(highest)}{latest}"
+
+
+def independent(frame: pd.DataFrame) -> str:
+    """'3 independent estimates, quoted 7 times': figures repeating one original estimate (same `echo_group`,
+    asmhub_utils/echoes.py) count once; '4 independent estimates' when none repeats another."""
+    n_figures = len(frame)
+    n_independent = frame["echo_group"].nunique() if "echo_group" in frame else n_figures
+    word = "estimate" if n_independent == 1 else "estimates"
+    if n_independent == n_figures:
+        return f"{n_independent} independent {word}"
+    return f"{n_independent} independent {word}, quoted {n_figures} times"

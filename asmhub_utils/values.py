@@ -252,7 +252,8 @@ _YEAR_LIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _CENTRAL_IN_PAREN = re.compile(
     rf"(?:median|average|mean|probable)\s*~?\s*(?P<v>{_NUM}){_SCALE.format(name='sa')}", re.I)
-_SEPARATORS = re.compile(r";|\s/\s|\svs\.?\s|\s\+\s|\sand\s|\s?\.\.\.\s?|…", re.I)
+_SEPARATORS = re.compile(r";|\s/\s|\svs\.?\s|\s\+\s|\sand\s|\semploying\s|\s?\.\.\.\s?|…", re.I)
+STATEMENT_SEPARATORS = _SEPARATORS  # what splits a statement of several figures (statements.py)
 
 
 @dataclass(frozen=True)

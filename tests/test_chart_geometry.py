@@ -64,7 +64,7 @@ CASES = {
         {**series.headlines(), "A headline indicator with a very long name indeed " * 2: extreme(3)},
         {**{k: "people" for k in series.headlines()}, "A headline indicator with a very long name indeed " * 2: "US dollars a year"}),
     "amazon mined area": lambda: charts.mined_area(amazon.national_yearly(), "cumulative_ha", LONG_TITLE, "hectares"),
-    "map with regional panels": lambda: maps.choropleth(places.latest_miner_values(), LONG_TITLE),
+    "map with regional panels": lambda: maps.choropleth(places.headline_values(), LONG_TITLE),
     "amazon, the dashboard's title": lambda: charts.mined_area(
         amazon.national_yearly(), "cumulative_ha", "Mined area in the Amazon, cumulative", "hectares"),
     "protected land": lambda: charts.protected_area(amazon.totals_by_country(amazon.protected_and_indigenous()),

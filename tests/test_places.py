@@ -49,31 +49,33 @@ def test_no_figures_gets_a_dash():
 
 def test_rule_is_documented_on_the_page():
     rule = places.rule_markdown()
-    assert "15 or more figures" in rule and "**A** 7-8" in rule
+    assert "15 or more independent estimates" in rule and "**A** 7-8" in rule
 
 
 def test_country_table_has_every_country_with_data_once():
     table = places.country_table()
     expected = places.country_figures()["iso3"].unique()
-    assert len(table) == len(expected) >= 54
+    assert len(table) == len(expected) >= 100
     assert table["ISO3"].is_unique and set(table["ISO3"]) == set(expected)
     assert list(table.columns) == list(places.TABLE_COLUMNS)
     assert set(table["Grade"]) <= {"A", "B", "C", "D", places.NO_DATA}
-    assert (table["Estimates"] >= 1).all() and (table["Sources"] <= table["Estimates"]).all()
+    assert (table["Estimates"] >= table["Independent"]).all()
 
 
-def test_latest_estimate_is_the_newest_with_the_inventory_range():
+def test_table_words_the_headline_of_countries_csv():
     table = places.country_table().set_index("ISO3")
-    # Angola: the inventory's 2017 best estimate has min/max rows; the 2018 figure is newer and wins.
-    assert table.loc["AGO", "Year"] == "2018"
-    counts = places.miner_counts(places.country_figures().query("iso3 == 'AFG'"))
-    best = counts[counts["indicator"] == "ASM miners (inventory best estimate)"].iloc[0]
-    assert places.estimate_text(best) == "80,000 (range 70,000-90,000)"
+    # Afghanistan: the inventory's best estimate with the inventory's own minimum and maximum.
+    assert table.loc["AFG", "Headline estimate"] == "80,000 (range 70,000-90,000)"
+    # A country with figures but no national count: a dash, and says so.
+    assert table.loc["ARG", "Headline estimate"] == places.NO_DATA
+    assert table.loc["ARG", "What it counts"] == "ASM reported; no national count"
+    assert table.loc["MLI", "Year"] == "undated"  # never the publication year
 
 
-def test_miner_counts_leave_out_women_and_dependants():
+def test_miner_counts_leave_out_women_dependants_and_zeros():
     counts = places.miner_counts(places.country_figures())
-    assert not counts["indicator"].str.contains("female|minimum|maximum|indirect", case=False).any()
+    assert not counts["indicator"].str.contains("female|minimum|maximum|indirect|livelihood", case=False).any()
+    assert (counts[["value_low", "value_high", "value_central"]].max(axis=1) > 0).all()
 
 
 def test_minerals_are_split_normalised_and_ranked():

@@ -1,0 +1,98 @@
+"""Fixes to a source's metadata, read from `data/corrections.csv`, applied by the build, listed on the changelog.
+
+Columns: source (the source_id before correction), field (`title`, `publisher`, `url`), old (the value as
+received, which must match, so a correction never silently changes something else), new, reason. Values of
+figures are never corrected here: a raw figure's value stays as printed.
+"""
+
+from __future__ import annotations
+
+import csv
+from urllib.parse import urlsplit
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .errors import DataError, Problem, display_path
+
+COLUMNS = ("source", "field", "old", "new", "reason")
+FIELDS = ("title", "publisher", "url")
+
+
+@dataclass(frozen=True)
+class Correction:
+    row: int
+    source: str
+    field: str
+    old: str
+    new: str
+    reason: str
+
+
+def read(path: Path | None = None) -> list[Correction]:
+    path = path or paths.DATA / "corrections.csv"
+    if not path.exists():
+        return []
+    shown = display_path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    if not rows or tuple(h.strip() for h in rows[0]) != COLUMNS:
+        raise DataError([Problem(shown, 1, None, ",".join(rows[0]) if rows else "", "the header is wrong",
+                                 f"use exactly: {','.join(COLUMNS)}")])
+    out, problems = [], []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not cells:
+            continue
+        if len(cells) != len(COLUMNS):
+            problems.append(Problem(shown, number, None, None, f"the row has {len(cells)} cells, not 5",
+                                    "quote cells that contain commas"))
+            continue
+        c = Correction(number, *(x.strip() for x in cells))
+        if c.field not in FIELDS:
+            problems.append(Problem(shown, number, "field", c.field, "not a source field that may be corrected",
+                                    f"use one of: {', '.join(FIELDS)}"))
+        if not c.reason:
+            problems.append(Problem(shown, number, "reason", "", "a correction needs its reason", "say why"))
+        out.append(c)
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def apply(sources: list[dict], corrections: list[Correction], path: Path | None = None) -> None:
+    """Apply each correction to its source row; unknown source or a stale `old` value is an error."""
+    shown = display_path(path or paths.DATA / "corrections.csv")
+    by_id = {s["source_id"]: s for s in sources}
+    problems = []
+    for c in corrections:
+        source = by_id.get(c.source)
+        if source is None:
+            problems.append(Problem(shown, c.row, "source", c.source, "no source has this id",
+                                    "use a source_id from data/sources.csv"))
+        elif source[c.field] != c.old:
+            problems.append(Problem(shown, c.row, "old", c.old, f"the source's {c.field} is not this value",
+                                    f"copy the current value: {source[c.field]!r}"))
+    if problems:
+        raise DataError(problems)
+    for c in corrections:
+        source = by_id[c.source]
+        source[c.field] = c.new
+        note = f"{c.field} corrected: {c.reason}"
+        source["correction"] = f"{source['correction']} | {note}" if source.get("correction") else note
+
+
+def changelog_markdown(corrections: list[Correction] | None = None) -> str:
+    """The corrections as a Markdown list for the changelog page."""
+    corrections = read() if corrections is None else corrections
+    if not corrections:
+        return "No source metadata has been corrected."
+    return "\n".join(f"- `{c.source}`, {c.field}: {_shown(c, c.old)} → {_shown(c, c.new, link=True)}. {c.reason}"
+                     for c in corrections)
+
+
+def _shown(c: Correction, value: str, link: bool = False) -> str:
+    """An address as its host (long addresses would not fit a phone), the new one linked; other fields quoted."""
+    if c.field != "url":
+        return f"`{value}`"
+    host = urlsplit(value).netloc
+    return f"[{host}]({value})" if link else f"`{host}`"

@@ -1,0 +1,110 @@
+"""One headline per country by one rule (asmhub_utils/headline.py), pinned on the real rows of issue 13."""
+
+import pandas as pd
+import pytest
+
+from asmhub_utils import data, headline, schema
+
+
+@pytest.fixture(scope="module")
+def countries() -> pd.DataFrame:
+    return data.countries().set_index("iso3")
+
+
+def test_drc_headline_is_the_national_2_million_not_the_eastern_site_count(countries):
+    drc = countries.loc["COD"]
+    assert (drc["status"], drc["headline_central"], drc["headline_year"]) == ("national", 2_000_000, 2007)
+    assert drc["headline_quotes"] == "CASM 2007" and drc["headline_coverage"] == "national"
+    assert drc["headline_record_id"] != "seed-0168"  # 132,320 miners at 829 surveyed sites in the east
+
+
+def test_cameroon_never_shows_the_dam_count(countries):
+    cmr = countries.loc["CMR"]
+    assert cmr["headline_record_id"] != "seed-0145"  # 5,357 miners asked to leave sites flooded by a dam
+    assert cmr["status"] in ("narrower national", "no national count")
+
+
+@pytest.mark.parametrize("iso3,central,year", [("MAR", 100_000, 2017), ("SLE", 350_000, 2018),
+                                               ("BFA", 1_000_000, 2017), ("IDN", 3_600_000, 2020),
+                                               ("ZMB", 500_000, 2017), ("CHN", 9_000_000, 2003)])
+def test_all_asm_national_estimate_wins_over_newer_narrower_or_raw_text(countries, iso3, central, year):
+    row = countries.loc[iso3]
+    assert (row["status"], row["headline_measure"]) == ("national", "all people in ASM")
+    assert (row["headline_central"], row["headline_year"]) == (central, year)
+
+
+def test_zambia_shows_the_other_estimates_beside_the_headline(countries):
+    assert (countries.loc["ZMB", "others_low"], countries.loc["ZMB", "others_high"]) == (30_000, 80_000)
+
+
+def test_india_headline_is_one_estimate_not_the_literature_range(countries):
+    india = data.estimates().set_index("record_id").loc[countries.loc["IND", "headline_record_id"]]
+    assert "range across literature" not in india["indicator"]
+
+
+def test_no_headline_is_dependants_regional_site_zero_or_low(countries):
+    figures = data.estimates().set_index("record_id")
+    chosen = figures.loc[countries["headline_record_id"].replace("", pd.NA).dropna()]
+    assert set(chosen["measures"]) <= {"all people in ASM", "one mineral only", "registered or licensed",
+                                       "illegal only"}
+    assert (chosen["coverage"] == "national").all() and (chosen["grade"] != "low").all()
+    assert (chosen[["value_low", "value_high", "value_central"]].max(axis=1) > 0).all()
+
+
+def test_status_matches_the_headline(countries):
+    has = countries["headline_record_id"] != ""
+    assert (countries.loc[~has, "status"] == "no national count").all()
+    assert set(countries.loc[has, "status"]) <= {"national", "narrower national"}
+    assert (countries.loc[countries["status"] == "national", "headline_measure"] == "all people in ASM").all()
+
+
+def fig(rid, value, year=None, indicator="ASM miners", measure="all people in ASM", grade="primary",
+        coverage="national", group=None, **kw):
+    row = {"record_id": rid, "value_low": value, "value_high": value, "value_central": value, "year": year,
+           "year_text": "" if year is None else str(year), "indicator": indicator, "measures": measure,
+           "coverage": coverage, "grade": grade, "unit": "persons", "echo_group": group or rid,
+           "source_id": "s", "value_text": str(value), "qualifier": "", "original_source": "", "note": "",
+           "mineral": ""}
+    row.update(kw)
+    return row
+
+
+def country(rows):
+    frame = pd.DataFrame(rows)
+    return headline.country_row("GHA", frame, "B", [])
+
+
+def test_newer_census_beats_compilation_but_an_older_one_does_not():
+    best = fig("a", 1_000_000, 2015, "ASM miners (inventory best estimate)")
+    assert country([best, fig("b", 800_000, 2020, "people in ASM (census)")])["headline_record_id"] == "b"
+    assert country([best, fig("b", 800_000, 2010, "people in ASM (census)")])["headline_record_id"] == "a"
+
+
+def test_an_outlier_is_set_aside_never_chosen_for_being_newest():
+    rows = [fig("a", 1_000_000, 2010), fig("b", 900_000, 2012), fig("c", 50_000, 2020)]
+    row = country(rows)
+    assert row["headline_record_id"] == "b" and row["set_aside_record_ids"] == "c"
+
+
+def test_narrower_stands_in_only_without_an_all_asm_count():
+    gold = fig("g", 50_000, 2020, "gold miners", "one mineral only")
+    assert country([gold])["status"] == "narrower national"
+    assert country([gold, fig("a", 60_000, 2010)])["headline_record_id"] == "a"
+    site = fig("s", 5_000, 2021, coverage="sites")
+    dependants = fig("d", 500_000, 2021, measure="dependants and livelihoods")
+    assert country([site, dependants])["status"] == "no national count"
+
+
+def test_zero_and_low_figures_are_never_headlines():
+    assert country([fig("z", 0, 2020), fig("l", 9_000, 2021, grade="low")])["status"] == "no national count"
+
+
+def test_echoes_count_once_and_are_listed():
+    rows = [fig("a", 2_000_000, 2007, group="a"), fig("b", 2_000_000, 2018, group="a"), fig("c", 1_500_000, 2005)]
+    row = country(rows)
+    assert row["n_independent"] == 2 and row["headline_also_quoted_by"] == "b"
+
+
+def test_countries_csv_is_in_the_data_package():
+    names = [r["name"] for r in schema.datapackage()["resources"]]
+    assert "countries" in names
