@@ -128,6 +128,9 @@ def _config_inited(app: Sphinx, config) -> None:
     config.bibtex_cite_id = "src-{bibliography_count}-{key}"
     config.bibtex_default_style = "asmhub"  # author-year labels (library_labels.py)
     config.html_search_scorer = str(paths.ROOT / "book" / "search" / "scorer.js")
+    # Sphinx's search would fetch every result page to show a snippet: a search for "mercury" downloaded all 130
+    # pages (7.9 MB). Results show the page and section titles instead.
+    config.html_show_search_summary = False
 
 
 def headlines_html() -> str:

@@ -112,3 +112,14 @@ def test_navigation_lists_countries_by_name(phone, base_url):
         .filter(a => a.getAttribute('href').includes('profiles/')).map(a => a.textContent.trim())""")
     key = [n.lower().removeprefix("the ") for n in names]
     assert len(names) > 10 and key == sorted(key)
+
+
+def test_a_first_search_costs_at_most_1mb(phone, html_dir, base_url):
+    """Search index and page, gzip basis (benchmarks/page_weight.py prints both bases)."""
+    reader = site_browser.Reader(phone.context.browser)
+    visit = reader.load(base_url + "search.html?q=mercury")
+    reader.page.wait_for_selector("#search-results ul.search li", timeout=20000)
+    reader.page.wait_for_timeout(500)
+    reader.close()
+    weight = site_browser.gzip_bytes(html_dir, visit.local_urls)
+    assert weight <= site_browser.SEARCH_TARGET, f"first search: {weight // 1024} KB ({len(visit.local_urls)} files)"
