@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
 # jupyter-book, minus a 3 s import it never uses (asmhub_utils/fast_imports.py).
 JB := $(BIN)/python -m asmhub_utils.jupyter_book
-JOBS ?= 2
+# Two workers, or one on a one-core machine (`asmhub profile --jobs` accepts 1 to the number of cores).
+JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || echo 2)
 # Some machines (CI among them) set PYTHONDONTWRITEBYTECODE=1, which makes every Python process, notebook
 # kernels included, recompile pandas and matplotlib from source: seconds per process. The venv is
 # byte-compiled once at setup, and the project's own modules may cache theirs.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data
-from .citations import cite, markdown_text
+from . import data, escape
+from .citations import cite
 
 
 def _label(row: pd.Series) -> str:
@@ -30,8 +30,8 @@ def sources_line(frame: pd.DataFrame, prefix: str = "Sources") -> str:
     parts = []
     for _, row in cited.iterrows():
         mark = " (**low reliability**)" if row["source_reliability"] == "low" else ""
-        url = str(row["source_url"]).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        parts.append(f"{cite(row['source_id'], 't')}, [{markdown_text(row['source_title'])}]({url}){mark}")
+        parts.append(f"{cite(row['source_id'], 't')}, {escape.markdown_link(row['source_title'], row['source_url'])}"
+                     f"{mark}")
     years = sorted({int(y) for y in frame["year"].dropna()})
     span = "" if not years else f" Data years: {years[0]}" + (f"-{years[-1]}." if years[-1] != years[0] else ".")
     return f"**{prefix}:** " + "; ".join(parts) + "." + span

@@ -17,18 +17,15 @@ from pathlib import Path
 import pandas as pd
 
 from . import data, paths, source_groups
+from . import escape as _escape
 from .errors import DataError, Problem, display_path
 
 BIB = paths.DATA / "references.bib"
 HEADER = "% Written by `asmhub build-data` (asmhub_utils/bibtex.py) from data/sources.csv. Do not edit.\n"
 
-_LATEX = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
-          "{": "(", "}": ")"}
-
-
 def escape(text: str) -> str:
-    """Text for a BibTeX field: LaTeX specials escaped, braces replaced, white space collapsed."""
-    return "".join(_LATEX.get(ch, ch) for ch in " ".join(str(text).split()))
+    """Text for a BibTeX field (`escape.bibtex`): LaTeX specials escaped, braces replaced, white space collapsed."""
+    return _escape.bibtex(text)
 
 
 def reliability_note(reliability: str, reason: str) -> str:
@@ -43,7 +40,7 @@ def entry(row: pd.Series) -> str:
         ("author", "{" + escape(row["publisher"]) + "}"),
         ("title", "{" + escape(row["title"]) + "}"),
         ("year", "" if pd.isna(row["year"]) else str(int(row["year"]))),
-        ("url", row["url"]),
+        ("url", _escape.url(row["url"])),  # only a safe http(s) address becomes a link
         ("note", escape(reliability_note(row["reliability"], row["reliability_reason"]))),
         ("keywords", f"{group}, {row['reliability']}"),
     ]

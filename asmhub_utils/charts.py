@@ -38,7 +38,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from . import data, display
+from . import data, display, escape
 
 WIDTH = 4.4  # inches
 MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstring for the 11 px displayed rule
@@ -331,10 +331,10 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
     left = blended_transform_factory(ax.transAxes, ax.transData)
     for i, ((_, row), label) in enumerate(zip(frame.iterrows(), labels)):
         if i in headings:
-            ax.text(0, y, wrap(headings[i], WRAP - 4), transform=left, va="top", ha="left", fontweight="bold",
-                    fontsize=12, in_layout=False)
+            ax.text(0, y, wrap(escape.chart_text(headings[i]), WRAP - 4), transform=left, va="top", ha="left",
+                    fontweight="bold", fontsize=12, in_layout=False)
             y += HEADING_IN * (headings[i].count("\n") + 1 + len(headings[i]) // (WRAP - 4))
-        text = wrap(label)
+        text = wrap(escape.chart_text(label))
         ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222",
                 in_layout=False)
         y += LINE_IN * (text.count("\n") + 1)
@@ -515,7 +515,7 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     for name in order:
         rows = frame[frame["country"] == name]
         ax.plot([x[p] for p in rows["period"]], rows[value], marker="o", markersize=4, color=colours[name],
-                label=name)
+                label=escape.chart_text(name))
     step = max(1, len(periods) // 6)
     ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
     ax.yaxis.set_major_formatter(FuncFormatter(human))
@@ -537,7 +537,8 @@ def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
     for n, kind in enumerate(kinds):
         ax.barh([i + n * height for i in range(len(wide))], wide[kind], height=height, color=LAND_COLOURS[kind],
                 label=kind)
-    ax.set_yticks([i + height * (len(kinds) - 1) / 2 for i in range(len(wide))], list(wide.index))
+    ax.set_yticks([i + height * (len(kinds) - 1) / 2 for i in range(len(wide))],
+                  [escape.chart_text(name) for name in wide.index])
     ax.xaxis.set_major_formatter(FuncFormatter(human))
     ax.xaxis.set_major_locator(MaxNLocator(4))
     _title(fig, title)

@@ -6,21 +6,19 @@ to the source's entry on the library page, which in turn links to the original.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-from . import text
+from . import escape, text
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+!|$~:])")
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
 def markdown_text(value: object) -> str:
-    """Text that MyST shows literally: HTML escaped (a '<script>' stays text) and Markdown syntax backslashed."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
+    """Text that MyST shows literally (`escape.myst`): HTML escaped and Markdown syntax backslashed."""
+    return escape.myst(value)
 
 
 def cite(source_ids: str | Iterable[str], form: str = "p") -> str:

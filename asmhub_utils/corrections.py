@@ -86,13 +86,14 @@ def changelog_markdown(corrections: list[Correction] | None = None) -> str:
     corrections = read() if corrections is None else corrections
     if not corrections:
         return "No source metadata has been corrected."
-    return "\n".join(f"- `{c.source}`, {c.field}: {_shown(c, c.old)} → {_shown(c, c.new, link=True)}. {c.reason}"
+    return "\n".join(f"- Source {c.source}, {c.field}: {_shown(c, c.old)} → {_shown(c, c.new, link=True)}. {c.reason}"
                      for c in corrections)
 
 
 def _shown(c: Correction, value: str, link: bool = False) -> str:
-    """An address as its host (long addresses would not fit a phone), the new one linked; other fields quoted."""
+    """An address as its host (long addresses would not fit a phone), the new one linked; other fields quoted.
+    Plain text, not code: a long host name must be able to wrap on a phone."""
     if c.field != "url":
-        return f"`{value}`"
+        return f"“{value}”"
     host = urlsplit(value).netloc
-    return f"[{host}]({value})" if link else f"`{host}`"
+    return f"[{host}]({value})" if link else f"the proxy host {host.replace('.', '.<wbr>')}"

@@ -1,7 +1,7 @@
 """One headline per country: the best available national estimate of all people working in ASM.
 
 The rule, applied to the country's counts of people (`measures` = *all people in ASM*, `coverage` = *national*,
-a number above zero), one independent estimate per echo group (echoes.py; its year is the original's):
+a number above zero), one independent estimate per echo group (`echoes.py`; its year is the original's):
 
 1. a **newer primary national count** (a census, a national or labour-force survey, a register of all miners)
    when it is newer than the compilation's estimate below;
@@ -9,7 +9,7 @@ a number above zero), one independent estimate per echo group (echoes.py; its ye
    Delve's headline), the newest if there are several;
 3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists).
 
-Figures graded *low* (reliability.py) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
+Figures graded *low* (`reliability.py`) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
 and never chosen by steps 1 or 3. A **narrower national count** (one mineral only, registered or licensed
 miners only, illegal miners only) stands in, by the same steps, only when the country has no all-ASM national
 count, and the page says so. A count of dependants, a regional, local or site count, a statistical model, an

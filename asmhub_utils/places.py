@@ -1,10 +1,10 @@
-"""Country by country: which countries have data, their headline estimate (chosen by the rule in headline.py and
+"""Country by country: which countries have data, their headline estimate (chosen by the rule in `headline.py` and
 read from data/countries.csv), main minerals and a data-quality grade.
 
 Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
 
 * **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
-  original estimate count once: `echo_group`, asmhub_utils/echoes.py);
+  original estimate count once: `echo_group`, `asmhub_utils/echoes.py`);
 * **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
 * **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
   later, 1 point for 2015-2019, 0 for older or undated only;
@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-from . import countries, data
+from . import countries, data, escape
 
 NO_DATA = "–"
 GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter
@@ -182,12 +182,16 @@ def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def profile_link(iso3: str, name: str) -> str:
     """A page-relative link from the country table to the country's profile page."""
-    return f'<a href="profiles/{iso3}.html">{name}</a>'
+    return f'<a href="profiles/{escape.html(iso3)}.html">{escape.html(name)}</a>'
 
 
 def linked_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The country table with each country name linked to its profile (for the HTML page, not the CSV)."""
+    """The country table with each country name linked to its profile (for the HTML page, not the CSV).
+
+    The page shows the table as HTML (itables, `allow_html=True`): every text cell is escaped here."""
     out = table.copy()
+    for column in out.columns.drop("Country"):
+        out[column] = out[column].map(lambda v: escape.html(v) if isinstance(v, str) else v)
     out["Country"] = [profile_link(iso3, name) for iso3, name in zip(out["ISO3"], out["Country"])]
     return out
 

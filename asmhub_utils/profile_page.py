@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
-from . import amazon, countries, data, places, tables
+from . import amazon, countries, data, escape, places, tables
 from .lineage import year_label
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
@@ -34,7 +35,14 @@ def headline_row(iso3: str) -> pd.Series | None:
 
 
 def _e(value: object) -> str:
-    return html.escape("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
+    """Text for HTML (`escape.html`, the one escaping layer)."""
+    return escape.html(value)
+
+
+def _shown_value(text: object) -> str:
+    """The value as printed, with thousands separators added to a bare run of digits ('2000000' -> '2,000,000')."""
+    text = str(text)
+    return f"{int(text):,}" if re.fullmatch(r"\d{4,}", text) else text
 
 
 def _cite(row: pd.Series) -> str:
@@ -42,7 +50,7 @@ def _cite(row: pd.Series) -> str:
     year = year_label(row["year"], row["year_text"])
     unit = "" if row["unit"] in ("persons", "") else f" {row['unit']}"
     low = "; low reliability" if row["grade"] == "low" else ""
-    return (f"{_e(row['value_text'])}{_e(unit)} ({_e(row['indicator'])}; {_e(year)}; "
+    return (f"{_e(_shown_value(row['value_text']))}{_e(unit)} ({_e(row['indicator'])}; {_e(year)}; "
             f"{_e(row['source_publisher'])}{low})")
 
 
@@ -115,11 +123,11 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     grade = rep["grade"]
     badge = (f' <span class="asm-reliability asm-{_e(grade)}">{_e(grade)}'
              f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
-    source = (f'<a href="{_e(rep["source_url"])}">{_e(rep["source_publisher"])}</a> '
+    source = (f'{escape.html_link(rep["source_publisher"], rep["source_url"])} '
               f'({_e("n.d." if pd.isna(rep["source_year"]) else rep["source_year"])}){badge}')
     also = [f'{_e(e["source_publisher"])} ({_e(year_label(e["year"], e["year_text"]))})'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
-    notes = []
+    notes = [f"note: {_e(rep['note'])}"] if rep["note"] else []
     if also:
         notes.append("also quoted by " + "; ".join(also))
     if rep.get("statement_of"):
@@ -130,7 +138,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
     unit = "" if rep["unit"] in ("", "persons") else f" {rep['unit']}"
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
-    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(rep['value_text'])}{_e(unit)}</td>"
+    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(_shown_value(rep['value_text']))}{_e(unit)}</td>"
             f"<td>{_e(rep['indicator'])}{where}{extra}</td><td>{source}</td></tr>")
 
 
@@ -155,7 +163,15 @@ def all_figures_html(figs: pd.DataFrame) -> str:
         table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
         opened = " open" if n_ind <= FOLD_AFTER else ""
         parts.append(f"<details{opened}><summary><strong>{_e(label)}</strong></summary>{table}</details>")
-    return "".join(parts)
+    return "".join(parts) + GRADE_NOTE
+
+
+GRADE_NOTE = ("<p><small>Grades: <em>primary</em> figures were produced by the source that states them; "
+              "<em>secondary</em> figures quote another producer (named after “quotes”) or reach us through "
+              "another publisher; <em>low</em> marks hosts and figures the source sweep flags as weak. A source "
+              "whose title says it quotes another is secondary. Rule: asmhub_utils/reliability.py. “Also quoted "
+              "by”: other figures repeating the same original estimate, counted once (asmhub_utils/echoes.py)."
+              "</small></p>")
 
 
 def miner_summary(counts: pd.DataFrame) -> str:
@@ -206,14 +222,15 @@ def sources_list(figs: pd.DataFrame) -> str:
     lines = []
     for source_id, rows in figs.groupby("source_id", sort=False):
         first = rows.iloc[0]
-        title = str(first["source_title"]).replace("[", "(").replace("]", ")")
         year = "n.d." if pd.isna(first["source_year"]) else first["source_year"]
-        locators = sorted({str(loc) for loc in rows["locator"] if str(loc)})
-        where = f" Figures at: {'; '.join(locators)}." if locators else " No page or table given."
+        locators = sorted({str(loc) for loc in rows["locator"] if pd.notna(loc) and str(loc)})
+        where = (f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given.")
         grade = first["source_reliability"]
-        mark = "**low reliability**" if grade == "low" else grade
-        lines.append(f"- [{title}]({first['source_url']}), {first['source_publisher']} ({year}). "
-                     f"Reliability: {mark} ({first['source_reliability_reason']}). {len(rows)} figure(s).{where}")
+        mark = "**low reliability**" if grade == "low" else escape.myst(grade)
+        lines.append(f"- {escape.markdown_link(first['source_title'], first['source_url'])}, "
+                     f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
+                     f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
+                     f"{len(rows)} figure(s).{where}")
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import countries, kernel_pool, paths
+from . import countries, kernel_pool, notebook_errors, paths
 from .fast_imports import skip_iri_format_checks
 
 skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)
@@ -35,12 +35,17 @@ def countries_with_data() -> list[str]:
 
 
 def check_codes(codes: Iterable[str]) -> list[str]:
-    """Upper-cased codes, or ProfileError naming each unknown code (with close matches) or code without data."""
+    """Upper-cased codes, each once, or ProfileError naming each unknown code (with close matches) or code
+    without data."""
     with_data = set(countries_with_data())
     problems, checked = [], []
     for raw in codes:
         code = raw.strip().upper()
-        if not countries.is_iso3(code):
+        if code in checked:
+            continue
+        if code == "ALL":
+            problems.append(f"'{raw}' is not a country code: to make every profile, run `asmhub profile --all`.")
+        elif not countries.is_iso3(code):
             close = countries.suggest(raw)
             hint = (f" Did you mean: {', '.join(close)}?" if close
                     else " No code is close; the country table lists every country with data and its code.")
@@ -87,6 +92,14 @@ def _title_and_tidy(path: Path, code: str) -> None:
     nbformat.write(notebook, path)
 
 
+def _figures(code: str):
+    """The country's figures, to name the record an error quotes."""
+    from . import data
+
+    frame = data.estimates()
+    return frame[frame["iso3"] == code]
+
+
 RESET = "%reset -f"  # run before each profile in a reused kernel: no variable leaks from one country to the next
 
 
@@ -101,6 +114,9 @@ async def _execute(km, code: str, out_dir: Path) -> Path:
     notebook.cells.insert(0, reset)
     await kernel_pool.execute(km, notebook, out_dir)
     notebook.cells.remove(reset)
+    found = notebook_errors.errors(notebook)
+    if found:  # an error on the page would reach readers: no page is written, the run fails
+        raise ProfileError(notebook_errors.describe(code, found, _figures(code)))
     target = profile_path(code, out_dir)
     partial = target.with_suffix(f".partial-{os.getpid()}.ipynb")
     try:
@@ -110,6 +126,15 @@ async def _execute(km, code: str, out_dir: Path) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def check_jobs(jobs: int) -> int:
+    """`jobs` when it is between 1 and the number of cores; ProfileError otherwise."""
+    cores = os.cpu_count() or 1
+    if not 1 <= jobs <= cores:
+        raise ProfileError(f"--jobs {jobs}: give a number of worker processes from 1 to {cores} (the number of "
+                           f"cores on this machine); each runs one kernel")
+    return jobs
 
 
 def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress: bool = True) -> list[Path]:
@@ -125,7 +150,8 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
     with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
         written, failed = kernel_pool.run(codes, lambda km, code: _execute(km, code, out_dir), jobs, out_dir,
                                           after=lambda: bar.update(1))
-    failures = [f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}" for code, error in failed]
+    failures = [str(error).strip() if isinstance(error, ProfileError)
+                else f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}" for code, error in failed]
     if failures:
         raise ProfileError("profile(s) failed:\n" + "\n".join(sorted(failures)))
     return sorted(written)

@@ -20,6 +20,8 @@ from .values import TEXT_UNITS
 
 FIRST_YEAR = 1900
 MAX_BYTES = 1_000_000  # three times the whole seed sweep; larger files are split into several contributions
+MAX_CELL = 2_000  # characters in one cell; the longest seed title is under 400
+MAX_NOTE = 5_000
 ENCODING = "UTF-8"
 
 # The topics of the seed sweep; a figure that fits none goes under "other".

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
-from . import data, display
+from . import data, display, escape
 
 DOWNLOAD_COLUMNS = (
     "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
@@ -23,25 +21,32 @@ def figures_for_download(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cell(value: object) -> str:
-    return "" if pd.isna(value) else html.escape(str(value))
+    return escape.html(value)
 
 
 def _row(r: pd.Series) -> str:
     """One figure: its row carries the record id as an anchor, with a small link a reader can copy. The year
-    is display.row_year: a span or decade as given, else 'undated (published YYYY)'."""
+    is display.row_year: a span or decade as given, else 'undated (published YYYY)'. Every value is escaped
+    (escape.html) at the point it is written."""
     record = _cell(r["record_id"])
     grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
-    badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{grade}">{grade}</span>'
+    badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
     source_year = "n.d." if pd.isna(r["source_year"]) else display.year_label(r["source_year"])
-    source = (f'<a href="{html.escape(str(r["source_url"]))}">{_cell(r["source_publisher"])}</a> '
-              f"({source_year}){badge}")
+    source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
     link = (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
             f'aria-label="Link to this figure">#</a>')
     order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
     order_attr = "" if order is None else f' data-order="{float(order):g}"'
-    return (f'<tr id="{record}"><td data-label="Year">{html.escape(display.row_year(r))}</td>'
-            f'<td data-label="Estimate"{order_attr}>{html.escape(display.figure(r))}{link}</td>'
-            f'<td data-label="What is counted">{_cell(r["indicator"])}</td><td data-label="Source">{source}</td></tr>')
+    return (f'<tr id="{record}"><td data-label="Year">{_cell(display.row_year(r))}</td>'
+            f'<td data-label="Estimate"{order_attr}>{_cell(display.figure(r))}{link}</td>'
+            f'<td data-label="What is counted">{_cell(r["indicator"])}{_curated(r)}</td>'
+            f'<td data-label="Source">{source}</td></tr>')
+
+
+def _curated(r: pd.Series) -> str:
+    """A decision of data/curation.csv on this figure, shown where the figure appears."""
+    text = r.get("curation")
+    return f"<br><small>{_cell(text)}</small>" if isinstance(text, str) and text else ""
 
 
 def estimates_table(frame: pd.DataFrame, group: str | None = None) -> str:

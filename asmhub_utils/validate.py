@@ -18,17 +18,13 @@ from pathlib import Path
 
 import pycountry
 
-from . import build, countries, paths, standard
+from . import build, contrib_checks, countries, paths, standard
 from .errors import Problem, display_path
 from .units import normalise_unit
 from .values import parse_value
 
-# Spreadsheets run a cell starting with these as a formula ("CSV injection"); "-" and "+" only when a letter
-# follows, so that numbers keep their sign and the problem is named precisely.
-_FORMULA = re.compile(r"^\s*(?:[=@]|[-+]\s*[A-Za-z])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEGATIVE = re.compile(r"^\s*[-\u2212]\s*\d")
-_FOUR_DIGITS = re.compile(r"^\d{4}$")
+_FOUR_DIGITS = re.compile(r"^[0-9]{4}$")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.csv$")
 
 Record = tuple[str, ...]
@@ -90,6 +86,39 @@ def _name_key(name: str) -> str:
 
 # ---------------------------------------------------------------- checks of one file
 
+def _utf16(raw: bytes) -> str:
+    """'UTF-16 text (little-endian, ...)' when the bytes look like UTF-16, with or without a byte-order mark."""
+    if raw[:2] == b"\xff\xfe":
+        return "UTF-16 text (little-endian, with a byte-order mark)"
+    if raw[:2] == b"\xfe\xff":
+        return "UTF-16 text (big-endian, with a byte-order mark)"
+    sample = raw[:400]
+    if len(sample) >= 4 and sample.count(b"\x00") >= len(sample) // 3:
+        little = sample[1::2].count(b"\x00") > sample[0::2].count(b"\x00")
+        return f"UTF-16 text ({'little' if little else 'big'}-endian, without a byte-order mark)"
+    return ""
+
+
+def _check_delimiter(shown: str, first_line: str) -> list[Problem]:
+    """A header split by ';' or tabs (European spreadsheets' CSV export) is named as such, not as 14 columns."""
+    if "," in first_line:
+        return []
+    for delimiter, name in ((";", "semicolons (';')"), ("\t", "tabs")):
+        if first_line.count(delimiter) >= len(standard.COLUMNS) // 2:
+            return [_p(shown, 1, None, first_line[:80], f"the cells are separated by {name}, not commas",
+                       "export the file as 'CSV (comma delimited)' (LibreOffice: field delimiter ','; Excel: "
+                       "'CSV UTF-8 (Comma delimited)')")]
+    return []
+
+
+def _check_header_case(shown: str, header: list[str]) -> list[Problem]:
+    if tuple(h.lower() for h in header) == standard.COLUMNS and tuple(header) != standard.COLUMNS:
+        wrong = [h for h in header if h != h.lower()]
+        return [_p(shown, 1, None, ",".join(wrong[:3]), "the column names are not in lower case",
+                   "write the header exactly as the standard does: " + ",".join(standard.COLUMNS))]
+    return []
+
+
 def _check_bytes(shown: str, path: Path) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that stop it being read at all (missing, too large, empty, not UTF-8)."""
     if not path.is_file():
@@ -100,9 +129,16 @@ def _check_bytes(shown: str, path: Path) -> tuple[str | None, list[Problem]]:
                          f"the file is {size:,} bytes, over the limit of {standard.MAX_BYTES:,} bytes",
                          "split the records into several files, each under the limit")]
     raw = path.read_bytes()
+    header_fix = "start with the header row: " + ",".join(standard.COLUMNS)
     if not raw.strip():
-        return None, [_p(shown, None, None, None, "the file is empty",
-                         "start with the header row: " + ",".join(standard.COLUMNS))]
+        return None, [_p(shown, None, None, None, "the file is empty", header_fix)]
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
+        return None, [_p(shown, None, None, None, "the file is empty (it holds only a byte-order mark)", header_fix)]
+    utf16 = _utf16(raw)
+    if utf16:
+        return None, [_p(shown, None, None, None, f"the file is {utf16}, not UTF-8",
+                         "save the file as 'CSV UTF-8' (Excel: Save As > CSV UTF-8; LibreOffice: character set "
+                         "'Unicode (UTF-8)'); 'Unicode text' in Excel is UTF-16 with tabs")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -136,22 +172,24 @@ def _check_header(shown: str, header: list[str]) -> list[Problem]:
 
 
 def _check_cells(shown: str, row: int, cells: dict[str, str]) -> list[Problem]:
-    """Cells no spreadsheet should receive: formulas and invisible control characters."""
+    """Cells no page or spreadsheet should receive: too long, formulas, invisible or line-breaking characters."""
     problems = []
     for column, value in cells.items():
-        if _FORMULA.match(value):
-            problems.append(_p(shown, row, column, value, "the cell starts like a spreadsheet formula",
-                               "remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell "
-                               "as a formula"))
-        elif _CONTROL.search(value):
-            problems.append(_p(shown, row, column, value, "the cell holds an invisible control character",
-                               "retype the cell; copying from a PDF sometimes brings such characters along"))
+        found = (contrib_checks.length(column, value) or contrib_checks.formula(value)
+                 or contrib_checks.characters(value, multi_line=column == "note"))
+        if found:
+            shown_value = value if len(value) <= 80 else value[:77] + "..."
+            problems.append(_p(shown, row, column, shown_value, *found))
     return problems
 
 
 def _check_year(shown: str, row: int, column: str, value: str) -> list[Problem]:
     if not value:
         return []
+    odd = contrib_checks.other_script_digits(value)
+    if odd:
+        return [_p(shown, row, column, value, f"the year is written with digits from another script ('{odd}')",
+                   "retype the year with the digits 0-9, e.g. 2019")]
     if not _FOUR_DIGITS.match(value):
         return [_p(shown, row, column, value, "not a 4-digit year", "write one year as YYYY, e.g. 2019")]
     year, now = int(value), standard.current_year()
@@ -165,9 +203,18 @@ def _check_year(shown: str, row: int, column: str, value: str) -> list[Problem]:
     return []
 
 
+_AMBIGUOUS_NAMES = {
+    "congo": "two countries are called Congo: write COD for the Democratic Republic of the Congo (Kinshasa) or "
+             "COG for the Republic of the Congo (Brazzaville) in 'country_iso3', and the full name in 'country_name'",
+}
+
+
 def _check_country(shown: str, row: int, f: dict[str, str], names: dict[str, list[str]]) -> list[Problem]:
     code, name = f["country_iso3"], f["country_name"]
     if name and not code:
+        if _name_key(name) in _AMBIGUOUS_NAMES:
+            return [_p(shown, row, "country_iso3", "", f"'{name}' names two countries (COD, COG) and its code is blank",
+                       _AMBIGUOUS_NAMES[_name_key(name)])]
         try:
             country = pycountry.countries.lookup(name)
         except LookupError:
@@ -200,6 +247,9 @@ def _check_value(shown: str, row: int, f: dict[str, str]) -> list[Problem]:
     if parsed.kind == "multiple":
         return [_p(shown, row, "value", value, "the cell holds several figures",
                    "put each figure on its own row, with its own year and locator")]
+    wrong_form = contrib_checks.value_form(value, unit)
+    if wrong_form:
+        return [_p(shown, row, "value", value, *wrong_form)]
     if not parsed.is_numeric:
         forms = ", ".join(f"'{form}'" for form, _ in standard.VALUE_FORMS[:6])
         return [_p(shown, row, "value", value, "the value cannot be read as a number or a range",
@@ -208,7 +258,8 @@ def _check_value(shown: str, row: int, f: dict[str, str]) -> list[Problem]:
     if unit == "percent" and top > 100:
         return [_p(shown, row, "value", value, "a percentage over 100",
                    "give a share between 0 and 100; for a count, use a count unit such as 'persons'")]
-    return []
+    too_large = contrib_checks.magnitude(value, unit, f["country_iso3"] if countries.is_iso3(f["country_iso3"]) else "")
+    return [_p(shown, row, "value", value, *too_large)] if too_large else []
 
 
 def _check_record(shown: str, row: int, f: dict[str, str], names: dict[str, list[str]]) -> list[Problem]:
@@ -228,6 +279,9 @@ def _check_record(shown: str, row: int, f: dict[str, str], names: dict[str, list
                            f"use an allowed unit{hint}: " + ", ".join(standard.UNITS)))
     problems += _check_year(shown, row, "year", f["year"])
     problems += _check_year(shown, row, "source_year", f["source_year"])
+    bad_url = contrib_checks.url(f["source_url"])
+    if bad_url:
+        problems.append(_p(shown, row, "source_url", f["source_url"], *bad_url))
     problems += _check_country(shown, row, f, names)
     problems += _check_value(shown, row, f)
     return problems
@@ -252,15 +306,23 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
     if text is None:
         return problems
     rows: list[list[str]] = []
+    csv.field_size_limit(max(csv.field_size_limit(), standard.MAX_BYTES))  # a long cell gets its own message
     try:
         for cells in csv.reader(io.StringIO(text, newline=""), strict=True):
             rows.append(cells)
     except csv.Error as error:
         return [_p(shown, len(rows) + 1, None, None, f"the file is not a well-formed CSV from this row on ({error})",
                    "check this row for a double quote that is opened but not closed, or export the file again")]
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    wrong_format = _check_delimiter(shown, first_line)
+    if wrong_format:
+        return wrong_format
     header = [h.strip() for h in rows[0]]
+    wrong_case = _check_header_case(shown, header)
+    if wrong_case:
+        return wrong_case
     problems = _check_header(shown, header)
-    if len(rows) < 2:
+    if not any(any(c.strip() for c in cells) for cells in rows[1:]):
         problems.append(_p(shown, None, None, None, "the file has a header but no records",
                            "add one row per figure below the header"))
     missing = {c for c in standard.COLUMNS if c not in header}
@@ -298,9 +360,25 @@ def validate_file(path: Path, existing: dict[Record, str] | None = None,
 
 
 def validate_files(files: list[Path]) -> dict[Path, list[Problem]]:
-    """Problems per file. Each file is compared with data/ without itself, so files in data/contrib pass too."""
+    """Problems per file as a contribution: each is compared with data/ without itself, so files in data/contrib
+    pass too; the standard's example file (or a link to it, or a copy) is not a contribution."""
     names = seed_names()
-    return {Path(f): validate_file(Path(f), names=names) for f in files}
+    return {Path(f): example_problem(Path(f)) or validate_file(Path(f), names=names) for f in files}
+
+
+def example_problem(path: Path) -> list[Problem]:
+    """The standard's example file itself, by its path, a link to it or a byte-for-byte copy, is refused."""
+    try:
+        same = Path(path).resolve() == standard.EXAMPLE_PATH.resolve() or (
+            Path(path).is_file() and Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf")
+            == standard.EXAMPLE_PATH.read_bytes())
+    except OSError:
+        return []
+    if not same:
+        return []
+    return [_p(display_path(Path(path)), None, None, None,
+               "this is the standard's example file, whose sources are invented",
+               "copy it under your own name, replace the example rows with your figures and their sources")]
 
 
 def check_file_name(path: Path) -> list[Problem]:

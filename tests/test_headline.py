@@ -108,3 +108,13 @@ def test_echoes_count_once_and_are_listed():
 def test_countries_csv_is_in_the_data_package():
     names = [r["name"] for r in schema.datapackage()["resources"]]
     assert "countries" in names
+
+
+def test_rules_shown_on_pages_name_modules_as_code_not_links():
+    """MyST's linkify turns a bare 'echoes.py' into a link to a web host (.py is a country domain)."""
+    import re
+
+    from asmhub_utils import places
+
+    for text in (headline.rule_markdown(), places.rule_markdown()):
+        assert not re.findall(r"(?<![`/\w])[\w/]+\.py(?!`)", text)

@@ -53,3 +53,55 @@ def test_orphan_profiles_are_removed(tmp_path):
     (tmp_path / "FRA.ipynb").write_text("{}", encoding="utf-8")
     removed = profiles.remove_orphans(["GHA"], tmp_path)
     assert [p.name for p in removed] == ["FRA.ipynb"] and (tmp_path / "GHA.ipynb").exists()
+
+
+# ---------------------------------------------------------------- issue 10: --jobs, repeated codes, 'all', errors
+
+import nbformat  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from asmhub_utils import kernel_pool, notebook_errors  # noqa: E402
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "999"])
+def test_jobs_outside_one_to_the_cores_is_a_clear_error(capsys, tmp_path, jobs):
+    assert cli.main(["profile", "GHA", "--jobs", jobs, "--out", str(tmp_path)]) != 0
+    err = capsys.readouterr().err
+    assert f"--jobs {jobs}" in err and f"from 1 to {os.cpu_count()}" in err
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("word", ["ALL", "all"])
+def test_all_as_a_code_gets_a_hint(capsys, word):
+    assert cli.main(["profile", word]) != 0
+    assert "asmhub profile --all" in capsys.readouterr().err
+
+
+def test_repeated_codes_run_once():
+    assert profiles.check_codes(["GHA", "gha", " GHA", "COD"]) == ["GHA", "COD"]
+
+
+def _run(cells: list[str], tmp_path) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    kernel_pool.run([notebook], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path)
+    return notebook
+
+
+def test_a_traceback_printed_while_a_chart_is_drawn_is_found(tmp_path):
+    """A bad mathtext label fails in the display hook: the cell succeeds, the page shows a traceback."""
+    notebook = _run(["%matplotlib inline\nimport matplotlib.pyplot as plt",
+                     "fig, ax = plt.subplots()\nax.set_title(r'Publisher $\\foo$')"], tmp_path)
+    found = notebook_errors.errors(notebook)
+    assert found and "foo" in found[0]
+    figures = pd.DataFrame([{"record_id": "contrib-x-2", "indicator": "miners", "value_text": "12",
+                             "source_publisher": "Publisher $\\foo$", "origin": "contrib/x.csv"}])
+    text = notebook_errors.describe("GHA", found, figures)
+    assert "GHA profile shows an error caused by record contrib-x-2" in text and "contrib/x.csv" in text
+
+
+def test_an_error_output_is_found_and_a_clean_notebook_has_none(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1/0", outputs=[
+        nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])])
+    assert notebook_errors.errors(notebook) == ["ZeroDivisionError: division by zero\n"]
+    assert notebook_errors.errors(_run(["print('fine')"], tmp_path)) == []

@@ -1,10 +1,11 @@
 """The validator: each bad file in tests/contrib_cases/ gets its own specific message, with row and column."""
 
+import json
 from pathlib import Path
 
 import pytest
 
-from asmhub_utils import paths, standard, validate
+from asmhub_utils import contrib_checks, paths, standard, validate
 from asmhub_utils.commands import validate as validate_command
 
 CASES = Path(__file__).parent / "contrib_cases"
@@ -91,12 +92,22 @@ def test_example_file_and_byte_order_mark_pass(tmp_path):
     assert validate.validate_file(with_bom) == []
 
 
-def test_command_reports_all_files_and_fails_on_any_problem(capsys):
-    good, bad = standard.EXAMPLE_PATH, CASES / "many-mistakes.csv"
+def test_command_reports_all_files_and_fails_on_any_problem(capsys, tmp_path):
+    good, bad = tmp_path / "good.csv", CASES / "many-mistakes.csv"
+    good.write_text(standard.render_example().replace("Example Research", "Test"), encoding="utf-8")
     assert validate_command.run(type("Args", (), {"files": [good, bad]})) == 1
     err = capsys.readouterr().err
-    assert "example.csv: meets the standard" in err and "many-mistakes.csv: 3 problem(s)" in err
+    assert "good.csv: meets the standard" in err and "many-mistakes.csv: 3 problem(s)" in err
     assert validate_command.run(type("Args", (), {"files": [good]})) == 0
+
+
+def test_the_example_file_is_not_a_contribution_by_path_link_or_copy(tmp_path, capsys):
+    link, copy = tmp_path / "mine.csv", tmp_path / "copy.csv"
+    link.symlink_to(standard.EXAMPLE_PATH)
+    copy.write_bytes(b"\xef\xbb\xbf" + standard.EXAMPLE_PATH.read_bytes())
+    for path in (standard.EXAMPLE_PATH, link, copy):
+        assert validate_command.run(type("Args", (), {"files": [path]})) == 1
+        assert "this is the standard's example file" in capsys.readouterr().err
 
 
 def contributed_files():
@@ -131,3 +142,40 @@ def test_wrong_country_name_suggests_the_books_name(tmp_path):
     path.write_text(own.replace("GHA,Ghana", "COD,Congo"), encoding="utf-8")
     problem, = validate.validate_file(path)
     assert problem.column == "country_name" and "write 'Democratic Republic of the Congo'" in problem.fix
+
+
+# ---------------------------------------------------------------- careless and hostile files (issue 10)
+
+HOSTILE_CASES = CASES / "careless-and-hostile"
+HOSTILE_EXPECTED = json.loads((HOSTILE_CASES / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_every_careless_or_hostile_file_has_an_expectation():
+    assert sorted(p.name for p in HOSTILE_CASES.glob("*.csv")) == sorted(HOSTILE_EXPECTED)
+    assert len(HOSTILE_EXPECTED) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_EXPECTED))
+def test_careless_or_hostile_file_is_refused_with_row_column_and_reason(name):
+    problems = validate.validate_file(HOSTILE_CASES / name)
+    found = [(p.row, p.column, p.message) for p in problems]
+    assert len(problems) == len(HOSTILE_EXPECTED[name]), found
+    for problem, (row, column, words) in zip(problems, HOSTILE_EXPECTED[name]):
+        assert (problem.row, problem.column) == (row, column), found
+        assert words in problem.message, found
+        assert problem.fix and str(problem).startswith(f"tests/contrib_cases/careless-and-hostile/{name}")
+        if column:
+            assert problem.value is not None, "a cell problem shows the cell's value"
+
+
+def test_congo_without_code_names_both_codes():
+    problem, = validate.validate_file(HOSTILE_CASES / "congo-without-code.csv")
+    assert "COD for the Democratic Republic of the Congo" in problem.fix and "COG" in problem.fix
+
+
+@pytest.mark.parametrize("value, unit", [("about 1,000,000", "persons"), ("100-180 (median 140)", "t/yr"),
+                                         ("2,000+", "persons"), ("1.5 million", "persons"), ("one third", "percent"),
+                                         ("between 10 and 20", "percent"), ("25%", "percent"),
+                                         ("10 to 15 million", "persons"), ("more than 300", "sites")])
+def test_accepted_forms_are_read_whole(value, unit):
+    assert contrib_checks.value_form(value, unit) is None

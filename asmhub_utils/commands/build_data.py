@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import build
+from .. import contribute
 from ..errors import DataError, display_path
 
 
@@ -17,12 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        written = build.build()
+        written, recovered = contribute.rebuild_tables()  # locked, journalled; rolls back an interrupted run
     except DataError as error:
         print(f"build-data stopped: {len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    except contribute.ContributeError as error:
+        print(f"build-data stopped: {error}", file=sys.stderr)
+        return 1
+    if recovered:
+        print(recovered, file=sys.stderr)
     for path in written.values():
         print(f"wrote {display_path(path)}")
     return 0

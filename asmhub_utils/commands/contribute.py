@@ -1,4 +1,4 @@
-"""`asmhub contribute FILE`: validate a contribution and add it to data/ (all or nothing)."""
+"""`asmhub contribute FILE`: validate a contribution and add it to data/ (all or nothing, one run at a time)."""
 
 from __future__ import annotations
 
@@ -25,10 +25,21 @@ def run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    except contribute.ContributeError as error:
+        print(f"contribute stopped: {error}", file=sys.stderr)
+        return 1
+    if outcome.recovered:
+        print(outcome.recovered, file=sys.stderr)
     if outcome.already_there:
-        print(f"{display_path(outcome.target)} already holds this file; nothing changed.")
+        print(f"{display_path(outcome.target)} already holds this file and the tables hold its records; "
+              "nothing changed.")
         return 0
-    print(f"added {outcome.records} record(s) as {display_path(outcome.target)}")
-    for path in outcome.changed[1:]:
-        print(f"rewrote {display_path(path)}")
+    if not outcome.changed or outcome.changed[0] != outcome.target:
+        print(f"{display_path(outcome.target)} already held this file, but the tables did not hold its records: "
+              "rebuilt them")
+    else:
+        print(f"added {outcome.records} record(s) as {display_path(outcome.target)}")
+    for path in outcome.changed:
+        if path != outcome.target:
+            print(f"rewrote {display_path(path)}")
     return 0

@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command.add_argument("--all", action="store_true",
                          help="every country with data; profiles newer than all their inputs are kept")
     command.add_argument("--force", action="store_true", help="with --all: re-run up-to-date profiles too")
-    command.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    command.add_argument("--jobs", type=int, default=2,
+                         help="worker processes, from 1 to the number of cores (default 2)")
     command.add_argument("--out", type=Path, default=profiles.PROFILES, help=argparse.SUPPRESS)
     command.set_defaults(run=run)
 
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     try:
+        profiles.check_jobs(args.jobs)
         if args.all:
             codes = profiles.countries_with_data()
             removed = profiles.remove_orphans(codes, args.out)

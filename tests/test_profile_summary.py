@@ -1,0 +1,47 @@
+"""Profile summary box, every figure on the page, and the map's classes: all read data/countries.csv."""
+
+import pandas as pd
+
+from asmhub_utils import data, maps, places, profile_page
+
+
+def test_thin_country_says_asm_reported_no_national_count():
+    figs = profile_page.figures("ARG")
+    assert "ASM is reported; no national count" in profile_page.summary_html("ARG", figs)
+
+
+def test_summary_gives_headline_range_year_what_it_counts_and_the_rule():
+    figs = profile_page.figures("COD")
+    box = profile_page.summary_html("COD", figs)
+    assert "2,000,000 (range 1,800,000-2,500,000) (2007)" in box and "counts all people working in ASM" in box
+    assert "quoting CASM 2007" in box and "#headline-rule" in box and "Women:" in box
+
+
+def test_narrower_headline_says_so():
+    row = data.countries().set_index("iso3").loc["SSD"]
+    assert row["status"] == "narrower national"
+    assert "narrower national count" in profile_page.summary_html("SSD", profile_page.figures("SSD"))
+
+
+def test_every_figure_of_the_country_is_on_its_page():
+    figs = profile_page.figures("GHA")
+    page = profile_page.all_figures_html(figs)
+    groups = figs.groupby("echo_group")
+    for _, members in groups:  # each estimate once; its echoes named as "also quoted by"
+        assert any(profile_page._e(profile_page._shown_value(m)) in page for m in members["value_text"])
+    assert page.count("<tr><td>") == figs["echo_group"].nunique()
+    assert "also quoted by" in page
+
+
+def test_long_groups_start_folded():
+    page = profile_page.all_figures_html(profile_page.figures("COD"))
+    assert "<details open>" in page and "<details><summary>" in page
+
+
+def test_map_classes_no_national_count_is_its_own_class_never_zero():
+    row = pd.Series({"status": "no national count", "central": None, "low": None, "high": None})
+    assert maps.map_class(row) == maps.NO_COUNT_LABEL
+    assert maps.map_class(pd.Series({"status": "national", "central": None, "low": None, "high": None})) is None
+    values = places.headline_values()
+    none = values[values["status"] == "no national count"]
+    assert none["central"].isna().all() and none["low"].isna().all()
