@@ -15,7 +15,7 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight
+.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight shots
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -28,6 +28,7 @@ help:
 	@echo "make citation  rewrite CITATION.cff from book/metadata.yml"
 	@echo "make clean  remove _build (the venv stays)"
 	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
+	@echo "make shots  screenshots of every page at 390 and 1280 px into _build/shots/"
 
 # The venv is rebuilt when the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -107,6 +108,10 @@ publish: book
 
 bench-weight: book browser
 	$(BIN)/python benchmarks/page_weight.py
+
+# Screenshots of every page at 390 px and 1280 px into _build/shots/ (look at them: a page is done when it reads right).
+shots: book browser
+	$(BIN)/python benchmarks/shots.py
 
 clean:
 	rm -rf _build book/site_extra/downloads/*.csv notebooks/places/profiles

@@ -55,17 +55,23 @@ def map_value(row: pd.Series) -> float | None:
     return None
 
 
-def choropleth(values: pd.DataFrame, title: str) -> plt.Axes:
-    """Draw `values` (columns iso3, central, low, high, and optionally status from data/countries.csv) on the
-    world map, in classes, with a no-national-count class and a no-data class; narrower counts hatched."""
-    charts.use_house_style()
+# Regional panels: on a phone the whole world is a thumbnail, so the regions where ASM is counted are drawn
+# again at a readable scale (lon_min, lon_max, lat_min, lat_max).
+REGIONS = {"Africa": (-19, 52, -36, 38), "Latin America and the Caribbean": (-93, -33, -56, 24),
+           "Asia and the Pacific": (60, 155, -12, 45)}
+
+
+def _classed(values: pd.DataFrame) -> gpd.GeoDataFrame:
     shapes = world()
     if "status" not in values:
         values = values.assign(status="national")
     classed = values.assign(value_class=values.apply(map_class, axis=1))
-    merged = shapes.merge(classed[["iso3", "value_class", "status"]], left_on="iso_a3", right_on="iso3",
-                          how="left")
-    fig, ax = plt.subplots(figsize=(charts.WIDTH, 3.9))
+    return shapes.merge(classed[["iso3", "value_class", "status"]], left_on="iso_a3", right_on="iso3",
+                        how="left")
+
+
+def _draw(ax: plt.Axes, merged: gpd.GeoDataFrame) -> list[Patch]:
+    """Draw the classed countries on `ax`; returns the legend handles of what the map can show."""
     merged[merged["value_class"].isna()].plot(ax=ax, color=NO_DATA_COLOUR, edgecolor="white", linewidth=0.3)
     handles = []
     for (_, _, label), colour in zip(CLASSES, CLASS_COLOURS):
@@ -83,10 +89,32 @@ def choropleth(values: pd.DataFrame, title: str) -> plt.Axes:
     handles.append(Patch(facecolor=NO_COUNT_COLOUR, label=NO_COUNT_LABEL))
     handles.append(Patch(facecolor=NO_DATA_COLOUR, label="no data"))
     ax.set_axis_off()
-    ax.set_title(title)
-    fig.legend(handles=handles, loc="outside lower left", ncols=2, frameon=False,
-               title="people working in ASM (a range: its lower bound)", title_fontsize=9)
-    return ax
+    return handles
+
+
+def choropleth(values: pd.DataFrame, title: str, regions: bool = True) -> plt.Axes:
+    """Draw `values` (columns iso3, central, low, high, and optionally status from data/countries.csv) on the
+    world map, in classes, with a no-national-count class and a no-data class, narrower counts hatched; then
+    (with `regions`) each region of REGIONS at a scale a phone can read. Returns the world panel."""
+    charts.use_house_style()
+    merged = _classed(values)
+    panels = [("World", None), *REGIONS.items()] if regions else [("World", None)]
+    heights = [2.5] + [3.4] * (len(panels) - 1)
+    fig, axes = plt.subplots(len(panels), 1, figsize=(charts.WIDTH, sum(heights) + 3.0),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False)
+    handles: list[Patch] = []
+    for ax, (name, box) in zip(axes[:, 0], panels):
+        handles = _draw(ax, merged)
+        if box:
+            ax.set_xlim(box[0], box[1])
+            ax.set_ylim(box[2], box[3])
+            ax.set_title(name, loc="left", fontsize=12)
+        else:
+            ax.set_title(charts.wrap(title, charts.WRAP - 6), loc="left")
+    fig.legend(handles=handles, loc="outside lower left", ncols=1, frameon=False,
+               title="people working in ASM\n(a range: its lower bound)")
+    charts.publish(fig, f"Map: {title}, world and regions.", svg=False)
+    return axes[0, 0]
 
 
 def missing_from_map(values: pd.DataFrame) -> list[str]:

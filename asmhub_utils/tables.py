@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, escape
-from .lineage import year_label
+from . import data, display, escape
 
 DOWNLOAD_COLUMNS = (
     "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
@@ -26,13 +25,22 @@ def _cell(value: object) -> str:
 
 
 def _row(r: pd.Series) -> str:
-    year = _cell(year_label(r["year"], r.get("year_text")))  # a span stays a span, never "undated"
+    """One figure: its row carries the record id as an anchor, with a small link a reader can copy. The year
+    is display.row_year: a span or decade as given, else 'undated (published YYYY)'. Every value is escaped
+    (escape.html) at the point it is written."""
+    record = _cell(r["record_id"])
     grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
     badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
-    source_year = "n.d." if pd.isna(r["source_year"]) else r["source_year"]
+    source_year = "n.d." if pd.isna(r["source_year"]) else display.year_label(r["source_year"])
     source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
-    return (f"<tr><td>{year}</td><td>{_cell(r['value_text'])} {_cell(r['unit'])}</td>"
-            f"<td>{_cell(r['indicator'])}{_curated(r)}</td><td>{source}</td></tr>")
+    link = (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
+            f'aria-label="Link to this figure">#</a>')
+    order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
+    order_attr = "" if order is None else f' data-order="{float(order):g}"'
+    return (f'<tr id="{record}"><td data-label="Year">{_cell(display.row_year(r))}</td>'
+            f'<td data-label="Estimate"{order_attr}>{_cell(display.figure(r))}{link}</td>'
+            f'<td data-label="What is counted">{_cell(r["indicator"])}{_curated(r)}</td>'
+            f'<td data-label="Source">{source}</td></tr>')
 
 
 def _curated(r: pd.Series) -> str:
@@ -53,3 +61,34 @@ def estimates_table(frame: pd.DataFrame, group: str | None = None) -> str:
             body.append(f'<tr><th colspan="4" scope="rowgroup">{_cell(name) or "(not stated)"}</th></tr>')
         body += [_row(r) for _, r in rows.iterrows()]
     return f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+
+
+# The country table on a phone: what a reader looks for first, then the rest (reached by scrolling the table
+# sideways, which the page says). Columns not named here keep their order after these.
+PHONE_FIRST = ("Country", "Headline estimate", "Latest miner estimate", "Year", "Source", "What it counts", "Counted",
+               "Grade")
+SORT_SUFFIX = " (number)"
+
+
+def leading_number(text: object) -> float | None:
+    """The first number of a cell as displayed ('1,000,000 (range ...)' -> 1000000.0); None when there is none."""
+    import re
+
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", str(text))
+    return float(match.group(0).replace(",", "")) if match else None
+
+
+def phone_first(table: pd.DataFrame, numeric: tuple[str, ...] = ("Headline estimate", "Latest miner estimate")
+                ) -> tuple[pd.DataFrame, dict]:
+    """The table with its important columns first and, for each column in `numeric` that is text, a hidden
+    number column it sorts by; returns the table and the DataTables options (columnDefs) that say so."""
+    first = [c for c in PHONE_FIRST if c in table.columns]
+    out = table[first + [c for c in table.columns if c not in first]].copy()
+    defs = []
+    for column in numeric:
+        if column in out.columns and out[column].dtype == object:
+            out[column + SORT_SUFFIX] = out[column].map(leading_number)
+            position, hidden = list(out.columns).index(column), len(out.columns) - 1
+            defs += [{"targets": position, "orderData": [hidden]}, {"targets": hidden, "visible": False,
+                                                                     "searchable": False}]
+    return out, ({"columnDefs": defs} if defs else {})

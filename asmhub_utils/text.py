@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-UNIT_WORDS = {"persons": "people", "percent": "%", "t/yr": "tonnes a year", "t": "tonnes", "ha": "hectares",
-              "kg/yr": "kg a year", "countries": "countries"}
+from . import display
 
 
 def figure(row: pd.Series) -> str:
-    """'40,500,000 people', 'about 80 countries', '380-870 (median 520) tonnes a year', '20 %'."""
-    text = str(row["value_text"])
-    if re.fullmatch(r"\d+", text):
-        text = f"{int(text):,}"
-    unit = UNIT_WORDS.get(row["unit"], row["unit"])
-    if unit == "%":  # "20 %" but "around half", not "around half%"
-        return f"{text}%" if re.search(r"\d", text) and not text.endswith("%") else text
-    return f"{text} {unit}"
+    """'40,500,000 people', 'about 80 countries', '380-870 (median 520) tonnes a year', '20%', 'nearly half'
+    (the display layer, asmhub_utils.display)."""
+    return display.figure(row)
 
 
 def cited(row: pd.Series) -> str:
     """A figure with its year and publisher: '40,500,000 people in 2017 (IGF / IISD, 2017)'."""
-    year = "" if pd.isna(row.get("year")) else f" in {row['year']}"
+    year = display.row_year(row)
+    year = f" in {year}" if not year.startswith("undated") else f", {year}"
     source_year = "n.d." if pd.isna(row.get("source_year")) else row["source_year"]
     return f"{figure(row)}{year} ({row['source_publisher']}, {source_year})"
 

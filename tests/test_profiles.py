@@ -33,7 +33,7 @@ def test_one_profile_is_executed_with_title_and_sources(tmp_path):
     outputs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
     text = json.dumps(outputs)
-    assert "Sources:" in text and "planetGOLD" in text and "image/png" in text
+    assert "Sources:" in text and "planetGOLD" in text and "asm-chart" in text  # the chart, as inline SVG (charts.publish)
     injected = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
     assert injected and "remove-cell" in injected[0]["metadata"]["tags"]
     assert not any("%reset" in "".join(c["source"]) for c in cells)

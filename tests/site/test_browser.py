@@ -83,12 +83,16 @@ def test_every_local_request_succeeds(visits):
     assert not failed, "failed requests:\n" + _report(failed)
 
 
-def test_page_weight_meets_the_targets(visits):
-    median, largest = site_browser.weight_summary(visits)
-    heaviest = sorted(visits.items(), key=lambda item: item[1].bytes, reverse=True)[:5]
-    detail = ", ".join(f"{page} {v.bytes // 1024} KB" for page, v in heaviest)
-    assert median <= site_browser.MEDIAN_TARGET, f"median page {median // 1024} KB > 500 KB; heaviest: {detail}"
-    assert largest <= site_browser.MAX_TARGET, f"largest page {largest // 1024} KB > 2 MB; heaviest: {detail}"
+def test_page_weight_meets_the_targets(visits, html_dir):
+    """The budget is on the gzip basis (what a static host sends); benchmarks/page_weight.py prints both."""
+    import statistics
+
+    zipped = {page: site_browser.gzip_bytes(html_dir, v.local_urls) for page, v in visits.items()}
+    median, largest = statistics.median(zipped.values()), max(zipped.values())
+    heaviest = sorted(zipped.items(), key=lambda item: item[1], reverse=True)[:5]
+    detail = ", ".join(f"{page} {size // 1024} KB" for page, size in heaviest)
+    assert median <= site_browser.MEDIAN_TARGET, f"median page {median // 1024} KB > 250 KB; heaviest: {detail}"
+    assert largest <= site_browser.MAX_TARGET, f"largest page {largest // 1024} KB > 600 KB; heaviest: {detail}"
 
 
 def test_the_navigation_opens_on_a_phone(browser, base_url):

@@ -1,0 +1,23 @@
+// ASM Hub search scorer (html_search_scorer): a page whose own title names every word of the query comes
+// first ("mercury" -> the Mercury chapter, not 108 country profiles that share a heading); the rest keep
+// Sphinx's default weights. The profiles' repeated section headings are also taken out of the title index
+// at build time (asmhub_utils/sphinx_ext/pages.py, trim_search_index).
+var Scorer = {
+  score: function (result) {
+    var title = (result[1] || "").toLowerCase();
+    var anchor = result[2];
+    var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase();
+    var words = query.split(/\s+/).filter(function (w) { return w.length > 2; });
+    var named = words.length > 0 && words.every(function (w) { return title.indexOf(w.slice(0, 5)) !== -1; });
+    var isPage = !anchor;
+    return result[4] + (named ? (isPage ? 60 : 30) : 0);
+  },
+  objNameMatch: 11,
+  objPartialMatch: 6,
+  objPrio: { 0: 15, 1: 5, 2: -5 },
+  objPrioDefault: 0,
+  title: 15,
+  partialTitle: 7,
+  term: 5,
+  partialTerm: 2
+};

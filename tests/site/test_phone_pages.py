@@ -1,0 +1,125 @@
+"""What a reader sees on a phone (390 px) and on a desk (1280 px), in Debian's chromium.
+
+No page scrolls sideways at 390 px; chart text is 11 px or more as displayed; a chart's mark names its value,
+year and source on tap and links to the resource library; every figure row has a permalink that the
+"Cite this page" block can cite; the Source column of estimates tables is on screen at 390 px; a search for
+"mercury" puts the Mercury chapter first; the library has readable labels, a filter and BibTeX copy buttons.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from asmhub_utils import site_browser
+from asmhub_utils.site_pages import book_pages
+
+PHONE = {"width": 390, "height": 844}
+THEME = "notebooks/themes/child_labour.html"
+
+
+@pytest.fixture(scope="module")
+def base_url(html_dir):
+    with site_browser.serve(html_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def phone(html_dir):
+    with sync_playwright() as playwright:
+        browser = site_browser.launch(playwright)
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        yield context.new_page()
+        browser.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, html_dir):
+    wide = []
+    for page in book_pages(html_dir):
+        phone.goto(base_url + page, wait_until="load")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"] + 1:
+            wide.append(f"{page}: {width} px")
+    assert not wide, "pages wider than 390 px:\n" + "\n".join(wide[:20])
+
+
+@pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/headline_indicators.html",
+                                  "notebooks/themes/child_labour.html", "notebooks/primer.html"])
+def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
+    phone.goto(base_url + page, wait_until="load")
+    sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart text')).map(t => {
+        const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })""")
+    assert sizes, f"no chart text on {page}"
+    assert min(sizes) >= 10.9, f"smallest chart text on {page}: {min(sizes):.1f} px"
+
+
+def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url):
+    phone.goto(base_url + THEME, wait_until="load")
+    mark = phone.locator("svg.asm-chart a.asm-mark").first
+    title = mark.locator("title").text_content()
+    assert "Reliability" in title and any(ch.isdigit() for ch in title)
+    assert "library.html#src-" in mark.get_attribute("href")
+    mark.tap()
+    note = phone.locator("figure.asm-figure .asm-mark-note").first
+    assert title.split(".")[0] in note.text_content()
+    href = note.locator("a").get_attribute("href")
+    anchor = href.split("#")[1]
+    phone.goto(base_url + "book/library.html", wait_until="load")
+    assert phone.locator(f"#{anchor}").count() == 1
+
+
+def test_every_figure_row_has_a_permalink_the_cite_block_cites(phone, base_url):
+    phone.goto(base_url + THEME, wait_until="load")
+    rows = phone.evaluate("""() => Array.from(document.querySelectorAll('table.asm-estimates tbody tr[id]'))
+        .map(r => [r.id, !!r.querySelector('a.asm-permalink[href="#' + r.id + '"]')])""")
+    assert rows and all(has for _, has in rows)
+    record = rows[0][0]
+    phone.goto(base_url + THEME + "#" + record, wait_until="load")
+    assert record in phone.locator(".asmhub-cite .asm-cite-figure").text_content()
+
+
+def test_the_source_column_is_on_screen_at_390px(phone, base_url):
+    phone.goto(base_url + THEME, wait_until="load")
+    box = phone.locator("table.asm-estimates td[data-label=Source]").first.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_search_for_mercury_puts_the_mercury_chapter_first(phone, base_url):
+    phone.goto(base_url + "search.html?q=mercury", wait_until="load")
+    phone.wait_for_selector("#search-results ul.search li a", timeout=20000)
+    first = phone.locator("#search-results ul.search li a").first.get_attribute("href")
+    assert "themes/mercury" in first, first
+
+
+def test_library_labels_filter_and_copy(phone, base_url):
+    phone.goto(base_url + "book/library.html", wait_until="load")
+    labels = phone.locator("div.citation span.label").all_text_contents()[:50]
+    key = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{6}$")  # a BibTeX key (source_id), never a label
+    assert labels and all(re.search(r" (\d{4}|n\.d\.)[a-z]?\]?$", label) and not key.search(label.strip("[]"))
+                          for label in labels), labels[:5]
+    assert phone.locator("button.asm-copy-bibtex").count() == phone.locator("div.citation").count()
+    phone.select_option("#asm-filter-reliability", "low")
+    shown = phone.evaluate("Array.from(document.querySelectorAll('div.citation')).filter(d => !d.hidden)"
+                           ".map(d => d.dataset.reliability)")
+    assert shown and set(shown) == {"low"}
+
+
+def test_navigation_lists_countries_by_name(phone, base_url):
+    phone.goto(base_url + "notebooks/places/country_table.html", wait_until="load")
+    names = phone.evaluate("""() => Array.from(document.querySelectorAll('nav.bd-links a'))
+        .filter(a => a.getAttribute('href').includes('profiles/')).map(a => a.textContent.trim())""")
+    key = [n.lower().removeprefix("the ") for n in names]
+    assert len(names) > 10 and key == sorted(key)
+
+
+def test_a_first_search_costs_at_most_1mb(phone, html_dir, base_url):
+    """Search index and page, gzip basis (benchmarks/page_weight.py prints both bases)."""
+    reader = site_browser.Reader(phone.context.browser)
+    visit = reader.load(base_url + "search.html?q=mercury")
+    reader.page.wait_for_selector("#search-results ul.search li", timeout=20000)
+    reader.page.wait_for_timeout(500)
+    reader.close()
+    weight = site_browser.gzip_bytes(html_dir, visit.local_urls)
+    assert weight <= site_browser.SEARCH_TARGET, f"first search: {weight // 1024} KB ({len(visit.local_urls)} files)"

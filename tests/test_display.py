@@ -1,0 +1,56 @@
+"""The display layer writes every value the way a reader reads it, and never changes what the source said."""
+
+import pandas as pd
+import pytest
+
+from asmhub_utils import data, display, tables
+
+
+@pytest.mark.parametrize("value_text, unit, shown", [
+    ("315000000", "persons", "315,000,000 people"),
+    ("221253.2", "ha", "221,253 ha"),
+    ("nearly half", "percent", "nearly half"),
+    ("about one third", "percent", "about one third"),
+    ("1989", "year", "1989"),
+    ("fully legalised", "text", "fully legalised"),
+    ("dataset exists", "dataset", "dataset exists"),
+    ("935,000 carats (2019)", "carats", "935,000 carats (2019)"),
+    ("20", "percent", "20%"),
+    ("30 %", "percent", "30 %"),
+    ("80-100 million", "persons", "80-100 million people"),
+    ("1.2 million miners", "persons", "1.2 million miners"),
+    ("2.5", "t/yr", "2.5 tonnes a year"),
+])
+def test_values_read_naturally(value_text, unit, shown):
+    assert display.quantity(value_text, unit) == shown
+
+
+def test_undated_reads_the_same_everywhere():
+    assert display.year_label(None, 2023) == "undated (published 2023)"
+    assert display.year_label(float("nan"), 2023.0) == "undated (published 2023)"
+    assert display.year_label(None, None) == "undated"
+    assert display.year_label(2017.0, 2020) == "2017"
+    assert display.year_label(2017, 2020, "2017-2018") == "2017-2018"
+
+
+def test_countries_in_reading_order():
+    assert display.by_name(["SUR", "TCD", "COD"]) == ["TCD", "COD", "SUR"]
+    assert display.by_name(["SUR", "TCD"]) == ["TCD", "SUR"]
+
+
+def test_no_table_cell_shows_a_machine_value():
+    """Every estimates table of the book: no bare long number, no unit after a word value, one 'undated'."""
+    frame = data.dated(data.estimates())
+    out = tables.estimates_table(frame)
+    assert " percent<" not in out and "half percent" not in out and "1989 year" not in out
+    assert "315000000" not in out
+    undated = frame[frame["year"].isna()]
+    if len(undated):
+        assert "undated" in out
+
+
+def test_every_figure_row_has_its_record_id_and_a_permalink():
+    frame = data.dated(data.estimates()).head(20)
+    out = tables.estimates_table(frame)
+    for record in frame["record_id"]:
+        assert f'<tr id="{record}">' in out and f'href="#{record}"' in out
