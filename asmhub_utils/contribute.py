@@ -112,7 +112,10 @@ def _contribute_locked(source: Path, recovered: str | None) -> Outcome:
     problems = validate.example_problem(source)
     if problems:
         raise DataError(problems)
-    content = _content(source) if source.is_file() else None
+    try:
+        content = _content(source) if source.is_file() else None
+    except OSError:
+        content = None  # unreadable: the validator says so, naming the file
     target = paths.CONTRIB / source.name
     if content is not None and (existing := _same_file_in_contrib(content)) is not None:
         return _complete(existing, recovered)  # contributed before: the tables must hold it

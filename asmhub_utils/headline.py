@@ -7,7 +7,8 @@ a number above zero), one independent estimate per echo group (`echoes.py`; its 
    when it is newer than the compilation's estimate below;
 2. otherwise the **curated best estimate of an expert compilation** (the Global ASM Inventory's best estimate,
    Delve's headline), the newest if there are several;
-3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists).
+3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists;
+   among equals, the later record).
 
 Figures graded *low* (`reliability.py`) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
 and never chosen by steps 1 or 3. A **narrower national count** (one mineral only, registered or licensed

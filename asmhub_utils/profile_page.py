@@ -92,6 +92,10 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             f"({_e(places.headline_year(row))}); {counts}. Source: {_e(chosen['source_publisher'])}"
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
             f"#headline-rule\">rule</a>).</li>")
+        if row["headline_also_quoted_by"]:
+            n = len(str(row["headline_also_quoted_by"]).split())
+            items.append(f"<li><strong>Also quoted by:</strong> {n} other figure(s) in the data repeat this "
+                         "estimate; it counts once.</li>")
         if pd.notna(row["others_low"]):
             bounds = (f"{row['others_low']:,.0f}" if row["others_low"] == row["others_high"]
                       else f"{row['others_low']:,.0f} to {row['others_high']:,.0f}")
@@ -174,18 +178,30 @@ GRADE_NOTE = ("<p><small>Grades: <em>primary</em> figures were produced by the s
               "</small></p>")
 
 
+def national_counts(figs: pd.DataFrame) -> pd.DataFrame:
+    """The country's national headcounts of people in ASM (all minerals or narrower), for the chart: local and
+    site counts are not national and are listed with every figure below."""
+    counts = places.miner_counts(figs)
+    return counts[counts["coverage"] == "national"]
+
+
 def miner_summary(counts: pd.DataFrame) -> str:
+    """A sentence on the national headcounts: how many independent estimates, quoted how often, over which years."""
+    from . import text
+
     dated = counts.dropna(subset=["plot_year"])
     if counts.empty:
-        return "The data holds **no estimate** of how many people work in ASM here."
-    text = (f"The data holds {len(counts)} estimate(s) of how many people work in ASM here, from "
-            f"{counts['source_id'].nunique()} source(s)")
+        return ("The data holds **no national estimate** of how many people work in ASM here; local and site "
+                "counts, where there are any, are listed with every figure below.")
+    text_ = (f"National estimates of how many people work in ASM here: {text.independent(counts)}, "
+             f"from {counts['source_id'].nunique()} source(s)")
     if len(dated) >= 2:
         years = dated["plot_year"].astype(int)
-        text += f", dated {years.min()} to {years.max()}. Where sources disagree, each is shown."
+        text_ += (f", dated {years.min()} to {years.max()}. Where sources disagree, each is shown; local and "
+                  "site counts are listed with every figure below.")
     else:
-        text += "; too few dated ones to draw them over time, so they are listed only."
-    return text
+        text_ += "; too few dated ones to draw them over time, so they are listed below only."
+    return text_
 
 
 def worth_a_chart(counts: pd.DataFrame) -> bool:
@@ -238,11 +254,11 @@ def missing(figs: pd.DataFrame, counts: pd.DataFrame) -> str:
     """Markdown list of what the data does not hold for this country."""
     gaps = []
     if counts.empty:
-        gaps.append("an estimate of how many people work in ASM")
+        gaps.append("a national estimate of how many people work in ASM")
     elif counts["plot_year"].dropna().empty:
-        gaps.append("a dated estimate of how many people work in ASM")
+        gaps.append("a dated national estimate of how many people work in ASM")
     elif counts["plot_year"].max() < 2018:
-        gaps.append("an estimate of how many people work in ASM from 2018 or later")
+        gaps.append("a national estimate of how many people work in ASM from 2018 or later")
     if figs["indicator"].str.contains("women|female", case=False).sum() == 0:
         gaps.append("figures on women's participation")
     gaps += [f"figures on {heading.lower()}" for dataset, heading in TOPICS[:5]

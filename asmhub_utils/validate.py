@@ -121,6 +121,8 @@ def _check_header_case(shown: str, header: list[str]) -> list[Problem]:
 
 def _check_bytes(shown: str, path: Path) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that stop it being read at all (missing, too large, empty, not UTF-8)."""
+    if path.is_dir():
+        return None, [_p(shown, None, None, None, "this is a folder, not a file", "give the path of the CSV file")]
     if not path.is_file():
         return None, [_p(shown, None, None, None, "the file does not exist", "check the path and file name")]
     size = path.stat().st_size
@@ -128,7 +130,11 @@ def _check_bytes(shown: str, path: Path) -> tuple[str | None, list[Problem]]:
         return None, [_p(shown, None, None, None,
                          f"the file is {size:,} bytes, over the limit of {standard.MAX_BYTES:,} bytes",
                          "split the records into several files, each under the limit")]
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [_p(shown, None, None, None, f"the file cannot be read ({error.strerror or error})",
+                         "check that the file is yours to read (permissions) and not open elsewhere")]
     header_fix = "start with the header row: " + ",".join(standard.COLUMNS)
     if not raw.strip():
         return None, [_p(shown, None, None, None, "the file is empty", header_fix)]

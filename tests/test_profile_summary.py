@@ -45,3 +45,10 @@ def test_map_classes_no_national_count_is_its_own_class_never_zero():
     values = places.headline_values()
     none = values[values["status"] == "no national count"]
     assert none["central"].isna().all() and none["low"].isna().all()
+
+
+def test_profile_chart_and_sentence_use_national_counts_only():
+    counts = profile_page.national_counts(profile_page.figures("COD"))
+    assert (counts["coverage"] == "national").all()
+    assert "seed-0168" not in set(counts["record_id"])  # the eastern-DRC site count is listed, not charted
+    assert "independent estimates, quoted" in profile_page.miner_summary(counts)

@@ -167,3 +167,24 @@ def test_build_data_is_a_transaction_too(data_copy, monkeypatch, capsys):
     before = snapshot(data_copy)
     assert build_data_command.run(None) == 0
     assert snapshot(data_copy) == before, "a rebuild of unchanged inputs rewrites nothing"
+
+
+def test_unreadable_file_and_folder_are_sentences(data_copy, tmp_path, capsys, monkeypatch):
+    from pathlib import Path as _Path
+
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    assert contribute_command.run(type("Args", (), {"file": folder})) == 1
+    assert "this is a folder, not a file" in capsys.readouterr().err
+    unreadable = contribution(tmp_path, "ngo-locked-2025.csv", 80)
+    real = _Path.read_bytes
+
+    def denied(self):
+        if self.name == "ngo-locked-2025.csv":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(_Path, "read_bytes", denied)
+    assert contribute_command.run(type("Args", (), {"file": unreadable})) == 1
+    err = capsys.readouterr().err
+    assert "cannot be read (Permission denied)" in err and "Traceback" not in err
