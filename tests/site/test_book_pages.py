@@ -21,3 +21,12 @@ def test_primer_shows_its_chart_sources_and_download(html_dir):
     assert "Sources:" in primer
     assert re.search(r'href="[^"]*downloads/primer-global-workforce\.csv"', primer)
     assert (html_dir / "downloads" / "primer-global-workforce.csv").exists()
+
+
+def test_no_file_name_is_linked_as_a_web_host(pages):
+    """Fuzzy linkify once made `REPORT.md` a link to http://REPORT.md on profiles."""
+    import re
+
+    file_host = re.compile(r'href="https?://[^"/]+\.(md|py|csv|json|yml|ipynb)/?"', re.IGNORECASE)
+    offenders = [f"{p.name}: {m.group(0)}" for p in pages for m in file_host.finditer(p.read_text("utf-8"))]
+    assert not offenders, offenders[:10]
