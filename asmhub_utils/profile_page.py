@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from . import amazon, countries, data, escape, places, tables
+from . import amazon, countries, data, display, escape, places, tables
 from .lineage import year_label
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
@@ -93,15 +93,19 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
             f"#headline-rule\">rule</a>).</li>")
         if row["headline_also_quoted_by"]:
-            n = len(str(row["headline_also_quoted_by"]).split())
-            items.append(f"<li><strong>Also quoted by:</strong> {n} other figure(s) in the data repeat this "
-                         "estimate; it counts once.</li>")
+            ids = str(row["headline_also_quoted_by"]).split()
+            quoting = figs[figs["record_id"].isin(ids)]["source_publisher"].dropna().astype(str)
+            names = "; ".join(_e(name) for name in dict.fromkeys(quoting))
+            items.append(f"<li><strong>Also quoted by:</strong> {names} "
+                         f"(the same estimate in {display.count(len(ids), 'other figure')}; it counts once)."
+                         "</li>")
         if pd.notna(row["others_low"]):
             bounds = (f"{row['others_low']:,.0f}" if row["others_low"] == row["others_high"]
                       else f"{row['others_low']:,.0f} to {row['others_high']:,.0f}")
             n = len(str(row["others_record_ids"]).split())
-            items.append(f"<li><strong>Other national estimates:</strong> {bounds} ({n} independent "
-                         "estimate(s) of all people in ASM, 2010 or later or undated).</li>")
+            items.append(f"<li><strong>Other national estimates:</strong> {bounds} "
+                         f"({display.count(n, 'independent estimate')} of all people in ASM, 2010 or later or "
+                         "undated).</li>")
         for rid in str(row["set_aside_record_ids"] or "").split():
             off = figs[figs["record_id"] == rid].iloc[0]
             items.append(f"<li><strong>Set aside (ten times off all others):</strong> {_cite(off)}</li>")
@@ -194,7 +198,7 @@ def miner_summary(counts: pd.DataFrame) -> str:
         return ("The data holds **no national estimate** of how many people work in ASM here; local and site "
                 "counts, where there are any, are listed with every figure below.")
     text_ = (f"National estimates of how many people work in ASM here: {text.independent(counts)}, "
-             f"from {counts['source_id'].nunique()} source(s)")
+             f"from {display.count(counts['source_id'].nunique(), 'source')}")
     if len(dated) >= 2:
         years = dated["plot_year"].astype(int)
         text_ += (f", dated {years.min()} to {years.max()}. Where sources disagree, each is shown; local and "
@@ -246,7 +250,7 @@ def sources_list(figs: pd.DataFrame) -> str:
         lines.append(f"- {escape.markdown_link(first['source_title'], first['source_url'])}, "
                      f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
                      f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
-                     f"{len(rows)} figure(s).{where}")
+                     f"{display.count(len(rows), 'figure')}.{where}")
     return "\n".join(lines)
 
 

@@ -54,3 +54,10 @@ def test_every_figure_row_has_its_record_id_and_a_permalink():
     out = tables.estimates_table(frame)
     for record in frame["record_id"]:
         assert f'<tr id="{record}">' in out and f'href="#{record}"' in out
+
+
+def test_count_writes_the_plural_a_reader_expects():
+    assert display.count(1, "figure") == "1 figure"
+    assert display.count(3, "figure") == "3 figures"
+    assert display.count(1200, "independent estimate") == "1,200 independent estimates"
+    assert display.count(2, "country", "countries") == "2 countries"
