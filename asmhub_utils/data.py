@@ -26,7 +26,23 @@ def _read(path, columns: tuple[schema.Column, ...]) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _estimates() -> pd.DataFrame:
-    return _read(paths.ESTIMATES, schema.ESTIMATE_COLUMNS)
+    return with_country_names(_read(paths.ESTIMATES, schema.ESTIMATE_COLUMNS))
+
+
+def with_country_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """`country_name` as pages write it: the name of the row's ISO3 code (display.country_name, "Côte d'Ivoire"),
+    not the spelling a source or contributor typed ("Cote d'Ivoire"); a region's name (no code) is kept."""
+    from . import display
+
+    def name(code: object, typed: object) -> object:
+        try:
+            return display.country_name(code) if isinstance(code, str) and code.strip() else typed
+        except KeyError:  # a code no register knows: the validator names it; keep what was typed
+            return typed
+
+    out = frame.copy()
+    out["country_name"] = [name(c, t) for c, t in zip(out["iso3"], out["country_name"])]
+    return out
 
 
 @lru_cache(maxsize=1)

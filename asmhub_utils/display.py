@@ -64,6 +64,9 @@ def _names_unit(text: str, words: str) -> bool:
         return True
     if words == "%":
         return "%" in text or "percent" in text.lower() or "per cent" in text.lower()
+    rate = re.search(r"\b(?:a|per) (year|month|day|week|mine)$", words)
+    if rate and re.search(rf"(?:\bper|\ba|/)\s*{rate.group(1)}\b|\b{rate.group(1)}ly\b", text.lower()):
+        return True  # 'at least 2 per month' already says its rate: never 'at least 2 per month deaths a month'
     first = words.split()[0].lower()
     stem = first[:-1] if first.endswith("s") else first
     return re.search(rf"\b{re.escape(stem)}", text.lower()) is not None or (

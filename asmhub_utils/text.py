@@ -49,3 +49,29 @@ def independent(frame: pd.DataFrame) -> str:
     if n_independent == n_figures:
         return f"{n_independent} independent {word}"
     return f"{n_independent} independent {word}, quoted {n_figures} times"
+
+
+def undated_note(frame: pd.DataFrame, where: str = "in the table below the chart") -> str:
+    """What a time chart leaves out, in words that agree in number: '' when every figure has a year (its own or
+    its source's publication year, `plot_year`); else '1 of them carries no year at all and cannot be placed on
+    the time axis; it is listed in the table below the chart.' (or '3 of them carry ... they are listed ...')."""
+    n = int(frame["plot_year"].isna().sum()) if "plot_year" in frame else 0
+    if n == 0:
+        return "Every one of them has a year and is on the chart."
+    one = n == 1
+    return (f"{n:,} of them {'carries' if one else 'carry'} no year at all and cannot be placed on the time axis; "
+            f"{'it is' if one else 'they are'} listed {where}.")
+
+
+def mark_kinds(frame: pd.DataFrame) -> str:
+    """The marks a ranges chart draws for `frame`, in words: 'a dot: a figure as printed' and/or 'a bar: a range'
+    and/or 'a triangle: a bound' (charts.draw_estimate), so a caption names the marks the reader sees."""
+    low, high = frame["value_low"], frame["value_high"]
+    kinds = []
+    if (frame["value_central"].notna() & ~(low.notna() ^ high.notna())).any():
+        kinds.append("a dot: a figure as printed")
+    if (low.notna() & high.notna() & (low != high)).any():
+        kinds.append("a bar: a range")
+    if (low.notna() ^ high.notna()).any():
+        kinds.append("a triangle: a bound")
+    return "; ".join(kinds) or "no mark"

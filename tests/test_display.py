@@ -20,6 +20,9 @@ from asmhub_utils import data, display, tables
     ("80-100 million", "persons", "80-100 million people"),
     ("1.2 million miners", "persons", "1.2 million miners"),
     ("2.5", "t/yr", "2.5 tonnes a year"),
+    ("at least 2 per month", "deaths/month", "at least 2 per month"),
+    ("2", "deaths/month", "2 deaths a month"),
+    ("10 per day", "persons/day", "10 per day"),
 ])
 def test_values_read_naturally(value_text, unit, shown):
     assert display.quantity(value_text, unit) == shown
@@ -52,8 +55,8 @@ def test_no_table_cell_shows_a_machine_value():
 def test_every_figure_row_has_its_record_id_and_a_permalink():
     frame = data.dated(data.estimates()).head(20)
     out = tables.estimates_table(frame)
-    for record in frame["record_id"]:
-        assert f'<tr id="{record}">' in out and f'href="#{record}"' in out
+    for record in frame["record_id"]:  # a figure repeating another's estimate keeps its anchor in that row
+        assert (f'<tr id="{record}">' in out and f'href="#{record}"' in out) or f'<span id="{record}">' in out
 
 
 def test_count_writes_the_plural_a_reader_expects():
