@@ -141,6 +141,7 @@ def check_layout(fig: plt.Figure) -> None:
             problems.append(f"text {text.get_text()[:40]!r} leaves the figure")
         if text.get_fontsize() < MIN_TEXT_PT:
             problems.append(f"text {text.get_text()[:40]!r} is {text.get_fontsize():.0f} pt (< {MIN_TEXT_PT})")
+    problems += _marks_outside_axes(fig)
     for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
         extent = legend.get_window_extent(renderer)
         if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1:
@@ -148,6 +149,24 @@ def check_layout(fig: plt.Figure) -> None:
     if problems:
         title = next((t.get_text() for t in fig.findobj(Text) if t.get_text().strip()), "")
         raise ChartLayoutError(f"chart {title[:60]!r}: " + "; ".join(dict.fromkeys(problems)))
+
+
+def _marks_outside_axes(fig: plt.Figure) -> list[str]:
+    """A cited mark (a figure's dot or triangle) that the plot area would cut: its centre and half its size must
+    lie inside the axes, or the reader sees half a dot at 0 %."""
+    problems = []
+    for ax in fig.axes:
+        box = ax.bbox
+        for line in ax.lines:
+            if "-asmfig-" not in (line.get_gid() or "") or line.get_marker() in (None, "", "None", " "):
+                continue
+            radius = line.get_markersize() / 2 * fig.dpi / 72
+            for x, y in line.get_transform().transform(line.get_xydata()):
+                if x - radius < box.x0 - 0.5 or x + radius > box.x1 + 0.5 or y - radius < box.y0 - 0.5 \
+                        or y + radius > box.y1 + 0.5:
+                    problems.append(f"a mark at {line.get_xydata()[0].tolist()} is cut by the plot area's edge")
+                    break
+    return problems
 
 
 # ---- self-citing marks and the SVG writer -------------------------------------------------------------------
@@ -345,18 +364,26 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
     return y
 
 
+MARGIN = 0.04  # of the value axis, left empty beyond 0 and the top: a mark at either end is drawn whole
+
+
 def _value_axis(ax: plt.Axes, frame: pd.DataFrame, percent: bool, log: bool) -> None:
     if log:
         ax.set_xscale("log")
     elif percent:
-        ax.set_xlim(0, 100)
+        ax.set_xlim(-100 * MARGIN, 100 * (1 + MARGIN))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}%"))
     else:
         top = max(float(frame[["value_low", "value_high", "value_central"]].max().max()) * 1.04, 1)
         locator = MaxNLocator(5)
-        ax.set_xlim(0, locator.tick_values(0, top)[-1])
+        end = locator.tick_values(0, top)[-1]
+        ax.set_xlim(-end * MARGIN, end)
         ax.xaxis.set_major_formatter(FuncFormatter(human))
     ax.xaxis.set_major_locator(MaxNLocator(5) if not log else ax.xaxis.get_major_locator())
+    if not log:  # no tick below 0 or above the end (the margins are room for marks, not values)
+        low, high = ax.get_xlim()
+        ax.set_xticks([t for t in ax.xaxis.get_major_locator().tick_values(max(low, 0), high)
+                       if max(low, 0) - 1e-9 <= t <= (100 if percent else high) + 1e-9])
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.grid(axis="y", visible=False)
@@ -485,7 +512,10 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
     ax.yaxis.set_major_formatter(FuncFormatter(human))
     # Head-room so a mark at the largest value (a triangle for "up to") is not cut by the frame.
-    ax.set_ylim(0, ax.get_ylim()[1] * 1.08)
+    top = ax.get_ylim()[1] * 1.08
+    ax.set_ylim(-top * MARGIN, top)  # and room below 0, so a mark at 0 is whole
+    ax.yaxis.set_major_locator(MaxNLocator(6))
+    ax.set_yticks([t for t in ax.yaxis.get_major_locator().tick_values(0, top) if 0 <= t <= top])
     _title(fig, title)
     ax.set(xlabel="year the figure refers to", ylabel=ylabel)
     extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",

@@ -51,6 +51,11 @@ CASES = {
     "ranges: one point": lambda: charts.ranges_chart(extreme(1), "label", "One", "people"),
     "ranges: 30 sources, long labels": lambda: charts.ranges_chart(extreme(30, long=True), "label", LONG_TITLE,
                                                                   "people (log scale)", log=True),
+    "ranges: percent, marks at 0 and 100": lambda: charts.ranges_chart(
+        extreme(3).assign(value_central=[0.0, 100.0, 0.0], value_low=[0.0, 100.0, None],
+                          value_high=[0.0, 100.0, 0.0]), "label", "Women among miners", "share", percent=True),
+    "over time: a figure of 0": lambda: charts.estimates_over_time(
+        extreme(2).assign(value_central=[0.0, 5.0], value_low=[0.0, 5.0], value_high=[0.0, 5.0]), "Zero", "people"),
     "ranges: percent": lambda: charts.ranges_chart(extreme(5).assign(value_central=40.0, value_low=20.0,
                                                                      value_high=60.0), "label", LONG_TITLE, "share",
                                                    percent=True),
@@ -127,6 +132,25 @@ def test_a_chart_broken_on_purpose_fails_the_gate():
     with pytest.raises(charts.ChartLayoutError, match="leaves the figure"):
         charts.check_layout(fig)
     plt.close("all")
+
+
+def test_a_mark_cut_by_the_plot_area_fails_the_gate():
+    """A dot at 0 on an axis that starts at 0 is half hidden (the women chart at 0 %): the gate names it."""
+    charts.use_house_style()
+    fig, ax = plt.subplots(figsize=(charts.WIDTH, 3))
+    ax.plot([0], [0.5], marker="o", markersize=9, linestyle="none", gid="c0-asmfig-0-0")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 1)
+    with pytest.raises(charts.ChartLayoutError, match="cut by the plot area"):
+        charts.check_layout(fig)
+    plt.close("all")
+
+
+def test_value_axes_show_no_tick_beyond_their_values():
+    ax = CASES["ranges: percent, marks at 0 and 100"]()
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels[0] == "0%" and labels[-1] == "100%"
 
 
 def test_year_axes_show_whole_years():
