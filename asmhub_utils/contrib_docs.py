@@ -11,8 +11,11 @@ from .errors import Problem, display_path
 
 
 def _table(header: list[str], rows: list[list[object]], css: str) -> str:
+    """Every cell carries its column's name (`data-label`): on a phone book/assets/asmhub.css shows each row as a
+    card of labelled lines (as for table.asm-estimates), so no column is cut off at the right edge."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f'<td data-label="{html.escape(h)}">{html.escape(str(c))}</td>'
+                                    for h, c in zip(header, row)) + "</tr>" for row in rows)
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -28,10 +31,16 @@ def value_forms_table() -> str:
 
 
 def csv_table(path: Path) -> str:
-    """A CSV file shown as a table, with spreadsheet row numbers, so validator messages can be followed."""
+    """A CSV file shown turned on its side: one line per column of the file, one column per record headed by its
+    spreadsheet row number ("Row 2"), so validator messages (row, column) can be followed, and a file of 14
+    columns fits a page instead of running its cells into each other."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    return _table(["Row", *rows[0]], [[n, *cells] for n, cells in enumerate(rows[1:], start=2)], "asm-standard")
+    header, records = rows[0], rows[1:]
+    numbers = [f"Row {n}" for n in range(2, len(records) + 2)]
+    lines = [[column, *(record[i] if i < len(record) else "" for record in records)]
+             for i, column in enumerate(header)]
+    return _table(["Column", *numbers], lines, "asm-standard")
 
 
 def problems_table(problems: list[Problem]) -> str:
