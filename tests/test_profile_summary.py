@@ -14,7 +14,7 @@ def test_thin_country_says_asm_reported_no_national_count():
 def test_summary_gives_headline_range_year_what_it_counts_and_the_rule():
     figs = profile_page.figures("COD")
     box = profile_page.summary_html("COD", figs)
-    assert "2,000,000 (range 1,800,000-2,500,000) (2007)" in box and "counts all people working in ASM" in box
+    assert "2,000,000 (range 1,800,000-2,500,000); year: 2007" in box and "counts all people working in ASM" in box
     assert "quoting CASM 2007" in box and "#headline-rule" in box and "Women:" in box
 
 
