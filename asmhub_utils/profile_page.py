@@ -90,7 +90,7 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             "all people in ASM")
         quotes = f", quoting {_e(row['headline_quotes'])}" if row["headline_quotes"] else ""
         items.append(
-            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))} "
+            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))}"
             f"; year: {_e(places.headline_year(row))}; {counts}. Source: {_e(chosen['source_publisher'])}"
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
             f"#headline-rule\">rule</a>; <a href=\"#{_e(chosen['record_id'])}\">the figure below</a>).</li>")
