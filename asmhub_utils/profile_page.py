@@ -205,7 +205,8 @@ def miner_summary(counts: pd.DataFrame) -> str:
     if counts.empty:
         return ("The data holds **no national estimate** of how many people work in ASM here; local and site "
                 "counts, where there are any, are listed with every figure below.")
-    text_ = (f"National estimates of how many people work in ASM here: {text.independent(counts)}, "
+    text_ = (f"National headcounts here, of all people in ASM or of a narrower group (one mineral, registered "
+             f"or illegal miners only; each group is listed with every figure below): {text.independent(counts)}, "
              f"from {display.count(counts['source_id'].nunique(), 'source')}")
     if len(dated) >= 2:
         years = dated["plot_year"].astype(int)
