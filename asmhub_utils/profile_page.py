@@ -43,10 +43,13 @@ def _shown_value(text: object, unit: object = "") -> str:
     return display.quantity(text, unit)
 
 
-def _cite(row: pd.Series) -> str:
+def _cite(row: pd.Series, statement: bool = False) -> str:
     """'value unit (year; publisher)' for one figure, escaped."""
     year = display.row_year(row)
     low = "; low reliability" if row["grade"] == "low" else ""
+    if statement or row["measures"] in ("legal fact", "events"):  # what it is about, then the words
+        return (f"{_e(row['indicator'])}: {_e(row['value_text'])} ({_e(year)}; {_e(row['source_publisher'])}"
+                f"{low})")
     return (f"{_e(_shown_value(row['value_text'], row['unit']))} ({_e(row['indicator'])}; {_e(year)}; "
             f"{_e(row['source_publisher'])}{low})")
 
@@ -67,11 +70,14 @@ SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
     ("Women", lambda f: f[f["measures"] == "women"]),
     ("Mercury", lambda f: f[f["dataset"] == "mercury"]),
     ("Children", lambda f: f[(f["dataset"] == "child_labour") | (f["measures"] == "children")]),
-    ("Legal status", lambda f: f[(f["dataset"] == "formalisation")
+    ("Legal status", lambda f: f[(f["dataset"] == "formalisation") & (f["measures"] == "legal fact")
                                  & ~f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)]),
     ("Action plan", lambda f: f[f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
                                 | f["note"].str.contains(r"national action plan", case=False)]),
 )
+
+
+STATEMENTS = ("Legal status", "Action plan")  # summary lines that quote a statement, not a quantity
 
 
 def summary_html(iso3: str, figs: pd.DataFrame) -> str:
@@ -116,7 +122,7 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
     for label, select in SUMMARY_FACTS:
         found = _latest(select(figs))
         if found is not None:
-            items.append(f"<li><strong>{label}:</strong> {_cite(found)}</li>")
+            items.append(f"<li><strong>{label}:</strong> {_cite(found, label in STATEMENTS)}</li>")
     n_ind = figs["echo_group"].nunique()
     items.append(f"<li><strong>Figures in the data:</strong> {display.count(len(figs), 'figure')}, "
                  f"{display.count(n_ind, 'independent estimate')}, from "
