@@ -87,3 +87,9 @@ def test_profile_links_are_page_relative():
     linked = places.linked_table(places.country_table())
     assert linked.loc[linked["Country"].str.contains(">Ghana<"), "Country"].iloc[0] == \
         '<a href="profiles/GHA.html">Ghana</a>'
+
+
+def test_kosovo_is_on_the_map_by_its_user_assigned_code():
+    from asmhub_utils import maps
+
+    assert "XKX" in set(maps.world()["iso_a3"])
