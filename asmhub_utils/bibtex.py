@@ -12,8 +12,6 @@ URLs are kept verbatim (BibTeX reads `url` as is); a URL with a brace or white s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from . import data, paths, source_groups
@@ -65,7 +63,3 @@ def render(sources: pd.DataFrame | None = None) -> str:
     ordered = sources.sort_values("source_id")
     return HEADER + "\n" + "\n".join(entry(row) for _, row in ordered.iterrows())
 
-
-def write(sources: pd.DataFrame | None = None, target: Path = BIB) -> Path:
-    target.write_text(render(sources), encoding="utf-8")
-    return target

@@ -60,11 +60,6 @@ def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.merge(cited, on="source_id", how="left", validate="many_to_one")
 
 
-def country_estimates(iso3: str) -> pd.DataFrame:
-    """All figures for one country (ISO3), with their sources."""
-    return with_sources(estimates().query("iso3 == @iso3"))
-
-
 def dated(frame: pd.DataFrame) -> pd.DataFrame:
     """Add `plot_year` (the year the figure refers to, else the source's publication year) and `year_basis`.
 
