@@ -40,9 +40,18 @@ def test_cite_forms_and_bad_keys():
         citations.cite([])
 
 
+def _figure(**fields) -> pd.Series:
+    """A made-up figure row with the columns the prose needs (not today's data)."""
+    base = {"value_text": "838", "value_low": 838.0, "value_high": 838.0, "value_central": 838.0, "qualifier": "",
+            "value_kind": "number", "unit": "t/yr", "year": None, "source_id": "unep-2024-abc123"}
+    return pd.Series(base | fields)
+
+
 def test_cited_figure_in_prose():
-    row = data.lookup("ASGM mercury emissions")
-    assert citations.cited(row) == f"838 tonnes a year {{cite:p}}`{row['source_id']}`"
+    assert citations.cited(_figure()) == "838 tonnes a year {cite:p}`unep-2024-abc123`"
+    assert citations.cited(_figure(year=2019)) == "838 tonnes a year in 2019 {cite:p}`unep-2024-abc123`"
+    ranged = _figure(value_text="380-870", value_low=380.0, value_high=870.0, value_central=None)
+    assert citations.cited(ranged) == "380\\-870 tonnes a year {cite:p}`unep-2024-abc123`"  # MyST-escaped
 
 
 def test_word_shares_get_no_percent_sign():
