@@ -484,7 +484,8 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
     ax.yaxis.set_major_formatter(FuncFormatter(human))
-    ax.set_ylim(bottom=0)
+    # Head-room so a mark at the largest value (a triangle for "up to") is not cut by the frame.
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.08)
     _title(fig, title)
     ax.set(xlabel="year the figure refers to", ylabel=ylabel)
     extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",

@@ -48,9 +48,9 @@ def _shown_value(text: object) -> str:
 def _cite(row: pd.Series) -> str:
     """'value unit (year; publisher)' for one figure, escaped."""
     year = year_label(row["year"], row["year_text"])
-    unit = "" if row["unit"] in ("persons", "") else f" {row['unit']}"
+    unit = "" if row["unit"] in ("persons", "") else " " + _e(row["unit"])  # the escape layer trims spaces
     low = "; low reliability" if row["grade"] == "low" else ""
-    return (f"{_e(_shown_value(row['value_text']))}{_e(unit)} ({_e(row['indicator'])}; {_e(year)}; "
+    return (f"{_e(_shown_value(row['value_text']))}{unit} ({_e(row['indicator'])}; {_e(year)}; "
             f"{_e(row['source_publisher'])}{low})")
 
 
@@ -140,9 +140,9 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     if rep["curation"]:
         notes.append(_e(rep["curation"]))
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
-    unit = "" if rep["unit"] in ("", "persons") else f" {rep['unit']}"
+    unit = "" if rep["unit"] in ("", "persons") else " " + _e(rep["unit"])  # the escape layer trims spaces
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
-    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(_shown_value(rep['value_text']))}{_e(unit)}</td>"
+    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(_shown_value(rep['value_text']))}{unit}</td>"
             f"<td>{_e(rep['indicator'])}{where}{extra}</td><td>{source}</td></tr>")
 
 

@@ -52,3 +52,8 @@ def test_profile_chart_and_sentence_use_national_counts_only():
     assert (counts["coverage"] == "national").all()
     assert "seed-0168" not in set(counts["record_id"])  # the eastern-DRC site count is listed, not charted
     assert "independent estimates, quoted" in profile_page.miner_summary(counts)
+
+
+def test_value_and_unit_are_separated_by_a_space():
+    box = profile_page.summary_html("CMR", profile_page.figures("CMR"))
+    assert ")kg/yr" not in box and " kg/yr" in box

@@ -17,7 +17,16 @@ def test_landing_page_links_every_part(html_dir):
 
 def test_primer_shows_its_chart_sources_and_download(html_dir):
     primer = next(html_dir.rglob("*primer*.html")).read_text(encoding="utf-8")
-    assert re.search(r'<img[^>]+alt="Chart of every published estimate', primer)
+    assert re.search(r'<svg[^>]+aria-label="Chart: People working directly in ASM', primer)
     assert "Sources:" in primer
     assert re.search(r'href="[^"]*downloads/primer-global-workforce\.csv"', primer)
     assert (html_dir / "downloads" / "primer-global-workforce.csv").exists()
+
+
+def test_no_file_name_is_linked_as_a_web_host(pages):
+    """Fuzzy linkify once made `REPORT.md` a link to http://REPORT.md on profiles."""
+    import re
+
+    file_host = re.compile(r'href="https?://[^"/]+\.(md|py|csv|json|yml|ipynb)/?"', re.IGNORECASE)
+    offenders = [f"{p.name}: {m.group(0)}" for p in pages for m in file_host.finditer(p.read_text("utf-8"))]
+    assert not offenders, offenders[:10]

@@ -13,7 +13,7 @@ DASHBOARD = ["headline_indicators", "workforce_over_time", "supply_share", "mine
 @pytest.mark.parametrize("name", DASHBOARD)
 def test_dashboard_page_has_chart_caption_sources_and_download(html_dir, name):
     page = (html_dir / "notebooks" / "dashboard" / f"{name}.html").read_text(encoding="utf-8")
-    assert re.search(r'<img[^>]+alt="[^"]{20,}"', page), "chart with alt text"
+    assert re.search(r'(<img[^>]+alt|<svg[^>]+aria-label)="[^"]{20,}"', page), "chart with alt text or label"
     assert "<figcaption" in page
     assert "Sources:" in page or "Source of" in page
     assert "Data years:" in page
