@@ -31,7 +31,7 @@ def _row(r: pd.Series) -> str:
     record = _cell(r["record_id"])
     grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
     badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
-    source_year = "n.d." if pd.isna(r["source_year"]) else display.year_label(r["source_year"])
+    source_year = display.publication_year(r["source_year"])
     source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
     link = (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
             f'aria-label="Link to this figure">#</a>')

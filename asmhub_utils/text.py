@@ -17,8 +17,7 @@ def cited(row: pd.Series) -> str:
     """A figure with its year and publisher: '40,500,000 people in 2017 (IGF / IISD, 2017)'."""
     year = display.row_year(row)
     year = f" in {year}" if not year.startswith("undated") else f", {year}"
-    source_year = "n.d." if pd.isna(row.get("source_year")) else row["source_year"]
-    return f"{figure(row)}{year} ({row['source_publisher']}, {source_year})"
+    return f"{figure(row)}{year} ({row['source_publisher']}, {display.publication_year(row.get('source_year'))})"
 
 
 def spread(frame: pd.DataFrame) -> str:

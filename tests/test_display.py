@@ -54,3 +54,15 @@ def test_every_figure_row_has_its_record_id_and_a_permalink():
     out = tables.estimates_table(frame)
     for record in frame["record_id"]:
         assert f'<tr id="{record}">' in out and f'href="#{record}"' in out
+
+
+def test_publication_year_is_the_year_or_n_d():
+    import pandas as pd
+
+    from asmhub_utils import display as _display
+
+    assert _display.publication_year(2019) == "2019"
+    assert _display.publication_year(2019.0) == "2019"
+    assert _display.publication_year(pd.NA) == "n.d."
+    assert _display.publication_year(None) == "n.d."
+    assert _display.publication_year(float("nan")) == "n.d."
