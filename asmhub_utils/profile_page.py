@@ -23,8 +23,8 @@ TABLE_PAGE = "../country_table.ipynb"
 
 
 def figures(iso3: str) -> pd.DataFrame:
-    """Every figure for the country, with sources and plot years."""
-    return data.dated(data.estimates().query("scope == 'country' and iso3 == @iso3"))
+    """Every figure for the country, with sources and plot years (`data.country_figures`)."""
+    return data.country_figures(iso3)
 
 
 def headline_row(iso3: str) -> pd.Series | None:

@@ -102,3 +102,12 @@ def test_profile_links_are_page_relative():
     linked = places.linked_table(places.country_table())
     assert linked.loc[linked["Country"].str.contains(">Ghana<"), "Country"].iloc[0] == \
         '<a href="profiles/GHA.html">Ghana</a>'
+
+
+def test_one_country_figures_are_its_rows_of_all_country_figures():
+    every = data.country_figures()
+    ghana = data.country_figures("GHA")
+    assert len(ghana) and set(ghana["iso3"]) == {"GHA"} and set(ghana["scope"]) == {"country"}
+    assert sorted(ghana["record_id"]) == sorted(every.loc[every["iso3"] == "GHA", "record_id"])
+    assert {"source_title", "plot_year", "year_basis"} <= set(ghana.columns)
+    assert data.country_figures("XXX").empty
