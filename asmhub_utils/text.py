@@ -34,10 +34,10 @@ def spread(frame: pd.DataFrame) -> str:
     ceiling = numbers["value_high"].fillna(numbers["value_central"]).fillna(numbers["value_low"])
     lowest, highest = numbers.loc[floor.idxmin()], numbers.loc[ceiling.idxmax()]
     dated = numbers.dropna(subset=["plot_year"]) if "plot_year" in numbers else numbers.iloc[0:0]
-    latest = "" if dated.empty else f"; most recent: {cited(dated.sort_values('plot_year').iloc[-1])}"
+    latest = "" if dated.empty else f"; most recent: {figure_with_source(dated.sort_values('plot_year').iloc[-1])}"
     if lowest.name == highest.name:
-        return f"{cited(lowest)}{latest}"
-    return f"from {cited(lowest)} to {cited(highest)}{latest}"
+        return f"{figure_with_source(lowest)}{latest}"
+    return f"from {figure_with_source(lowest)} to {figure_with_source(highest)}{latest}"
 
 
 def independent(frame: pd.DataFrame) -> str:
