@@ -43,6 +43,11 @@ def number(value: float | int | str) -> str:
     return f"{value:.3g}"
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """1 -> '1 figure'; 3 -> '3 figures' (never 'figure(s)')."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
 def unit_words(unit: object) -> str:
     """The words written after a number for `unit` ('' when the unit is the value itself)."""
     if unit is None or (isinstance(unit, float) and math.isnan(unit)):

@@ -43,7 +43,7 @@ _COMPILATION = re.compile(r"inventory best estimate|Delve headline", re.I)
 
 COLUMNS = ("iso3", "country_name", "region", "status", "headline_record_id", "headline_value_text",
            "headline_low", "headline_high", "headline_central", "headline_qualifier", "headline_year",
-           "headline_year_text", "headline_measure", "headline_coverage", "headline_source_id", "headline_grade",
+           "headline_year_text", "headline_published_year", "headline_measure", "headline_coverage", "headline_source_id", "headline_grade",
            "headline_quotes", "headline_rule", "headline_also_quoted_by", "others_low", "others_high",
            "others_record_ids", "set_aside_record_ids", "n_figures", "n_independent", "grade", "main_minerals")
 
@@ -172,7 +172,8 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
         headline_low=low, headline_high=high, headline_central=chosen["value_central"],
         headline_qualifier=chosen["qualifier"],
         headline_year=_year(chosen),
-        headline_year_text=chosen["year_text"], headline_measure=chosen["measures"],
+        headline_year_text=chosen["year_text"], headline_published_year=chosen.get("published_year"),
+        headline_measure=chosen["measures"],
         headline_coverage=chosen["coverage"], headline_source_id=chosen["source_id"],
         headline_grade=chosen["grade"], headline_quotes=chosen["original_source"], headline_rule=rule,
         headline_also_quoted_by=" ".join(members),

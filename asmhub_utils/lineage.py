@@ -89,10 +89,3 @@ def reference_year(raw_year: int | None, original: Original | None) -> int | Non
         return original_year
     return raw_year
 
-
-def year_label(year: object, year_text: object) -> str:
-    """What a page shows as a figure's year: the year, a span or decade as given, else 'undated'."""
-    if year is not None and str(year) not in ("", "<NA>", "nan"):
-        return str(int(float(str(year))))
-    text = "" if year_text is None else str(year_text)
-    return text if text not in ("", "<NA>", "nan") else "undated"

@@ -115,9 +115,11 @@ def headline_text(row: pd.Series) -> str:
 
 def headline_year(row: pd.Series) -> str:
     """The year the headline refers to; a span as the source gives it; 'undated' when unknown."""
-    from .lineage import year_label
+    from . import display
 
-    return year_label(row["headline_year"], row["headline_year_text"]) if row["headline_record_id"] else NO_DATA
+    if not row["headline_record_id"]:
+        return NO_DATA
+    return display.year_label(row["headline_year"], row.get("headline_published_year"), row["headline_year_text"])
 
 
 def what_it_counts(row: pd.Series) -> str:

@@ -8,7 +8,6 @@ import re
 import pandas as pd
 
 from . import amazon, countries, data, display, escape, places, tables
-from .lineage import year_label
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),
@@ -47,7 +46,7 @@ def _shown_value(text: object) -> str:
 
 def _cite(row: pd.Series) -> str:
     """'value unit (year; publisher)' for one figure, escaped."""
-    year = year_label(row["year"], row["year_text"])
+    year = display.row_year(row)
     unit = "" if row["unit"] in ("persons", "") else " " + _e(row["unit"])  # the escape layer trims spaces
     low = "; low reliability" if row["grade"] == "low" else ""
     return (f"{_e(_shown_value(row['value_text']))}{unit} ({_e(row['indicator'])}; {_e(year)}; "
@@ -66,7 +65,8 @@ SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
     ("Women", lambda f: f[f["measures"] == "women"]),
     ("Mercury", lambda f: f[f["dataset"] == "mercury"]),
     ("Children", lambda f: f[(f["dataset"] == "child_labour") | (f["measures"] == "children")]),
-    ("Legal status", lambda f: f[f["dataset"] == "formalisation"]),
+    ("Legal status", lambda f: f[(f["dataset"] == "formalisation")
+                                 & ~f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)]),
     ("Action plan", lambda f: f[f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
                                 | f["note"].str.contains(r"national action plan", case=False)]),
 )
@@ -91,17 +91,23 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))} "
             f"({_e(places.headline_year(row))}); {counts}. Source: {_e(chosen['source_publisher'])}"
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
-            f"#headline-rule\">rule</a>).</li>")
+            f"#headline-rule\">rule</a>; <a href=\"#{_e(chosen['record_id'])}\">the figure below</a>).</li>")
+        if pd.notna(chosen["note"]) and str(chosen["note"]).strip():
+            items.append(f"<li><strong>Note on this figure:</strong> {_e(chosen['note'])}</li>")
         if row["headline_also_quoted_by"]:
-            n = len(str(row["headline_also_quoted_by"]).split())
-            items.append(f"<li><strong>Also quoted by:</strong> {n} other figure(s) in the data repeat this "
-                         "estimate; it counts once.</li>")
+            ids = str(row["headline_also_quoted_by"]).split()
+            quoting = figs[figs["record_id"].isin(ids)]["source_publisher"].dropna().astype(str)
+            names = "; ".join(_e(name) for name in dict.fromkeys(quoting))
+            items.append(f"<li><strong>Also quoted by:</strong> {names} "
+                         f"(the same estimate in {display.count(len(ids), 'other figure')}; it counts once)."
+                         "</li>")
         if pd.notna(row["others_low"]):
             bounds = (f"{row['others_low']:,.0f}" if row["others_low"] == row["others_high"]
                       else f"{row['others_low']:,.0f} to {row['others_high']:,.0f}")
             n = len(str(row["others_record_ids"]).split())
-            items.append(f"<li><strong>Other national estimates:</strong> {bounds} ({n} independent "
-                         "estimate(s) of all people in ASM, 2010 or later or undated).</li>")
+            items.append(f"<li><strong>Other national estimates:</strong> {bounds} "
+                         f"({display.count(n, 'independent estimate')} of all people in ASM, 2010 or later or "
+                         "undated).</li>")
         for rid in str(row["set_aside_record_ids"] or "").split():
             off = figs[figs["record_id"] == rid].iloc[0]
             items.append(f"<li><strong>Set aside (ten times off all others):</strong> {_cite(off)}</li>")
@@ -110,8 +116,9 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
         if found is not None:
             items.append(f"<li><strong>{label}:</strong> {_cite(found)}</li>")
     n_ind = figs["echo_group"].nunique()
-    items.append(f"<li><strong>Figures in the data:</strong> {len(figs)}: {n_ind} independent estimates, "
-                 f"from {figs['source_id'].nunique()} sources. Data-quality grade: "
+    items.append(f"<li><strong>Figures in the data:</strong> {display.count(len(figs), 'figure')}, "
+                 f"{display.count(n_ind, 'independent estimate')}, from "
+                 f"{display.count(figs['source_id'].nunique(), 'source')}. Data-quality grade: "
                  f"{_e(places.quality_grade(figs))} (rule on the country table).</li>")
     return f'<section class="asm-summary" aria-label="Summary"><ul>{"".join(items)}</ul></section>'
 
@@ -129,7 +136,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
              f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
     source = (f'{escape.html_link(rep["source_publisher"], rep["source_url"])} '
               f'({_e(display.publication_year(rep["source_year"]))}){badge}')
-    also = [f'{_e(e["source_publisher"])} ({_e(year_label(e["year"], e["year_text"]))})'
+    also = [f'{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
     notes = [f"note: {_e(rep['note'])}"] if rep["note"] else []
     if also:
@@ -142,8 +149,11 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
     unit = "" if rep["unit"] in ("", "persons") else " " + _e(rep["unit"])  # the escape layer trims spaces
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
-    return (f"<tr><td>{_e(year_label(rep['year'], rep['year_text']))}</td><td>{_e(_shown_value(rep['value_text']))}{unit}</td>"
-            f"<td>{_e(rep['indicator'])}{where}{extra}</td><td>{source}</td></tr>")
+    return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'
+            f'<td data-label="Estimate">{_e(_shown_value(rep["value_text"]))}{unit}'
+            f'{tables.permalink(rep["record_id"])}</td>'
+            f'<td data-label="What is counted">{_e(rep["indicator"])}{where}{extra}</td>'
+            f'<td data-label="Source">{source}</td></tr>')
 
 
 def all_figures_html(figs: pd.DataFrame) -> str:
@@ -194,7 +204,7 @@ def miner_summary(counts: pd.DataFrame) -> str:
         return ("The data holds **no national estimate** of how many people work in ASM here; local and site "
                 "counts, where there are any, are listed with every figure below.")
     text_ = (f"National estimates of how many people work in ASM here: {text.independent(counts)}, "
-             f"from {counts['source_id'].nunique()} source(s)")
+             f"from {display.count(counts['source_id'].nunique(), 'source')}")
     if len(dated) >= 2:
         years = dated["plot_year"].astype(int)
         text_ += (f", dated {years.min()} to {years.max()}. Where sources disagree, each is shown; local and "
@@ -246,7 +256,7 @@ def sources_list(figs: pd.DataFrame) -> str:
         lines.append(f"- {escape.markdown_link(first['source_title'], first['source_url'])}, "
                      f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
                      f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
-                     f"{len(rows)} figure(s).{where}")
+                     f"{display.count(len(rows), 'figure')}.{where}")
     return "\n".join(lines)
 
 

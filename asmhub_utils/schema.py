@@ -129,6 +129,9 @@ COUNTRY_COLUMNS: tuple[Column, ...] = (
     Column("headline_year", "integer", "Year the headline refers to (the original study's); blank when unknown.",
            extra={"minimum": 1900, "maximum": 2100}),
     Column("headline_year_text", "string", "The year as the source gives it (a span or decade stays as written)."),
+    Column("headline_published_year", "integer", "Year of the document that states the headline; shown as "
+           "'undated (published ...)' when the headline has no year of its own.",
+           extra={"minimum": 1900, "maximum": 2100}),
     Column("headline_measure", "string", "What the headline counts (measures vocabulary).", enum=MEASURES),
     Column("headline_coverage", "string", "Where it applies (always national for a headline)."),
     Column("headline_source_id", "string", "Key into sources.csv."),

@@ -24,6 +24,13 @@ def _cell(value: object) -> str:
     return escape.html(value)
 
 
+def permalink(record_id: str) -> str:
+    """The small '#' link beside a figure, to its row (`id="<record_id>"`), for a reader to copy or cite."""
+    record = _cell(record_id)
+    return (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
+            f'aria-label="Link to this figure">#</a>')
+
+
 def _row(r: pd.Series) -> str:
     """One figure: its row carries the record id as an anchor, with a small link a reader can copy. The year
     is display.row_year: a span or decade as given, else 'undated (published YYYY)'. Every value is escaped
@@ -33,8 +40,7 @@ def _row(r: pd.Series) -> str:
     badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
     source_year = display.publication_year(r["source_year"])
     source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
-    link = (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
-            f'aria-label="Link to this figure">#</a>')
+    link = permalink(r["record_id"])
     order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
     order_attr = "" if order is None else f' data-order="{float(order):g}"'
     return (f'<tr id="{record}"><td data-label="Year">{_cell(display.row_year(r))}</td>'

@@ -66,3 +66,10 @@ def test_publication_year_is_the_year_or_n_d():
     assert _display.publication_year(pd.NA) == "n.d."
     assert _display.publication_year(None) == "n.d."
     assert _display.publication_year(float("nan")) == "n.d."
+
+
+def test_count_writes_the_plural_a_reader_expects():
+    assert display.count(1, "figure") == "1 figure"
+    assert display.count(3, "figure") == "3 figures"
+    assert display.count(1200, "independent estimate") == "1,200 independent estimates"
+    assert display.count(2, "country", "countries") == "2 countries"

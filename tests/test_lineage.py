@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from asmhub_utils import lineage, measures, paths
+from asmhub_utils import display, lineage, measures, paths
 
 
 def rows() -> dict[str, dict]:
@@ -44,7 +44,7 @@ def test_reference_year_is_the_older_of_raw_and_original(raw, original, expected
 @pytest.mark.parametrize("year,text,label", [(2003, "2018", "2003"), (None, "2017-2018", "2017-2018"),
                                              (None, "1990s", "1990s"), (None, "", "undated")])
 def test_year_label_shows_spans_never_undated(year, text, label):
-    assert lineage.year_label(year, text) == label
+    assert display.year_label(year, None, text) == label
 
 
 def test_china_9_million_refers_to_mmsd_2003():

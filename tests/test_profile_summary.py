@@ -29,7 +29,12 @@ def test_every_figure_of_the_country_is_on_its_page():
     groups = figs.groupby("echo_group")
     for _, members in groups:  # each estimate once; its echoes named as "also quoted by"
         assert any(profile_page._e(profile_page._shown_value(m)) in page for m in members["value_text"])
-    assert page.count("<tr><td>") == figs["echo_group"].nunique()
+    import re
+
+    rows = re.findall(r'<tr id="([^"]+)">', page)  # one row per estimate, each with its permalink anchor
+    assert len(rows) == figs["echo_group"].nunique()
+    assert set(rows) <= set(figs["record_id"])
+    assert all(f'href="#{rid}"' in page for rid in rows)
     assert "also quoted by" in page
 
 

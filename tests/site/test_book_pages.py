@@ -30,3 +30,12 @@ def test_no_file_name_is_linked_as_a_web_host(pages):
     file_host = re.compile(r'href="https?://[^"/]+\.(md|py|csv|json|yml|ipynb)/?"', re.IGNORECASE)
     offenders = [f"{p.name}: {m.group(0)}" for p in pages for m in file_host.finditer(p.read_text("utf-8"))]
     assert not offenders, offenders[:10]
+
+
+def test_no_page_counts_in_hedged_plurals(pages):
+    """'3 figure(s)' reads as machine output: counts go through display.count."""
+    import re
+
+    hedged = re.compile(r"\b\d[\d,]* [a-z ]*?\w\(s\)")
+    offenders = [f"{p.name}: {m.group(0)}" for p in pages for m in hedged.finditer(p.read_text("utf-8"))]
+    assert not offenders, offenders[:10]
