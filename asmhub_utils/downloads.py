@@ -34,7 +34,9 @@ def save_csv(frame: pd.DataFrame, name: str) -> str:
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
     target = DOWNLOADS / f"{name}.csv"
     frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
-    return _link(target.name, f"Download the data behind this chart ({name}.csv, {len(frame)} rows)")
+    # Also under lists and tables and under profiles with no chart: the label does not say "chart".
+    rows = f"{len(frame):,} row" + ("" if len(frame) == 1 else "s")
+    return _link(target.name, f"Download these figures ({name}.csv, {rows})")
 
 
 def copy_file(source: Path, name: str, label: str) -> str:

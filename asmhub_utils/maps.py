@@ -29,7 +29,13 @@ NARROWER_LABEL = "hatched: narrower national count only"
 
 def world() -> gpd.GeoDataFrame:
     """Natural Earth 1:110m admin-0 countries (public domain), without Antarctica."""
+    from .countries import USER_ASSIGNED
+
     frame = gpd.read_file(paths.WORLD_GEOJSON)
+    # Natural Earth gives Kosovo no code (iso_a3 "-99"); the data codes it XKX (countries.USER_ASSIGNED).
+    by_name = {name: code for code, name in USER_ASSIGNED.items()}
+    unnamed = frame["iso_a3"] == "-99"
+    frame.loc[unnamed, "iso_a3"] = frame.loc[unnamed, "name"].map(by_name).fillna("-99")
     return frame[frame["continent"] != "Antarctica"]
 
 

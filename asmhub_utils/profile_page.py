@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
@@ -38,22 +37,27 @@ def _e(value: object) -> str:
     return escape.html(value)
 
 
-def _shown_value(text: object) -> str:
-    """The value as printed, with thousands separators added to a bare run of digits ('2000000' -> '2,000,000')."""
-    text = str(text)
-    return f"{int(text):,}" if re.fullmatch(r"\d{4,}", text) else text
+def _shown_value(text: object, unit: object = "") -> str:
+    """The value as printed with its unit as words, through the display layer: '2000000' -> '2,000,000 people';
+    a value that already names its unit ('63 tonnes', '77%') gets no second one."""
+    return display.quantity(text, unit)
 
 
-def _cite(row: pd.Series) -> str:
+def _cite(row: pd.Series, statement: bool = False) -> str:
     """'value unit (year; publisher)' for one figure, escaped."""
     year = display.row_year(row)
-    unit = "" if row["unit"] in ("persons", "") else " " + _e(row["unit"])  # the escape layer trims spaces
     low = "; low reliability" if row["grade"] == "low" else ""
-    return (f"{_e(_shown_value(row['value_text']))}{unit} ({_e(row['indicator'])}; {_e(year)}; "
+    if statement or row["measures"] in ("legal fact", "events"):  # what it is about, then the words
+        return (f"{_e(row['indicator'])}: {_e(row['value_text'])} ({_e(year)}; {_e(row['source_publisher'])}"
+                f"{low})")
+    return (f"{_e(_shown_value(row['value_text'], row['unit']))} ({_e(row['indicator'])}; {_e(year)}; "
             f"{_e(row['source_publisher'])}{low})")
 
 
 def _latest(frame: pd.DataFrame) -> pd.Series | None:
+    """The newest figure for a summary line; low-reliability figures and zeros (often 'none recorded', see
+    the gender chapter) only when nothing else exists, and then they are not summarised at all."""
+    frame = frame[(frame["grade"] != "low") & ~(pd.to_numeric(frame["value_central"], errors="coerce") == 0)]
     if frame.empty:
         return None
     return frame.sort_values(["year", "record_id"], na_position="first").iloc[-1]
@@ -61,15 +65,19 @@ def _latest(frame: pd.DataFrame) -> pd.Series | None:
 
 SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
     ("Gold output", lambda f: f[(f["measures"] == "production") & f["mineral"].str.contains("gold", case=False)
-                                & (f["coverage"] == "national")]),
+                                & (f["coverage"] == "national") & (f["dataset"] != "mercury")
+                                & ~f["indicator"].str.contains("mercury", case=False)]),
     ("Women", lambda f: f[f["measures"] == "women"]),
     ("Mercury", lambda f: f[f["dataset"] == "mercury"]),
     ("Children", lambda f: f[(f["dataset"] == "child_labour") | (f["measures"] == "children")]),
-    ("Legal status", lambda f: f[(f["dataset"] == "formalisation")
+    ("Legal status", lambda f: f[(f["dataset"] == "formalisation") & (f["measures"] == "legal fact")
                                  & ~f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)]),
     ("Action plan", lambda f: f[f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
                                 | f["note"].str.contains(r"national action plan", case=False)]),
 )
+
+
+STATEMENTS = ("Legal status", "Action plan")  # summary lines that quote a statement, not a quantity
 
 
 def summary_html(iso3: str, figs: pd.DataFrame) -> str:
@@ -88,8 +96,8 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             "all people in ASM")
         quotes = f", quoting {_e(row['headline_quotes'])}" if row["headline_quotes"] else ""
         items.append(
-            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))} "
-            f"({_e(places.headline_year(row))}); {counts}. Source: {_e(chosen['source_publisher'])}"
+            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))}"
+            f"; year: {_e(places.headline_year(row))}; {counts}. Source: {_e(chosen['source_publisher'])}"
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
             f"#headline-rule\">rule</a>; <a href=\"#{_e(chosen['record_id'])}\">the figure below</a>).</li>")
         if pd.notna(chosen["note"]) and str(chosen["note"]).strip():
@@ -114,7 +122,7 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
     for label, select in SUMMARY_FACTS:
         found = _latest(select(figs))
         if found is not None:
-            items.append(f"<li><strong>{label}:</strong> {_cite(found)}</li>")
+            items.append(f"<li><strong>{label}:</strong> {_cite(found, label in STATEMENTS)}</li>")
     n_ind = figs["echo_group"].nunique()
     items.append(f"<li><strong>Figures in the data:</strong> {display.count(len(figs), 'figure')}, "
                  f"{display.count(n_ind, 'independent estimate')}, from "
@@ -147,10 +155,9 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     if rep["curation"]:
         notes.append(_e(rep["curation"]))
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
-    unit = "" if rep["unit"] in ("", "persons") else " " + _e(rep["unit"])  # the escape layer trims spaces
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
     return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'
-            f'<td data-label="Estimate">{_e(_shown_value(rep["value_text"]))}{unit}'
+            f'<td data-label="Estimate">{_e(_shown_value(rep["value_text"], rep["unit"]))}'
             f'{tables.permalink(rep["record_id"])}</td>'
             f'<td data-label="What is counted">{_e(rep["indicator"])}{where}{extra}</td>'
             f'<td data-label="Source">{source}</td></tr>')
@@ -173,7 +180,8 @@ def all_figures_html(figs: pd.DataFrame) -> str:
             rep = (rep if not rep.empty else members).iloc[0]
             body.append(_figure_row(rep, members))
         n_ind = len(groups)
-        label = f"{measure} ({len(rows)} figures, {n_ind} independent)"
+        name = "what it counts is not stated" if measure == "unknown" else measure
+        label = f"{name} ({display.count(len(rows), 'figure')}, {n_ind} independent)"
         table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
         opened = " open" if n_ind <= FOLD_AFTER else ""
         parts.append(f"<details{opened}><summary><strong>{_e(label)}</strong></summary>{table}</details>")
@@ -203,7 +211,8 @@ def miner_summary(counts: pd.DataFrame) -> str:
     if counts.empty:
         return ("The data holds **no national estimate** of how many people work in ASM here; local and site "
                 "counts, where there are any, are listed with every figure below.")
-    text_ = (f"National estimates of how many people work in ASM here: {text.independent(counts)}, "
+    text_ = (f"National headcounts here, of all people in ASM or of a narrower group (one mineral, registered "
+             f"or illegal miners only; each group is listed with every figure below): {text.independent(counts)}, "
              f"from {display.count(counts['source_id'].nunique(), 'source')}")
     if len(dated) >= 2:
         years = dated["plot_year"].astype(int)

@@ -111,3 +111,9 @@ def test_one_country_figures_are_its_rows_of_all_country_figures():
     assert sorted(ghana["record_id"]) == sorted(every.loc[every["iso3"] == "GHA", "record_id"])
     assert {"source_title", "plot_year", "year_basis"} <= set(ghana.columns)
     assert data.country_figures("XXX").empty
+
+
+def test_kosovo_is_on_the_map_by_its_user_assigned_code():
+    from asmhub_utils import maps
+
+    assert "XKX" in set(maps.world()["iso_a3"])

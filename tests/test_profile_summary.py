@@ -1,6 +1,7 @@
 """Profile summary box, every figure on the page, and the map's classes: all read data/countries.csv."""
 
 import pandas as pd
+import pytest
 
 from asmhub_utils import data, maps, places, profile_page
 
@@ -13,7 +14,7 @@ def test_thin_country_says_asm_reported_no_national_count():
 def test_summary_gives_headline_range_year_what_it_counts_and_the_rule():
     figs = profile_page.figures("COD")
     box = profile_page.summary_html("COD", figs)
-    assert "2,000,000 (range 1,800,000-2,500,000) (2007)" in box and "counts all people working in ASM" in box
+    assert "2,000,000 (range 1,800,000-2,500,000); year: 2007" in box and "counts all people working in ASM" in box
     assert "quoting CASM 2007" in box and "#headline-rule" in box and "Women:" in box
 
 
@@ -28,7 +29,8 @@ def test_every_figure_of_the_country_is_on_its_page():
     page = profile_page.all_figures_html(figs)
     groups = figs.groupby("echo_group")
     for _, members in groups:  # each estimate once; its echoes named as "also quoted by"
-        assert any(profile_page._e(profile_page._shown_value(m)) in page for m in members["value_text"])
+        assert any(profile_page._e(profile_page._shown_value(m["value_text"], m["unit"])) in page
+                   for _, m in members.iterrows())
     import re
 
     rows = re.findall(r'<tr id="([^"]+)">', page)  # one row per estimate, each with its permalink anchor
@@ -61,4 +63,26 @@ def test_profile_chart_and_sentence_use_national_counts_only():
 
 def test_value_and_unit_are_separated_by_a_space():
     box = profile_page.summary_html("CMR", profile_page.figures("CMR"))
-    assert ")kg/yr" not in box and " kg/yr" in box
+    assert ")kg" not in box and "kg kg" not in box and "kg/yr" not in box  # units as words, once
+
+
+@pytest.mark.parametrize("iso3", ["CHN", "GHA", "BRA"])
+def test_gold_output_is_never_a_mercury_figure(iso3):
+    summary = profile_page.summary_html(iso3, profile_page.figures(iso3))
+    gold = [line for line in summary.split("<li>") if line.startswith("<strong>Gold output")]
+    assert all("mercury" not in line.lower() for line in gold), gold
+
+
+def test_summary_lines_skip_low_reliability_and_zero_figures():
+    import pandas as pd
+
+    frame = pd.DataFrame({"grade": ["low", "primary", "primary"], "value_central": [5.0, 0.0, None],
+                          "year": [2020, 2021, 2019], "record_id": ["a", "b", "c"]})
+    assert profile_page._latest(frame)["record_id"] == "c"
+    assert profile_page._latest(frame.iloc[:2]) is None
+
+
+def test_a_unit_is_written_once():
+    assert profile_page._shown_value("63 tonnes", "t/yr") == "63 tonnes"
+    assert profile_page._shown_value("77%", "percent") == "77%"
+    assert profile_page._shown_value("2000000", "persons") == "2,000,000 people"
