@@ -21,7 +21,7 @@ help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
 	@echo "make test   set up .venv if needed, then run unit tests, notebook tests and the book build"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
-	@echo "make lock   recompile requirements.txt from requirements.in"
+	@echo "make lock   recompile requirements.txt from pyproject.toml (all extras)"
 	@echo "make pdf    build the whole book as one PDF (_build/pdf/), offline, with Debian's chromium"
 	@echo "make publish  build the book and push _build/html to the gh-pages branch (PUBLISH_REMOTE=origin)"
 	@echo "make bench-weight  print the bytes each page costs a first-time reader"
@@ -87,8 +87,11 @@ test: book browser
 	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests
 	$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax notebooks --ignore=notebooks/places/profiles
 
+# The pins already in requirements.txt are kept (uv prefers them); --offline resolves from uv's cache.
+# A new package not yet in the cache needs the registry: `make lock LOCK_FLAGS=`.
+LOCK_FLAGS ?= --offline
 lock: $(STAMP)
-	$(BIN)/uv pip compile requirements.in -o requirements.txt --python-version 3.11 --quiet
+	$(BIN)/uv pip compile pyproject.toml --all-extras -o requirements.txt --python-version 3.11 --quiet $(LOCK_FLAGS)
 	$(BIN)/python -m asmhub_utils.envfile
 
 citation: $(STAMP)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, escape
+from . import data, display, escape
 from .citations import cite
 
 
 def _label(row: pd.Series) -> str:
-    year = "n.d." if pd.isna(row["source_year"]) else str(row["source_year"])
-    return f"{row['source_publisher']} ({year})"
+    return f"{row['source_publisher']} ({display.publication_year(row['source_year'])})"
 
 
 def source_labels(frame: pd.DataFrame) -> pd.Series:

@@ -12,21 +12,13 @@ URLs are kept verbatim (BibTeX reads `url` as is); a URL with a brace or white s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from . import data, paths, source_groups
-from . import escape as _escape
+from . import data, escape, paths, source_groups
 from .errors import DataError, Problem, display_path
 
 BIB = paths.DATA / "references.bib"
 HEADER = "% Written by `asmhub build-data` (asmhub_utils/bibtex.py) from data/sources.csv. Do not edit.\n"
-
-def escape(text: str) -> str:
-    """Text for a BibTeX field (`escape.bibtex`): LaTeX specials escaped, braces replaced, white space collapsed."""
-    return _escape.bibtex(text)
-
 
 def reliability_note(reliability: str, reason: str) -> str:
     labels = {"primary": "Primary source", "secondary": "Secondary source", "low": "Low-reliability source"}
@@ -37,11 +29,11 @@ def entry(row: pd.Series) -> str:
     """One @misc entry. The publisher is the (corporate) author, braced so BibTeX never splits it into names."""
     group = source_groups.SLUGS[source_groups.classify(row["title"], row["publisher"], row["url"])[0]]
     fields = [
-        ("author", "{" + escape(row["publisher"]) + "}"),
-        ("title", "{" + escape(row["title"]) + "}"),
+        ("author", "{" + escape.bibtex(row["publisher"]) + "}"),
+        ("title", "{" + escape.bibtex(row["title"]) + "}"),
         ("year", "" if pd.isna(row["year"]) else str(int(row["year"]))),
-        ("url", _escape.url(row["url"])),  # only a safe http(s) address becomes a link
-        ("note", escape(reliability_note(row["reliability"], row["reliability_reason"]))),
+        ("url", escape.url(row["url"])),  # only a safe http(s) address becomes a link
+        ("note", escape.bibtex(reliability_note(row["reliability"], row["reliability_reason"]))),
         ("keywords", f"{group}, {row['reliability']}"),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
@@ -65,7 +57,3 @@ def render(sources: pd.DataFrame | None = None) -> str:
     ordered = sources.sort_values("source_id")
     return HEADER + "\n" + "\n".join(entry(row) for _, row in ordered.iterrows())
 
-
-def write(sources: pd.DataFrame | None = None, target: Path = BIB) -> Path:
-    target.write_text(render(sources), encoding="utf-8")
-    return target

@@ -31,7 +31,7 @@ from .values import parse_value
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
 REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
 _YEAR = re.compile(r"^\d{4}(?:s|-\d{4})?$")  # 2019, a decade (1990s) or a span the source gives (2017-2018)
-_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+_URL = re.compile(f"^{standard.URL_PATTERN}$")  # the standard's one URL pattern
 
 
 @dataclass(frozen=True)

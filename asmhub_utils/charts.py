@@ -192,7 +192,7 @@ def mark_title(row: pd.Series) -> str:
     """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.'"""
     source = display.source_short(row.get("source_publisher"), 60)
     published = row.get("source_year")
-    cite = f"{source} ({display.year_label(published) if pd.notna(published) else 'n.d.'})"
+    cite = f"{source} ({display.publication_year(published)})"
     title = row.get("source_title")
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
     return (f"{display.figure(row)}, {display.row_year(row)}. {cite}{title}. "

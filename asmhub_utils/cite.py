@@ -10,27 +10,20 @@ import re
 
 import yaml
 
-from . import paths
+from . import escape, paths
 from .metadata import Author, BookMetadata, load
 
 CITATION_CFF = paths.ROOT / "CITATION.cff"
-
-_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
-
 
 def _names(meta: BookMetadata) -> str:
     names = [a.display for a in meta.authors]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " & " + names[-1]
 
 
-def _bibtex_escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(r"\\\1", text).replace("~", r"\textasciitilde{}").replace("^", r"\^{}")
-
-
 def _bibtex_author(author: Author) -> str:
     if author.name:  # an organisation: braces keep BibTeX from splitting it into first and last names
-        return "{" + _bibtex_escape(author.name) + "}"
-    return _bibtex_escape(f"{author.family_names}, {author.given_names}".strip(", "))
+        return "{" + escape.bibtex(author.name) + "}"
+    return escape.bibtex(f"{author.family_names}, {author.given_names}".strip(", "))
 
 
 def bibtex_key(meta: BookMetadata, pagename: str | None = None) -> str:
@@ -61,10 +54,10 @@ def bibtex(meta: BookMetadata, page_title: str | None = None, pagename: str | No
     """A BibTeX @misc entry for the book, or for one page of it."""
     fields = [("author", " and ".join(_bibtex_author(a) for a in meta.authors))]
     if page_title is None:
-        fields += [("title", "{" + _bibtex_escape(meta.title) + "}"), ("url", meta.base_url)]
+        fields += [("title", "{" + escape.bibtex(meta.title) + "}"), ("url", meta.base_url)]
     else:
-        fields += [("title", "{" + _bibtex_escape(page_title) + "}"),
-                   ("howpublished", "In: \\emph{" + _bibtex_escape(meta.title) + "}"),
+        fields += [("title", "{" + escape.bibtex(page_title) + "}"),
+                   ("howpublished", "In: \\emph{" + escape.bibtex(meta.title) + "}"),
                    ("url", meta.page_url(pagename or ""))]
     fields += [("year", str(meta.year)), ("version", meta.version), ("note", f"Version {meta.version}")]
     body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)

@@ -76,9 +76,10 @@ def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.merge(cited, on="source_id", how="left", validate="many_to_one")
 
 
-def country_estimates(iso3: str) -> pd.DataFrame:
-    """All figures for one country (ISO3), with their sources."""
-    return with_sources(estimates().query("iso3 == @iso3"))
+def country_figures(iso3: str | None = None) -> pd.DataFrame:
+    """Every country-scope figure with its source and plot year (`dated`); only one country's with `iso3`."""
+    frame = estimates().query("scope == 'country' and iso3 != ''")
+    return dated(frame if iso3 is None else frame.query("iso3 == @iso3"))
 
 
 def dated(frame: pd.DataFrame) -> pd.DataFrame:

@@ -104,6 +104,11 @@ def _year(value: object) -> str:
     return text[:-2] if re.fullmatch(r"\d{4}\.0", text) else text
 
 
+def publication_year(published: object) -> str:
+    """The year a source was published, as a citation gives it: '2019', or 'n.d.' (no date)."""
+    return _year(published) if _present(published) else "n.d."
+
+
 def year_label(year: object, published: object = None, year_text: object = None) -> str:
     """The year a figure refers to: '2019'; a span as the source gives it: '2017-2018'; else
     'undated (published 2023)', or 'undated' when the source has no date either."""

@@ -1,8 +1,10 @@
-"""environment.yml (Binder, conda) written from requirements.in and the pins in requirements.txt."""
+"""environment.yml (Binder, conda) written from pyproject.toml (the runtime and the `explore` extra: what a
+reader needs, not the test tools) and the pins in requirements.txt."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 from . import paths
@@ -33,14 +35,13 @@ def pins(requirements: Path = paths.ROOT / "requirements.txt") -> dict[str, str]
     return found
 
 
-def direct(requirements_in: Path = paths.ROOT / "requirements.in") -> list[str]:
-    """The project's direct dependencies, by name, in the order requirements.in lists them."""
-    names = []
-    for line in requirements_in.read_text(encoding="utf-8").splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            names.append(re.split(r"[<>=!~\[; ]", line)[0])
-    return names
+def direct(pyproject: Path = paths.ROOT / "pyproject.toml", extras: tuple[str, ...] = ("explore",)) -> list[str]:
+    """A reader's direct dependencies, by name: pyproject.toml's runtime list, then the given extras."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    specs = list(project["dependencies"])
+    for extra in extras:
+        specs += project["optional-dependencies"][extra]
+    return [re.split(r"[<>=!~\[; ]", spec)[0] for spec in specs]
 
 
 def render() -> str:

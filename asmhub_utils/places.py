@@ -73,8 +73,8 @@ def quality_grade(figures: pd.DataFrame) -> str:
 
 
 def country_figures() -> pd.DataFrame:
-    """Every country-scope figure with its source and plot year."""
-    return data.dated(data.estimates().query("scope == 'country' and iso3 != ''"))
+    """Every country-scope figure with its source and plot year (`data.country_figures`)."""
+    return data.country_figures()
 
 
 def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,6 @@ from .fast_imports import skip_iri_format_checks
 skip_iri_format_checks()  # before nbformat imports jsonschema (see fast_imports.py)
 
 CACHE = paths.BUILD / ".jupyter_cache"  # where jupyter-book points myst-nb's cache
-KERNEL = kernel_pool.KERNEL
 
 
 def _reset(folder: Path) -> str:

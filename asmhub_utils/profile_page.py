@@ -21,8 +21,8 @@ TABLE_PAGE = "../country_table.ipynb"
 
 
 def figures(iso3: str) -> pd.DataFrame:
-    """Every figure for the country, with sources and plot years."""
-    return data.dated(data.estimates().query("scope == 'country' and iso3 == @iso3"))
+    """Every figure for the country, with sources and plot years (`data.country_figures`)."""
+    return data.country_figures(iso3)
 
 
 def headline_row(iso3: str) -> pd.Series | None:
@@ -143,7 +143,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     badge = (f' <span class="asm-reliability asm-{_e(grade)}">{_e(grade)}'
              f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
     source = (f'{escape.html_link(rep["source_publisher"], rep["source_url"])} '
-              f'({_e("n.d." if pd.isna(rep["source_year"]) else rep["source_year"])}){badge}')
+              f'({_e(display.publication_year(rep["source_year"]))}){badge}')
     also = [f'{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
     notes = [f"note: {_e(rep['note'])}"] if rep["note"] else []
@@ -257,7 +257,7 @@ def sources_list(figs: pd.DataFrame) -> str:
     lines = []
     for source_id, rows in figs.groupby("source_id", sort=False):
         first = rows.iloc[0]
-        year = "n.d." if pd.isna(first["source_year"]) else first["source_year"]
+        year = display.publication_year(first["source_year"])
         locators = sorted({str(loc) for loc in rows["locator"] if pd.notna(loc) and str(loc)})
         where = (f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given.")
         grade = first["source_reliability"]

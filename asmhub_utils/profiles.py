@@ -157,11 +157,6 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
     return sorted(written)
 
 
-def run_one(code: str, out_dir: Path = PROFILES) -> Path:
-    """Execute the template for one country into out_dir/<ISO3>.ipynb."""
-    return run_many([code], jobs=1, out_dir=out_dir, progress=False)[0]
-
-
 def stale(codes: list[str], out_dir: Path = PROFILES) -> list[str]:
     """The codes whose profile is missing or older than one of its inputs."""
     newest = max(p.stat().st_mtime for p in inputs() if p.exists())

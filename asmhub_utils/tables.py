@@ -47,7 +47,7 @@ def _row(r: pd.Series, where: bool = False, also: list[tuple[str, str]] = ()) ->
     record = _cell(r["record_id"])
     grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
     badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
-    source_year = "n.d." if pd.isna(r["source_year"]) else display.year_label(r["source_year"])
+    source_year = display.publication_year(r["source_year"])
     source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
     link = permalink(r["record_id"])
     place_cell = f'<td data-label="Where">{_cell(place(r))}</td>' if where else ""

@@ -13,12 +13,12 @@ def figure(row: pd.Series) -> str:
     return display.figure(row)
 
 
-def cited(row: pd.Series) -> str:
-    """A figure with its year and publisher: '40,500,000 people in 2017 (IGF / IISD, 2017)'."""
+def figure_with_source(row: pd.Series) -> str:
+    """A figure with its year and publisher, as plain text (for glue, where a {cite} role cannot run):
+    '40,500,000 people in 2017 (IGF / IISD, 2017)'. citations.cited gives the MyST form with a citation link."""
     year = display.row_year(row)
     year = f" in {year}" if not year.startswith("undated") else f", {year}"
-    source_year = "n.d." if pd.isna(row.get("source_year")) else row["source_year"]
-    return f"{figure(row)}{year} ({row['source_publisher']}, {source_year})"
+    return f"{figure(row)}{year} ({row['source_publisher']}, {display.publication_year(row.get('source_year'))})"
 
 
 def spread(frame: pd.DataFrame) -> str:
@@ -34,10 +34,10 @@ def spread(frame: pd.DataFrame) -> str:
     ceiling = numbers["value_high"].fillna(numbers["value_central"]).fillna(numbers["value_low"])
     lowest, highest = numbers.loc[floor.idxmin()], numbers.loc[ceiling.idxmax()]
     dated = numbers.dropna(subset=["plot_year"]) if "plot_year" in numbers else numbers.iloc[0:0]
-    latest = "" if dated.empty else f"; most recent: {cited(dated.sort_values('plot_year').iloc[-1])}"
+    latest = "" if dated.empty else f"; most recent: {figure_with_source(dated.sort_values('plot_year').iloc[-1])}"
     if lowest.name == highest.name:
-        return f"{cited(lowest)}{latest}"
-    return f"from {cited(lowest)} to {cited(highest)}{latest}"
+        return f"{figure_with_source(lowest)}{latest}"
+    return f"from {figure_with_source(lowest)} to {figure_with_source(highest)}{latest}"
 
 
 def independent(frame: pd.DataFrame) -> str:

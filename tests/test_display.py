@@ -59,6 +59,18 @@ def test_every_figure_row_has_its_record_id_and_a_permalink():
         assert (f'<tr id="{record}">' in out and f'href="#{record}"' in out) or f'<span id="{record}">' in out
 
 
+def test_publication_year_is_the_year_or_n_d():
+    import pandas as pd
+
+    from asmhub_utils import display as _display
+
+    assert _display.publication_year(2019) == "2019"
+    assert _display.publication_year(2019.0) == "2019"
+    assert _display.publication_year(pd.NA) == "n.d."
+    assert _display.publication_year(None) == "n.d."
+    assert _display.publication_year(float("nan")) == "n.d."
+
+
 def test_count_writes_the_plural_a_reader_expects():
     assert display.count(1, "figure") == "1 figure"
     assert display.count(3, "figure") == "3 figures"

@@ -1,9 +1,11 @@
 """The country table and its data-quality grade."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from asmhub_utils import places
+from asmhub_utils import data, places, schema
 
 
 def figures(n: int, sources: int, latest: float | None, reliability: str | list[str]) -> pd.DataFrame:
@@ -62,14 +64,27 @@ def test_country_table_has_every_country_with_data_once():
     assert (table["Estimates"] >= table["Independent"]).all()
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
 def test_table_words_the_headline_of_countries_csv():
-    table = places.country_table().set_index("ISO3")
-    # Afghanistan: the inventory's best estimate with the inventory's own minimum and maximum.
-    assert table.loc["AFG", "Headline estimate"] == "80,000 (range 70,000-90,000)"
+    """Four made-up countries (tests/fixtures/countries.csv), one per way a headline is worded."""
+    headlines = data._read(FIXTURES / "countries.csv", schema.COUNTRY_COLUMNS)
+    table = places.country_table(headlines).set_index("ISO3")
+    # A best estimate with its source's own minimum and maximum.
+    assert table.loc["AAA", "Headline estimate"] == "80,000 (range 70,000-90,000)"
+    assert table.loc["AAA", "Year"] == "2016" and table.loc["AAA", "What it counts"] == "all people in ASM"
     # A country with figures but no national count: a dash, and says so.
-    assert table.loc["ARG", "Headline estimate"] == places.NO_DATA
-    assert table.loc["ARG", "What it counts"] == "ASM reported; no national count"
-    assert table.loc["MLI", "Year"] == "undated"  # never the publication year
+    assert table.loc["BBB", "Headline estimate"] == places.NO_DATA
+    assert table.loc["BBB", "What it counts"] == "ASM reported; no national count"
+    assert table.loc["BBB", "Source"] == places.NO_DATA
+    # No plain number: the source's own words; no year given: "undated", never the publication year.
+    assert table.loc["CCC", "Headline estimate"] == "about 2 million"
+    assert table.loc["CCC", "Year"] == "undated" and table.loc["CCC", "Region"] == places.NO_DATA
+    # One number, no range; a narrower count says what it counts.
+    assert table.loc["DDD", "Headline estimate"] == "1,200"
+    assert table.loc["DDD", "What it counts"] == "narrower national count: one mineral only"
+    assert list(table.index) == ["AAA", "BBB", "CCC", "DDD"]
 
 
 def test_miner_counts_leave_out_women_dependants_and_zeros():
@@ -87,6 +102,15 @@ def test_profile_links_are_page_relative():
     linked = places.linked_table(places.country_table())
     assert linked.loc[linked["Country"].str.contains(">Ghana<"), "Country"].iloc[0] == \
         '<a href="profiles/GHA.html">Ghana</a>'
+
+
+def test_one_country_figures_are_its_rows_of_all_country_figures():
+    every = data.country_figures()
+    ghana = data.country_figures("GHA")
+    assert len(ghana) and set(ghana["iso3"]) == {"GHA"} and set(ghana["scope"]) == {"country"}
+    assert sorted(ghana["record_id"]) == sorted(every.loc[every["iso3"] == "GHA", "record_id"])
+    assert {"source_title", "plot_year", "year_basis"} <= set(ghana.columns)
+    assert data.country_figures("XXX").empty
 
 
 def test_kosovo_is_on_the_map_by_its_user_assigned_code():

@@ -2,9 +2,11 @@
 
 import json
 
+import pytest
 from frictionless import Resource, Schema
 
 from asmhub_utils import build, standard, units
+from asmhub_utils.errors import DataError
 
 
 def test_generated_files_equal_a_fresh_render():
@@ -12,9 +14,20 @@ def test_generated_files_equal_a_fresh_render():
         assert path.read_text(encoding="utf-8") == content, f"{path.name} is stale: run `asmhub standard`"
 
 
-def test_standard_columns_are_the_figures_columns():
-    assert build.FIGURE_COLUMNS == standard.COLUMNS
-    assert len(standard.COLUMNS) == 14
+def test_the_build_reads_files_in_the_standard_and_refuses_other_headers(tmp_path):
+    """The build accepts a file written to the standard (its example) and names the standard's columns when a
+    header differs (a column moved or missing)."""
+    rows = build.read_figures(standard.EXAMPLE_PATH)
+    assert rows and all(tuple(r.fields) == standard.COLUMNS for r in rows)
+    lines = standard.render_example().splitlines()
+    header = lines[0].split(",")
+    for bad in (header[1:2] + header[:1] + header[2:], header[:-1]):
+        path = tmp_path / "bad.csv"
+        path.write_text("\n".join([",".join(bad)] + lines[1:]) + "\n", encoding="utf-8")
+        with pytest.raises(DataError) as caught:
+            build.read_figures(path, origin="contrib/bad.csv")
+        assert ",".join(standard.COLUMNS) in str(caught.value)
+    assert len(standard.COLUMNS) == len(set(standard.COLUMNS)) == 14
     assert set(standard.REQUIRED) >= {"value", "unit", "year", "source_title", "source_url"}
 
 

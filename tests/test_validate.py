@@ -97,7 +97,7 @@ def test_command_reports_all_files_and_fails_on_any_problem(capsys, tmp_path):
     good.write_text(standard.render_example().replace("Example Research", "Test"), encoding="utf-8")
     assert validate_command.run(type("Args", (), {"files": [good, bad]})) == 1
     err = capsys.readouterr().err
-    assert "good.csv: meets the standard" in err and "many-mistakes.csv: 3 problem(s)" in err
+    assert "good.csv: meets the standard" in err and "many-mistakes.csv: 3 problems" in err
     assert validate_command.run(type("Args", (), {"files": [good]})) == 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import validate
+from .. import display, validate
 from ..errors import display_path
 
 
@@ -22,7 +22,7 @@ def report(results: dict[Path, list]) -> tuple[str, int]:
     for path, problems in results.items():
         total += len(problems)
         if problems:
-            lines.append(f"{display_path(path)}: {len(problems)} problem(s)")
+            lines.append(f"{display_path(path)}: {display.count(len(problems), 'problem')}")
             lines += [f"  {problem}" for problem in problems]
         else:
             lines.append(f"{display_path(path)}: meets the standard")
