@@ -79,14 +79,22 @@ def quantity(value_text: object, unit: object) -> str:
     text = " ".join(text.split())
     if not text:
         return "unknown"
-    if re.fullmatch(r"\d+(?:\.\d+)?", text) and str(unit) not in ("year", "date"):
-        text = number(text)
+    if str(unit) not in ("year", "date"):
+        bare = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*([-–])\s*(\d+(?:\.\d+)?))?", text)
+        if bare:  # a bare number or range as printed: '2000000', '786-2211'
+            text = number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else "")
     words = unit_words(unit)
     if not re.search(r"\d", text) or _names_unit(text, words):
         return text
     if words == "%":
         return f"{text}%"
+    if text == "1":
+        plural = next((p for p in _SINGULAR if words.startswith(p)), None)
+        words = _SINGULAR[plural] + words[len(plural):] if plural else words
     return f"{text} {words}"
+
+
+_SINGULAR = {"people": "person", "tonnes": "tonne", "deaths": "death", "carats": "carat", "US dollars": "US dollar"}
 
 
 def figure(row: pd.Series | dict) -> str:

@@ -76,3 +76,11 @@ def test_count_writes_the_plural_a_reader_expects():
     assert display.count(3, "figure") == "3 figures"
     assert display.count(1200, "independent estimate") == "1,200 independent estimates"
     assert display.count(2, "country", "countries") == "2 countries"
+
+
+def test_a_bare_range_gets_separators_and_one_gets_the_singular():
+    assert display.quantity("786-2211", "t") == "786-2,211 tonnes"
+    assert display.quantity("70000-90000", "persons") == "70,000-90,000 people"
+    assert display.quantity("1.0", "t/yr") == "1 tonne a year"
+    assert display.quantity("1", "USD") == "1 US dollar"
+    assert display.quantity("2019", "year") == "2019"
