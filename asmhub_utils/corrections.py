@@ -7,13 +7,12 @@ figures are never corrected here: a raw figure's value stays as printed.
 
 from __future__ import annotations
 
-import csv
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .errors import DataError, Problem, display_path
+from .errors import DataError, Problem, decision_rows, display_path
 
 COLUMNS = ("source", "field", "old", "new", "reason")
 FIELDS = ("title", "publisher", "url")
@@ -34,20 +33,10 @@ def read(path: Path | None = None) -> list[Correction]:
     if not path.exists():
         return []
     shown = display_path(path)
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    if not rows or tuple(h.strip() for h in rows[0]) != COLUMNS:
-        raise DataError([Problem(shown, 1, None, ",".join(rows[0]) if rows else "", "the header is wrong",
-                                 f"use exactly: {','.join(COLUMNS)}")])
-    out, problems = [], []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not cells:
-            continue
-        if len(cells) != len(COLUMNS):
-            problems.append(Problem(shown, number, None, None, f"the row has {len(cells)} cells, not 5",
-                                    "quote cells that contain commas"))
-            continue
-        c = Correction(number, *(x.strip() for x in cells))
+    rows, problems = decision_rows(path, COLUMNS)
+    out = []
+    for number, cells in rows:
+        c = Correction(number, *cells)
         if c.field not in FIELDS:
             problems.append(Problem(shown, number, "field", c.field, "not a source field that may be corrected",
                                     f"use one of: {', '.join(FIELDS)}"))

@@ -8,13 +8,12 @@ figure (`curation` column of `data/estimates.csv`) and shown on the pages beside
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import measures, paths
-from .errors import DataError, Problem, display_path
+from .errors import DataError, Problem, decision_rows, display_path
 
 COLUMNS = ("record_id", "field", "value", "reason")
 CURATED_FIELDS = ("year", "original_source", "measures", "coverage", "grade")
@@ -36,20 +35,10 @@ def read(path: Path | None = None) -> list[Decision]:
     if not path.exists():
         return []
     shown = display_path(path)
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    if not rows or tuple(h.strip() for h in rows[0]) != COLUMNS:
-        raise DataError([Problem(shown, 1, None, ",".join(rows[0]) if rows else "", "the header is wrong",
-                                 f"use exactly: {','.join(COLUMNS)}")])
-    decisions, problems = [], []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not cells:
-            continue
-        if len(cells) != len(COLUMNS):
-            problems.append(Problem(shown, number, None, None, f"the row has {len(cells)} cells, not 4",
-                                    "quote cells that contain commas"))
-            continue
-        d = Decision(number, *(c.strip() for c in cells))
+    rows, problems = decision_rows(path, COLUMNS)
+    decisions = []
+    for number, cells in rows:
+        d = Decision(number, *cells)
         problems += check(shown, d)
         decisions.append(d)
     if problems:

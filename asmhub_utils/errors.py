@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +44,25 @@ def display_path(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def decision_rows(path: Path, columns: tuple[str, ...]) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """The rows of a small hand-written table in data/ (curation, corrections): (spreadsheet row, stripped
+    cells) for each well-formed row, and a problem for each row with the wrong number of cells. A wrong header
+    raises DataError at once."""
+    shown = display_path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    if not rows or tuple(h.strip() for h in rows[0]) != columns:
+        raise DataError([Problem(shown, 1, None, ",".join(rows[0]) if rows else "", "the header is wrong",
+                                 f"use exactly: {','.join(columns)}")])
+    good, problems = [], []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not cells:
+            continue
+        if len(cells) != len(columns):
+            problems.append(Problem(shown, number, None, None, f"the row has {len(cells)} cells, not {len(columns)}",
+                                    "quote cells that contain commas"))
+            continue
+        good.append((number, [c.strip() for c in cells]))
+    return good, problems
