@@ -58,6 +58,13 @@ _AREA = re.compile(r"\b(eastern DRC|eastern [A-Z]\w+|[A-Z][\w'/-]+(?: and [A-Z][
                    r"state|district|governorate|department)s?|in the Amazon|Yukon|Alaska|Sonora|Chihuahua)\b")
 
 
+# Counts of persons: the first rule that matches the indicator decides (order matters: "women at sites" is women).
+_PERSON_RULES = ((_WIDER, "wider mining sector"), (_EVENTS, "events"), (_WOMEN, "women"), (_CHILDREN, "children"),
+                 (_BOUND, "inventory bound"), (_DEPENDANTS, "dependants and livelihoods"),
+                 (_MODEL, "statistical model"), (_REGISTERED, "registered or licensed"),
+                 (_SURVEYED, "surveyed at sites"), (_ILLEGAL, "illegal only"), (_ONE_MINERAL, "one mineral only"))
+
+
 def measures(dataset: str, indicator: str, unit: str, value_kind: str, note: str = "") -> str:
     """The vocabulary word for what a figure measures (rules in this module's docstring)."""
     text = indicator
@@ -79,29 +86,7 @@ def measures(dataset: str, indicator: str, unit: str, value_kind: str, note: str
         if dataset == "formalisation" and value_kind == "text":
             return "legal fact"
         return "other" if dataset != "miners_by_country" else "unknown"
-    if _WIDER.search(text):
-        return "wider mining sector"
-    if _EVENTS.search(text):
-        return "events"
-    if _WOMEN.search(text):
-        return "women"
-    if _CHILDREN.search(text):
-        return "children"
-    if _BOUND.search(text):
-        return "inventory bound"
-    if _DEPENDANTS.search(text):
-        return "dependants and livelihoods"
-    if _MODEL.search(text):
-        return "statistical model"
-    if _REGISTERED.search(text):
-        return "registered or licensed"
-    if _SURVEYED.search(text):
-        return "surveyed at sites"
-    if _ILLEGAL.search(text):
-        return "illegal only"
-    if _ONE_MINERAL.search(text):
-        return "one mineral only"
-    return ALL_ASM
+    return next((word for pattern, word in _PERSON_RULES if pattern.search(text)), ALL_ASM)
 
 
 def coverage(scope: str, indicator: str, note: str = "") -> str:
