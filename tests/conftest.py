@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import contrib_worker  # the transaction tests run it as a script; both point paths at a copy of data/
 from asmhub_utils import data, paths
 
 
@@ -14,12 +15,7 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(paths.DATA, root / "data", ignore=shutil.ignore_patterns("geo"))
     copy = root / "data"
-    for name, value in {"DATA": copy, "RAW": copy / "raw", "SEED_DIR": copy / "raw" / "asm-source-sweep",
-                        "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
-                        "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
-                        "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
-                        "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
-                        "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}.items():
+    for name, value in contrib_worker.data_paths(copy).items():
         monkeypatch.setattr(paths, name, value)
     return copy
 

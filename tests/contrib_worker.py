@@ -16,13 +16,18 @@ from asmhub_utils import paths, transaction
 from asmhub_utils.commands import build_data, contribute
 
 
+def data_paths(copy: Path) -> dict[str, Path]:
+    """Every `asmhub_utils.paths` name under data/, pointed at `copy` (a copy of data/); conftest uses it too."""
+    return {"DATA": copy, "RAW": copy / "raw", "SEED_DIR": copy / "raw" / "asm-source-sweep",
+            "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
+            "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
+            "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
+            "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
+            "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}
+
+
 def point_paths_at(copy: Path) -> None:
-    for name, value in {"DATA": copy, "RAW": copy / "raw", "SEED_DIR": copy / "raw" / "asm-source-sweep",
-                        "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
-                        "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
-                        "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
-                        "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
-                        "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}.items():
+    for name, value in data_paths(copy).items():
         setattr(paths, name, value)
 
 
