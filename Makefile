@@ -6,8 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
-# jupyter-book, minus a 3 s import it never uses (asmhub_utils/fast_imports.py).
-JB := $(BIN)/python -m asmhub_utils.jupyter_book
+# jupyter-book, minus a 3 s import it never uses (asmhub_utils/site/fast_imports.py).
+JB := $(BIN)/python -m asmhub_utils.site.jupyter_book
 # Two workers, or one on a one-core machine (`asmhub profile --jobs` accepts 1 to the number of cores).
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || echo 2)
 # Some machines (CI among them) set PYTHONDONTWRITEBYTECODE=1, which makes every Python process, notebook
@@ -60,7 +60,7 @@ _build/.notebook-inputs: $(NOTEBOOK_INPUTS)
 # no chapter and no input changed since the last pre-run.
 CHAPTERS := $(shell find notebooks -name '*.ipynb' -not -path '*/profiles/*' -not -path '*/.ipynb_checkpoints/*')
 _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
-	$(BIN)/python -m asmhub_utils.prerun --jobs $(JOBS)
+	$(BIN)/python -m asmhub_utils.execute.prerun --jobs $(JOBS)
 	@touch $@
 
 book: $(STAMP) profiles _build/.prerun
@@ -92,15 +92,15 @@ test: book browser
 LOCK_FLAGS ?= --offline
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --all-extras -o requirements.txt --python-version 3.11 --quiet $(LOCK_FLAGS)
-	$(BIN)/python -m asmhub_utils.envfile
+	$(BIN)/python -m asmhub_utils.site.envfile
 
 citation: $(STAMP)
-	$(BIN)/python -m asmhub_utils.cite
+	$(BIN)/python -m asmhub_utils.site.cite
 
 # Single-page HTML printed by chromium (charts included); prints the PDF's path and page count.
 pdf: $(STAMP) browser profiles _build/.prerun
 	$(JB) build -W -n --keep-going --builder custom --custom-builder singlehtml .
-	$(BIN)/python -m asmhub_utils.pdf
+	$(BIN)/python -m asmhub_utils.site.pdf
 
 # Every link in the site is relative, so the pushed copy works under any base URL (README: "Publish a copy").
 PUBLISH_REMOTE ?= origin

@@ -38,7 +38,7 @@ class DataError(Exception):
 
 def display_path(path: Path) -> str:
     """A path relative to the repository when it lies inside it, for short messages."""
-    from .paths import ROOT
+    from asmhub_utils.paths import ROOT
 
     try:
         return str(Path(path).resolve().relative_to(ROOT))

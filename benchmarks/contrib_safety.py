@@ -29,7 +29,9 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 
-from asmhub_utils import escape, paths, standard, validate  # noqa: E402
+from asmhub_utils import escape, paths  # noqa: E402
+from asmhub_utils.contrib import validate  # noqa: E402
+from asmhub_utils.contrib import standard
 
 WORKER = ROOT / "tests" / "contrib_worker.py"
 FREE_TEXT = ("indicator", "mineral", "source_title", "source_publisher", "locator", "note")

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OLD_TABLE = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
-from asmhub_utils import places
+from asmhub_utils.chapters import places
 t = places.country_table()
 print(t.to_json(orient="records"))
 """
@@ -43,7 +43,7 @@ def old_revision(rev: str, folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd
 
 def main(rev: str) -> None:
     sys.path.insert(0, str(ROOT))
-    from asmhub_utils import data, places
+    from asmhub_utils.chapters import data, places
 
     with tempfile.TemporaryDirectory() as tmp:
         old_table, old_est, old_src = old_revision(rev, Path(tmp))

@@ -18,8 +18,9 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from asmhub_utils import paths, site_browser
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils import paths
+from asmhub_utils.site import first_visit
+from asmhub_utils.site.built_pages import book_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,30 +29,30 @@ def main(argv: list[str] | None = None) -> int:
     options = args.parse_args(argv)
     pages = book_pages(paths.HTML)
     started = time.perf_counter()
-    with site_browser.serve(paths.HTML) as base, sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
-        reader = site_browser.Reader(browser)
+    with first_visit.serve(paths.HTML) as base, sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
+        reader = first_visit.Reader(browser)
         visits = {page: reader.load(base + page) for page in pages}
         search = reader.load(base + "search.html?q=mercury")
         reader.page.wait_for_selector("#search-results li, .search-summary", timeout=20000)
         browser.close()
     elapsed = time.perf_counter() - started
-    zipped = {page: site_browser.gzip_bytes(paths.HTML, visit.local_urls) for page, visit in visits.items()}
+    zipped = {page: first_visit.gzip_bytes(paths.HTML, visit.local_urls) for page, visit in visits.items()}
     rows = sorted(visits.items(), key=lambda item: zipped[item[0]], reverse=True)
     shown = rows[: options.top] if options.top else rows
     print(f"{'gzip KB':>8} {'stored KB':>9} {'requests':>8}  page")
     for page, visit in shown:
         print(f"{zipped[page] / 1024:8.1f} {visit.bytes / 1024:9.1f} {visit.requests:8d}  {page}")
-    search_gzip = site_browser.gzip_bytes(paths.HTML, search.local_urls)
+    search_gzip = first_visit.gzip_bytes(paths.HTML, search.local_urls)
     median_gzip, max_gzip = int(statistics.median(zipped.values())), max(zipped.values())
-    median_stored, max_stored = site_browser.weight_summary(visits)
+    median_stored, max_stored = first_visit.weight_summary(visits)
     heaviest = max(zipped, key=zipped.get)
-    ok = (median_gzip <= site_browser.MEDIAN_TARGET and max_gzip <= site_browser.MAX_TARGET
-          and search_gzip <= site_browser.SEARCH_TARGET)
+    ok = (median_gzip <= first_visit.MEDIAN_TARGET and max_gzip <= first_visit.MAX_TARGET
+          and search_gzip <= first_visit.SEARCH_TARGET)
     print(f"\npages: {len(visits)}  ({elapsed:.1f} s)")
-    print(f"gzip (budget basis): median {median_gzip / 1024:.1f} KB (<= {site_browser.MEDIAN_TARGET // 1024})"
-          f"  max {max_gzip / 1024:.1f} KB (<= {site_browser.MAX_TARGET // 1024}, {heaviest})"
-          f"  first search {search_gzip / 1024:.1f} KB (<= {site_browser.SEARCH_TARGET // 1024})")
+    print(f"gzip (budget basis): median {median_gzip / 1024:.1f} KB (<= {first_visit.MEDIAN_TARGET // 1024})"
+          f"  max {max_gzip / 1024:.1f} KB (<= {first_visit.MAX_TARGET // 1024}, {heaviest})"
+          f"  first search {search_gzip / 1024:.1f} KB (<= {first_visit.SEARCH_TARGET // 1024})")
     print(f"as stored:           median {median_stored / 1024:.1f} KB  max {max_stored / 1024:.1f} KB"
           f"  first search {search.bytes / 1024:.1f} KB")
     print("OK" if ok else "OVER BUDGET")

@@ -14,8 +14,9 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from asmhub_utils import paths, site_browser
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils import paths
+from asmhub_utils.site import first_visit
+from asmhub_utils.site.built_pages import book_pages
 
 WIDTHS = (390, 1280)
 HEIGHT = {390: 844, 1280: 900}
@@ -29,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = [p for p in book_pages(paths.HTML) if not options.only or any(s in p for s in options.only)]
     out = paths.ROOT / "_build" / "shots"
     started = time.perf_counter()
-    with site_browser.serve(paths.HTML) as base, sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
+    with first_visit.serve(paths.HTML) as base, sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
         for width in options.width:
             folder = out / str(width)
             folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,8 @@ import signal
 import sys
 from pathlib import Path
 
-from asmhub_utils import paths, transaction
+from asmhub_utils import paths
+from asmhub_utils.contrib import transaction
 from asmhub_utils.commands import build_data, contribute
 
 

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from asmhub_utils import amazon, data
+from asmhub_utils.chapters import amazon, data
 from asmhub_utils.errors import DataError
 
 

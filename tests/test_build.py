@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from asmhub_utils import corrections, build, paths
+from asmhub_utils.tidy import corrections, build
+from asmhub_utils import paths
 from asmhub_utils.errors import DataError
 
 

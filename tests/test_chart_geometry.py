@@ -17,7 +17,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils import amazon, charts, data, maps, places, series  # noqa: E402
+from asmhub_utils.chapters import amazon, charts, data, maps, places, series  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")  # warnings are errors in chart code
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from asmhub_utils import cite, metadata, paths
+from asmhub_utils.site import cite, metadata
+from asmhub_utils import paths
 from asmhub_utils.errors import DataError
 
 

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from asmhub_utils import attribution, citations, data, text
+from asmhub_utils.chapters import attribution, citations, data, text
 
 
 def test_sources_line_cites_every_source_into_the_library_and_links_the_original():

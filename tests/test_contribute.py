@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils import build, contribute, paths, standard, transaction
+from asmhub_utils.tidy import build
+from asmhub_utils.contrib import contribute, standard, transaction
+from asmhub_utils import paths
 from asmhub_utils.commands import contribute as contribute_command
 from asmhub_utils.errors import DataError
 

@@ -1,6 +1,6 @@
 import pytest
 
-from asmhub_utils import countries
+from asmhub_utils.tidy import countries
 
 
 def test_iso3_codes_come_from_iso_3166():

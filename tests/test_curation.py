@@ -4,7 +4,8 @@ import csv
 
 import pytest
 
-from asmhub_utils import corrections, curation, echoes, paths
+from asmhub_utils.tidy import corrections, curation, echoes
+from asmhub_utils import paths
 from asmhub_utils.errors import DataError
 
 

@@ -4,7 +4,8 @@ import json
 
 from frictionless import Package
 
-from asmhub_utils import paths, schema
+from asmhub_utils import paths
+from asmhub_utils.tidy import schema
 
 
 def test_tables_validate_against_the_data_package():

@@ -5,7 +5,8 @@ import zipfile
 
 import pytest
 
-from asmhub_utils import cite, datazip, metadata, paths
+from asmhub_utils.site import cite, datazip, metadata
+from asmhub_utils import paths
 
 
 @pytest.fixture(scope="module")

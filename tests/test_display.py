@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from asmhub_utils import data, display, tables
+from asmhub_utils.chapters import data, display, tables
 
 
 @pytest.mark.parametrize("value_text, unit, shown", [
@@ -62,7 +62,7 @@ def test_every_figure_row_has_its_record_id_and_a_permalink():
 def test_publication_year_is_the_year_or_n_d():
     import pandas as pd
 
-    from asmhub_utils import display as _display
+    from asmhub_utils.chapters import display as _display
 
     assert _display.publication_year(2019) == "2019"
     assert _display.publication_year(2019.0) == "2019"

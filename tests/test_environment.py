@@ -2,7 +2,8 @@
 
 import re
 
-from asmhub_utils import envfile, paths
+from asmhub_utils.site import envfile
+from asmhub_utils import paths
 
 
 def test_environment_yml_is_current():

@@ -1,9 +1,10 @@
-"""One headline per country by one rule (asmhub_utils/headline.py), pinned on the real rows of issue 13."""
+"""One headline per country by one rule (asmhub_utils/tidy/headline.py), pinned on the real rows of issue 13."""
 
 import pandas as pd
 import pytest
 
-from asmhub_utils import data, headline, schema
+from asmhub_utils.chapters import data
+from asmhub_utils.tidy import headline, schema
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +115,7 @@ def test_rules_shown_on_pages_name_modules_as_code_not_links():
     """MyST's linkify turns a bare 'echoes.py' into a link to a web host (.py is a country domain)."""
     import re
 
-    from asmhub_utils import places
+    from asmhub_utils.chapters import places
 
     for text in (headline.rule_markdown(), places.rule_markdown()):
         assert not re.findall(r"(?<![`/\w])[\w/]+\.py(?!`)", text)

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils import paths, site_browser, standard
+from asmhub_utils import paths
+from asmhub_utils.site import first_visit
+from asmhub_utils.contrib import standard
 
 PAGES = ("notebooks/places/profiles/GHA.html", "notebooks/places/country_table.html", "book/library.html")
 LONG_WORD = "W" * 160
@@ -79,7 +81,7 @@ def hostile_book(tmp_path_factory) -> tuple[Path, Path, list[dict[str, str]]]:
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: hostile_index\nchapters:\n  - file: notebooks/places/country_table\n"
         "  - file: notebooks/places/profiles/GHA\n  - file: book/library\n", encoding="utf-8")
-    build = subprocess.run([python, "-m", "asmhub_utils.jupyter_book", "build", "--keep-going", "."], cwd=root,
+    build = subprocess.run([python, "-m", "asmhub_utils.site.jupyter_book", "build", "--keep-going", "."], cwd=root,
                            env=env, capture_output=True, text=True, timeout=900)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     assert "Executing notebook failed" not in build.stdout + build.stderr
@@ -99,8 +101,8 @@ def test_pages_show_hostile_text_as_text_and_run_no_script(hostile_book):
 
     root, _, rows = hostile_book
     dialogs: list[str] = []
-    with site_browser.serve(root / "_build" / "html") as base, sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
+    with first_visit.serve(root / "_build" / "html") as base, sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
         try:
             for width in (390, 1280):
                 page = browser.new_page(viewport={"width": width, "height": 900})
@@ -137,8 +139,8 @@ def test_a_long_contributed_publisher_does_not_make_pages_scroll_sideways(hostil
     html_dir = root / "_build" / "html"
     if not (html_dir / "_static" / "asmhub.css").exists():
         pytest.skip("the book's stylesheet (book/assets/asmhub.css) is not in this build yet")
-    with site_browser.serve(html_dir) as base, sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
+    with first_visit.serve(html_dir) as base, sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
         try:
             for width in (390, 1280):
                 page = browser.new_page(viewport={"width": width, "height": 900})

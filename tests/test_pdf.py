@@ -2,7 +2,7 @@
 
 import pytest
 
-from asmhub_utils import pdf
+from asmhub_utils.site import pdf
 
 
 def test_single_page_follows_the_root_redirect(tmp_path):

@@ -5,7 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from asmhub_utils import data, places, schema
+from asmhub_utils.chapters import data, places
+from asmhub_utils.tidy import schema
 
 
 def figures(n: int, sources: int, latest: float | None, reliability: str | list[str]) -> pd.DataFrame:
@@ -114,6 +115,6 @@ def test_one_country_figures_are_its_rows_of_all_country_figures():
 
 
 def test_kosovo_is_on_the_map_by_its_user_assigned_code():
-    from asmhub_utils import maps
+    from asmhub_utils.chapters import maps
 
     assert "XKX" in set(maps.world()["iso_a3"])

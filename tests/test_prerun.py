@@ -3,7 +3,8 @@
 import nbformat
 from jupyter_cache import get_cache
 
-from asmhub_utils import paths, prerun
+from asmhub_utils import paths
+from asmhub_utils.execute import prerun
 
 
 def test_chapters_are_the_toc_notebooks_without_generated_profiles():

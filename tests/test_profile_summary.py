@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from asmhub_utils import data, maps, places, profile_page
+from asmhub_utils.chapters import data, maps, places, profile_page
 
 
 def test_thin_country_says_asm_reported_no_national_count():

@@ -4,7 +4,8 @@ import json
 import os
 import time
 
-from asmhub_utils import cli, profiles
+from asmhub_utils import cli
+from asmhub_utils.execute import profiles
 
 
 def test_unknown_code_names_it_and_suggests(capsys):
@@ -61,7 +62,8 @@ import nbformat  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils import kernel_pool, notebook_errors  # noqa: E402
+from asmhub_utils.execute import kernel_pool
+from asmhub_utils.execute import notebook_errors  # noqa: E402
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "999"])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from asmhub_utils.sphinx_ext import css_purge, slim_theme
+from asmhub_utils.site.sphinx_ext import css_purge, slim_theme
 
 
 def test_rules_for_absent_classes_are_dropped_and_present_ones_kept():
@@ -61,8 +61,8 @@ def test_navigation_expand_buttons_get_an_accessible_name():
 
 
 def test_purge_is_remembered_by_its_inputs(tmp_path, monkeypatch):
-    from asmhub_utils.sphinx_ext import css_purge as purge_module
-    from asmhub_utils.sphinx_ext import slim_theme
+    from asmhub_utils.site.sphinx_ext import css_purge as purge_module
+    from asmhub_utils.site.sphinx_ext import slim_theme
 
     css = ".used { color: red } .unused { color: blue }"
     first = slim_theme._memoised_purge(css, {"used"}, tmp_path)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from asmhub_utils import data, source_groups
+from asmhub_utils.chapters import data
+from asmhub_utils.tidy import source_groups
 
 
 @pytest.mark.parametrize("title, publisher, url, group", [

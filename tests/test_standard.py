@@ -5,7 +5,8 @@ import json
 import pytest
 from frictionless import Resource, Schema
 
-from asmhub_utils import build, standard, units
+from asmhub_utils.tidy import build, units
+from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError
 
 

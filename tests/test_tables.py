@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 
-from asmhub_utils import data, tables, text
+from asmhub_utils.chapters import data, tables, text
 
 
 def figures(**columns) -> pd.DataFrame:

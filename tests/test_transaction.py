@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils import contribute, transaction
+from asmhub_utils.contrib import contribute, transaction
 from asmhub_utils.commands import build_data as build_data_command
 from asmhub_utils.commands import contribute as contribute_command
 
@@ -27,7 +27,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def contribution(folder: Path, name: str, number: int) -> Path:
     """A valid contribution with records no other file has."""
-    from asmhub_utils import standard
+    from asmhub_utils.contrib import standard
 
     text = standard.render_example().replace("Example Research Institute", f"Test Institute {number}")
     text = text.replace("Artisanal and small-scale mining in Ghana", f"ASM census number {number}")

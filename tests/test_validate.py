@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils import contrib_checks, paths, standard, validate
+from asmhub_utils.contrib import cell_checks, standard, validate
+from asmhub_utils import paths
 from asmhub_utils.commands import validate as validate_command
 
 CASES = Path(__file__).parent / "contrib_cases"
@@ -178,4 +179,4 @@ def test_congo_without_code_names_both_codes():
                                          ("between 10 and 20", "percent"), ("25%", "percent"),
                                          ("10 to 15 million", "persons"), ("more than 300", "sites")])
 def test_accepted_forms_are_read_whole(value, unit):
-    assert contrib_checks.value_form(value, unit) is None
+    assert cell_checks.value_form(value, unit) is None

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from asmhub_utils import build, paths
-from asmhub_utils.values import (ParsedValue, ValueParseError, decimal_mark, guess_language, midpoint,
+from asmhub_utils.tidy import build
+from asmhub_utils import paths
+from asmhub_utils.tidy.values import (ParsedValue, ValueParseError, decimal_mark, guess_language, midpoint,
                                  official_language, parse_value)
 
 M = 1e6

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from asmhub_utils import attribution, contribute, data, standard, tables
+from asmhub_utils.chapters import attribution, data, tables
+from asmhub_utils.contrib import contribute, standard
 
 ATTACK = "<script>alert(1)</script>"
 

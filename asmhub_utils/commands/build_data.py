@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import contribute
-from ..errors import DataError, display_path
+from asmhub_utils.contrib import contribute
+from asmhub_utils.errors import DataError, display_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

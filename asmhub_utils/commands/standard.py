@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from .. import standard
-from ..errors import display_path
+from asmhub_utils.contrib import standard
+from asmhub_utils.errors import display_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser("standard", help="write data/contrib/schema.json and the example file "
-                                                     "from asmhub_utils/standard.py")
+                                                     "from asmhub_utils/contrib/standard.py")
     command.set_defaults(run=run)
 
 

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import display, validate
-from ..errors import display_path
+from asmhub_utils.chapters import display
+from asmhub_utils.contrib import validate
+from asmhub_utils.errors import display_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

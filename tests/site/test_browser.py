@@ -13,8 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from asmhub_utils import site_browser
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils.site import first_visit
+from asmhub_utils.site.built_pages import book_pages
 
 COUNTRY_TABLE = "notebooks/places/country_table.html"
 SEARCH_BOX = ".dt-search input, .dt-container input[type=search], .dataTables_filter input"
@@ -31,21 +31,21 @@ AXE_PAGES = {
 
 @pytest.fixture(scope="module")
 def base_url(html_dir):
-    with site_browser.serve(html_dir) as url:
+    with first_visit.serve(html_dir) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
+        browser = first_visit.launch(playwright)
         yield browser
         browser.close()
 
 
 @pytest.fixture(scope="module")
-def visits(browser, base_url, html_dir) -> dict[str, site_browser.Visit]:
-    reader = site_browser.Reader(browser)
+def visits(browser, base_url, html_dir) -> dict[str, first_visit.Visit]:
+    reader = first_visit.Reader(browser)
     try:
         return {page: reader.load(base_url + page) for page in book_pages(html_dir)}
     finally:
@@ -87,12 +87,12 @@ def test_page_weight_meets_the_targets(visits, html_dir):
     """The budget is on the gzip basis (what a static host sends); benchmarks/page_weight.py prints both."""
     import statistics
 
-    zipped = {page: site_browser.gzip_bytes(html_dir, v.local_urls) for page, v in visits.items()}
+    zipped = {page: first_visit.gzip_bytes(html_dir, v.local_urls) for page, v in visits.items()}
     median, largest = statistics.median(zipped.values()), max(zipped.values())
     heaviest = sorted(zipped.items(), key=lambda item: item[1], reverse=True)[:5]
     detail = ", ".join(f"{page} {size // 1024} KB" for page, size in heaviest)
-    assert median <= site_browser.MEDIAN_TARGET, f"median page {median // 1024} KB > 250 KB; heaviest: {detail}"
-    assert largest <= site_browser.MAX_TARGET, f"largest page {largest // 1024} KB > 600 KB; heaviest: {detail}"
+    assert median <= first_visit.MEDIAN_TARGET, f"median page {median // 1024} KB > 250 KB; heaviest: {detail}"
+    assert largest <= first_visit.MAX_TARGET, f"largest page {largest // 1024} KB > 600 KB; heaviest: {detail}"
 
 
 def test_the_navigation_opens_on_a_phone(browser, base_url):
@@ -185,8 +185,8 @@ def test_the_reader_records_outside_requests_errors_and_bytes(browser, tmp_path)
     (tmp_path / "p.html").write_text(
         '<html><head><script src="https://cdn.example.org/lib.js"></script></head>'
         f'<body><img src="missing.png" alt="a missing chart"><script>console.error("boom")</script>{body}</body></html>')
-    with site_browser.serve(tmp_path) as url:
-        reader = site_browser.Reader(browser)
+    with first_visit.serve(tmp_path) as url:
+        reader = first_visit.Reader(browser)
         visit = reader.load(url + "p.html")
         reader.close()
     assert visit.outside == ["https://cdn.example.org/lib.js"]

@@ -3,7 +3,7 @@
 import re
 from html.parser import HTMLParser
 
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils.site.built_pages import book_pages
 
 PLACEHOLDER = re.compile(r"(^\s*$)|(\.(png|svg|jpe?g)\b)|(_images/)|(^<Figure size)|(^(image|figure|chart|plot|png|output)$)",
                          re.I)

@@ -2,7 +2,7 @@
 
 import re
 
-from asmhub_utils import standard, validate
+from asmhub_utils.contrib import standard, validate
 
 
 def test_standard_page_shows_every_column_and_the_report(html_dir):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from asmhub_utils import places
+from asmhub_utils.chapters import places
 
 DASHBOARD = ["headline_indicators", "workforce_over_time", "supply_share", "mineral_mix", "women",
              "amazon_mined_area"]

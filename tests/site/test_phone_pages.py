@@ -13,8 +13,8 @@ import re
 import pytest
 from playwright.sync_api import sync_playwright
 
-from asmhub_utils import site_browser
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils.site import first_visit
+from asmhub_utils.site.built_pages import book_pages
 
 PHONE = {"width": 390, "height": 844}
 THEME = "notebooks/themes/child_labour.html"
@@ -22,14 +22,14 @@ THEME = "notebooks/themes/child_labour.html"
 
 @pytest.fixture(scope="module")
 def base_url(html_dir):
-    with site_browser.serve(html_dir) as url:
+    with first_visit.serve(html_dir) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def phone(html_dir):
     with sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
+        browser = first_visit.launch(playwright)
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         yield context.new_page()
         browser.close()
@@ -116,10 +116,10 @@ def test_navigation_lists_countries_by_name(phone, base_url):
 
 def test_a_first_search_costs_at_most_1mb(phone, html_dir, base_url):
     """Search index and page, gzip basis (benchmarks/page_weight.py prints both bases)."""
-    reader = site_browser.Reader(phone.context.browser)
+    reader = first_visit.Reader(phone.context.browser)
     visit = reader.load(base_url + "search.html?q=mercury")
     reader.page.wait_for_selector("#search-results ul.search li", timeout=20000)
     reader.page.wait_for_timeout(500)
     reader.close()
-    weight = site_browser.gzip_bytes(html_dir, visit.local_urls)
-    assert weight <= site_browser.SEARCH_TARGET, f"first search: {weight // 1024} KB ({len(visit.local_urls)} files)"
+    weight = first_visit.gzip_bytes(html_dir, visit.local_urls)
+    assert weight <= first_visit.SEARCH_TARGET, f"first search: {weight // 1024} KB ({len(visit.local_urls)} files)"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils import cite, datazip, metadata
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils.site import cite, datazip, metadata
+from asmhub_utils.site.built_pages import book_pages
 
 GENERATED = {"genindex.html", "search.html"}  # Sphinx's own pages: no source, nothing to cite
 ROOT_RELATIVE = re.compile(r'\b(?:href|src)="(/[^"]*)"')

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import sync_playwright
 
-from asmhub_utils import site_browser
-from asmhub_utils.site_pages import book_pages
+from asmhub_utils.site import first_visit
+from asmhub_utils.site.built_pages import book_pages
 
 CARD_TABLES = ("asm-estimates", "asm-standard")  # shown as phone cards by book/assets/asmhub.css
 CUT_CELLS = """() => {
@@ -39,8 +39,8 @@ def test_every_cell_of_a_card_table_names_its_column(pages):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_table_cell_is_cut_off_at_the_right_edge(html_dir, width):
-    with site_browser.serve(html_dir) as base, sync_playwright() as playwright:
-        browser = site_browser.launch(playwright)
+    with first_visit.serve(html_dir) as base, sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
         tab = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600).new_page()
         cut = []
         for page in book_pages(html_dir):

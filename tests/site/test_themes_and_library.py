@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from asmhub_utils import data, source_groups
+from asmhub_utils.chapters import data
+from asmhub_utils.tidy import source_groups
 
 THEMES = ["gender", "mercury", "child", "safety", "formalisation", "critical"]
 

@@ -1,0 +1,581 @@
+"""Every chart of the book: one house style, layouts that cannot collapse, and charts that cite themselves.
+
+Each chart is drawn 4.4 in wide with text of 11 pt or more and written into the page as inline SVG with its
+text kept as text (crisp, searchable, selectable). Inline SVG at its natural size is 4.4 in = 422 CSS px wide;
+on a 390 px phone the book's column is ~326 px, so the chart is shown at 326 / 316.8 = 1.03 CSS px per point
+and 11 pt text stays at 11 px or more as displayed (tests/site/test_phone_pages.py measures it). Every mark of a figure is a link to its source's entry in the resource library and
+carries a <title> naming the value, its year and its source: browsers show it on hover, and
+book/assets/asm-charts.js shows it under the chart on tap. No JavaScript is needed to read a chart.
+
+Before a chart is written, `check_layout` draws it with warnings turned into errors and raises
+ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt.
+
+Colour means one thing per kind of chart (PALETTES, and the legend of every chart says it):
+- estimate charts (ranges_chart, estimates_over_time, estimates_by_category, headline_strips):
+  colour = the reliability grade of the source (blue primary, orange secondary, grey low reliability);
+  shape = what the source states (dot: a figure; bar: a range; triangle: a bound, pointing where the value lies);
+  hollow (over-time charts only) = placed at its source's publication year (no reference year given);
+- Amazon mined-area charts: colour = country, the same colour for a country in every chart (countries by name);
+- protected-land chart: colour = kind of land (protected area, indigenous territory);
+- the map (maps.py): colour = size class of the headcount, grey = no data.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import textwrap
+import warnings
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import blended_transform_factory
+
+from asmhub_utils.chapters import data, display
+from asmhub_utils import escape
+
+WIDTH = 4.4  # inches
+MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstring for the 11 px displayed rule
+WRAP = 42  # characters per line of a label at 11 pt in a 4.4 in figure
+LIBRARY_LINK = "asmhub-library:"  # rewritten to the page-relative library address by sphinx_ext/library_links
+RELIABILITY_COLOURS = {"primary": "#0173b2", "secondary": "#de8f05", "low": "#949494"}
+RELIABILITY_LABELS = {"primary": "primary source", "secondary": "secondary source (quoted by another publisher)",
+                      "low": "low-reliability source"}
+# seaborn's "colorblind" palette, written out (no seaborn import in a kernel).
+COLOURS = ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
+           "#56b4e9")
+LAND_COLOURS = {"protected area": "#029e73", "indigenous territory": "#cc78bc"}
+PALETTES = {
+    "estimates": ("source reliability", RELIABILITY_COLOURS),
+    "amazon": ("country (fixed per country, by name)", COLOURS),
+    "land": ("kind of land", LAND_COLOURS),
+}
+
+
+class ChartLayoutError(RuntimeError):
+    """A chart whose plot area collapsed or whose text left the figure or is too small to read."""
+
+
+def use_house_style() -> None:
+    plt.rcParams.update({
+        "figure.figsize": (WIDTH, 4.2), "figure.dpi": 100, "savefig.dpi": 100, "font.size": 11,
+        "axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 11, "legend.fontsize": 11,
+        "legend.title_fontsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11, "axes.grid": True,
+        "grid.color": "#dddddd", "axes.spines.top": False, "axes.spines.right": False,
+        "axes.prop_cycle": plt.cycler(color=COLOURS), "figure.constrained_layout.use": True,
+        "figure.autolayout": False, "svg.fonttype": "none", "svg.hashsalt": "asmhub",
+        "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"],
+    })
+
+
+def human(value: float, _pos: object = None) -> str:
+    """12,500,000 -> '12.5M'; for axis ticks."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def wrap(text: str, width: int = WRAP) -> str:
+    return textwrap.fill(" ".join(str(text).split()), width, break_long_words=True)
+
+
+def palette(labels: list[str]) -> dict[str, str]:
+    """A colour per label, in the given order, repeating the colour-blind palette when needed."""
+    return {label: COLOURS[i % len(COLOURS)] for i, label in enumerate(labels)}
+
+
+# ---- the layout gate ---------------------------------------------------------------------------------------
+
+def _texts(fig: plt.Figure) -> list[Text]:
+    """Every text the figure draws: tick labels only for the ticks inside the axis limits."""
+    all_ticks, drawn_ticks = set(), set()
+    for ax in fig.axes:
+        if not ax.axison:  # an axes drawn without axes (a map): its axis labels and ticks are not drawn
+            all_ticks |= {id(ax.xaxis.label), id(ax.yaxis.label)}
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in (*axis.get_major_ticks(), *axis.get_minor_ticks()):
+                all_ticks |= {id(tick.label1), id(tick.label2)}
+            for tick in axis._update_ticks() if ax.axison else ():
+                if tick.label1.get_visible():
+                    drawn_ticks.add(id(tick.label1))
+                if tick.label2.get_visible():
+                    drawn_ticks.add(id(tick.label2))
+    return [text for text in fig.findobj(Text)
+            if text.get_visible() and text.get_text().strip()
+            and (id(text) not in all_ticks or id(text) in drawn_ticks)]
+
+
+def check_layout(fig: plt.Figure) -> None:
+    """Draw `fig` (warnings are errors) and raise ChartLayoutError when a plot area is narrower than 40% of the
+    figure or lower than 0.5 in, or when a text leaves the figure or is smaller than MIN_TEXT_PT."""
+    if not hasattr(fig.canvas, "get_renderer"):  # a closed figure: draw it with Agg again
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.canvas.draw()
+    except Warning as warning:
+        raise ChartLayoutError(f"drawing the chart warned: {warning}") from None
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    problems = []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        least = 0.4 if ax.get_aspect() == "auto" else 0.25  # a map keeps its shape: narrower on a wide figure
+        if ax.bbox.width < least * box.width or ax.bbox.height < 0.5 * fig.dpi:
+            problems.append(f"plot area collapsed to {ax.bbox.width:.0f} x {ax.bbox.height:.0f} px "
+                            f"of a {box.width:.0f} x {box.height:.0f} px figure")
+    for text in _texts(fig):
+        extent = text.get_window_extent(renderer)
+        if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1 or extent.y1 > box.y1 + 1:
+            problems.append(f"text {text.get_text()[:40]!r} leaves the figure")
+        if text.get_fontsize() < MIN_TEXT_PT:
+            problems.append(f"text {text.get_text()[:40]!r} is {text.get_fontsize():.0f} pt (< {MIN_TEXT_PT})")
+    problems += _marks_outside_axes(fig)
+    for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
+        extent = legend.get_window_extent(renderer)
+        if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1:
+            problems.append("the legend leaves the figure")
+    if problems:
+        title = next((t.get_text() for t in fig.findobj(Text) if t.get_text().strip()), "")
+        raise ChartLayoutError(f"chart {title[:60]!r}: " + "; ".join(dict.fromkeys(problems)))
+
+
+def _marks_outside_axes(fig: plt.Figure) -> list[str]:
+    """A cited mark (a figure's dot or triangle) that the plot area would cut: its centre and half its size must
+    lie inside the axes, or the reader sees half a dot at 0 %."""
+    problems = []
+    for ax in fig.axes:
+        box = ax.bbox
+        for line in ax.lines:
+            if "-asmfig-" not in (line.get_gid() or "") or line.get_marker() in (None, "", "None", " "):
+                continue
+            radius = line.get_markersize() / 2 * fig.dpi / 72
+            for x, y in line.get_transform().transform(line.get_xydata()):
+                if x - radius < box.x0 - 0.5 or x + radius > box.x1 + 0.5 or y - radius < box.y0 - 0.5 \
+                        or y + radius > box.y1 + 0.5:
+                    problems.append(f"a mark at {line.get_xydata()[0].tolist()} is cut by the plot area's edge")
+                    break
+    return problems
+
+
+# ---- self-citing marks and the SVG writer -------------------------------------------------------------------
+
+_CHARTS = itertools.count(1)
+
+
+@dataclass
+class Citations:
+    """What each mark of a chart says on hover and where it links: gid -> (title, href). `prefix` keeps the ids
+    of two charts on one page apart."""
+    marks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    prefix: str = field(default_factory=lambda: f"c{next(_CHARTS)}")
+
+    def add(self, row: pd.Series, artists: list) -> None:
+        gid = f"{self.prefix}-asmfig-{len(self.marks)}"
+        self.marks[gid] = (mark_title(row), LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
+        for n, artist in enumerate(artists):
+            artist.set_gid(f"{gid}-{n}")
+
+
+def mark_title(row: pd.Series) -> str:
+    """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.'"""
+    source = display.source_short(row.get("source_publisher"), 60)
+    published = row.get("source_year")
+    cite = f"{source} ({display.publication_year(published)})"
+    title = row.get("source_title")
+    title = f": {title}" if isinstance(title, str) and title.strip() else ""
+    return (f"{display.figure(row)}, {display.row_year(row)}. {cite}{title}. "
+            f"Reliability: {row.get('source_reliability', 'unknown')}.")
+
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+
+
+def to_svg(fig: plt.Figure, description: str = "") -> str:
+    """The figure as inline SVG: text as text, each cited mark wrapped in a link with a <title>."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "asmhub"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
+    root = ET.fromstring(buffer.getvalue())
+    citations = getattr(fig, "_asm_citations", None) or Citations()
+    marks = citations.marks
+    for metadata in root.findall(f"{{{SVG}}}metadata"):
+        root.remove(metadata)
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter()):
+        match = re.fullmatch(r"(.+-asmfig-\d+)-\d+", element.get("id", ""))
+        if not match or match.group(1) not in marks:
+            continue
+        title, href = marks[match.group(1)]
+        parent = parents[element]
+        link = ET.Element(f"{{{SVG}}}a", {"href": href, "class": "asm-mark"})
+        ET.SubElement(link, f"{{{SVG}}}title").text = title
+        index = list(parent).index(element)
+        parent.remove(element)
+        link.append(element)
+        parent.insert(index, link)
+    root.set("class", "asm-chart")
+    if description:
+        root.set("aria-label", description)
+    for attribute in ("width", "height"):  # scale with the column; the viewBox keeps the proportions
+        root.attrib.pop(attribute, None)
+    width = fig.get_figwidth() * 72
+    root.set("style", f"width:{width * 4 / 3:.0f}px;max-width:100%;height:auto")
+    _prefix_ids(root, citations.prefix)
+    return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
+
+
+def _prefix_ids(root: ET.Element, prefix: str) -> None:
+    """matplotlib's ids (clip paths, marker shapes) repeat from chart to chart: make them unique per chart."""
+    ids = {element.get("id") for element in root.iter() if element.get("id")}
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            if key == "id" and not value.startswith(prefix):
+                element.set(key, f"{prefix}-{value}")
+            elif "#" in value:
+                element.set(key, re.sub(r"#([\w.-]+)", lambda m: f"#{prefix}-{m.group(1)}"
+                                        if m.group(1) in ids and not m.group(1).startswith(prefix) else m.group(0),
+                                        value))
+
+
+def png(fig: plt.Figure, dpi: int = 130) -> bytes:
+    """The figure as a PNG of at most 64 colours (a map is flat colour: a third of the bytes, no visible loss)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB").quantize(64)
+    out = io.BytesIO()
+    image.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Figure:
+    """Check the layout (ChartLayoutError), then, in a notebook, show the chart and close it: as inline SVG, or
+    with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image."""
+    check_layout(fig)
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display as show
+    except ImportError:  # pragma: no cover
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None and not svg:
+        from IPython.display import Image
+
+        show(Image(data=png(fig), format="png", width=int(fig.get_figwidth() * 96)))
+    elif get_ipython is not None and get_ipython() is not None:
+        show(HTML(f'<figure class="asm-figure">{to_svg(fig, description)}'
+                  '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
+    plt.close(fig)
+    return fig
+
+
+# ---- estimate rows: one line per figure, its label above it ------------------------------------------------
+
+LINE_IN = 0.2  # height of one line of 11 pt text, inches
+MARK_IN = 0.24  # height of the band holding a figure's mark
+HEADING_IN = 0.3
+
+
+def marker(row: pd.Series | dict) -> str:
+    """'o' for a stated figure, '>' for a lower bound (more than), '<' for an upper bound (up to, nearly)."""
+    has_low, has_high = pd.notna(row["value_low"]), pd.notna(row["value_high"])
+    if has_low and not has_high:
+        return ">"
+    if has_high and not has_low:
+        return "<"
+    return "o"
+
+
+def draw_estimate(ax: plt.Axes, position: float, row: pd.Series, colour: str, horizontal: bool = False,
+                  hollow: bool = False) -> list:
+    """A bar for a range, a dot for a stated figure, a triangle for a bound; returns the artists drawn."""
+    low, high, central = row["value_low"], row["value_high"], row["value_central"]
+    has_low, has_high = pd.notna(low), pd.notna(high)
+    drawn = []
+    if has_low and has_high and low != high:
+        span = ax.hlines if horizontal else ax.vlines
+        drawn.append(span(position, low, high, color=colour, linewidth=6, alpha=0.6))
+    point = central if pd.notna(central) else (low if has_low and not has_high else high if has_high and not has_low
+                                               else None)
+    if point is None or pd.isna(point):
+        return drawn
+    shape = marker(row)
+    if horizontal is False and shape != "o":
+        shape = "^" if shape == ">" else "v"
+    xy = (point, position) if horizontal else (position, point)
+    drawn += ax.plot(*xy, marker=shape, markersize=9, color=colour, markerfacecolor="white" if hollow else colour,
+                     linestyle="none")
+    return drawn
+
+
+def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] = ()) -> int:
+    """The estimate legend: reliability colours and mark shapes present. Returns the number of lines."""
+    handles = []
+    for grade, colour in RELIABILITY_COLOURS.items():
+        if (frame["source_reliability"] == grade).any():
+            handles.append(Line2D([], [], marker="s", markersize=9, color=colour, linestyle="none",
+                                  label=RELIABILITY_LABELS[grade]))
+    ranged = (frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"]))
+    if ranged.any():
+        handles.append(Line2D([], [], color="#555555", linewidth=6, alpha=0.6, label="bar: a range as published"))
+    bounds = frame["value_low"].notna() ^ frame["value_high"].notna()
+    if bounds.any():
+        handles.append(Line2D([], [], marker=">", color="#555555", linestyle="none", markersize=9,
+                              label="triangle: a bound (more than / up to)"))
+    for label, style in extra:
+        handles.append(Line2D([], [], linestyle="none", markersize=9, label=label, **style))
+    fig.legend(handles=handles, loc="outside lower left", ncols=1, frameon=False, handletextpad=0.4)
+    return len(handles)
+
+
+def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations) -> float:
+    """Draw one figure per row, its wrapped label above its mark; bold headings before rows listed in
+    `headings`. y is in inches from the top. Returns the total height used."""
+    y = 0.1
+    left = blended_transform_factory(ax.transAxes, ax.transData)
+    for i, ((_, row), label) in enumerate(zip(frame.iterrows(), labels)):
+        if i in headings:
+            ax.text(0, y, wrap(escape.chart_text(headings[i]), WRAP - 4), transform=left, va="top", ha="left",
+                    fontweight="bold", fontsize=12, in_layout=False)
+            y += HEADING_IN * (headings[i].count("\n") + 1 + len(headings[i]) // (WRAP - 4))
+        text = wrap(escape.chart_text(label))
+        ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222",
+                in_layout=False)
+        y += LINE_IN * (text.count("\n") + 1)
+        grade = row["source_reliability"] if row["source_reliability"] in RELIABILITY_COLOURS else "low"
+        artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
+        cites.add(row, artists)
+        y += MARK_IN + 0.08
+    return y
+
+
+MARGIN = 0.04  # of the value axis, left empty beyond 0 and the top: a mark at either end is drawn whole
+
+
+def _value_axis(ax: plt.Axes, frame: pd.DataFrame, percent: bool, log: bool) -> None:
+    if log:
+        ax.set_xscale("log")
+    elif percent:
+        ax.set_xlim(-100 * MARGIN, 100 * (1 + MARGIN))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}%"))
+    else:
+        top = max(float(frame[["value_low", "value_high", "value_central"]].max().max()) * 1.04, 1)
+        locator = MaxNLocator(5)
+        end = locator.tick_values(0, top)[-1]
+        ax.set_xlim(-end * MARGIN, end)
+        ax.xaxis.set_major_formatter(FuncFormatter(human))
+    ax.xaxis.set_major_locator(MaxNLocator(5) if not log else ax.xaxis.get_major_locator())
+    if not log:  # no tick below 0 or above the end (the margins are room for marks, not values)
+        low, high = ax.get_xlim()
+        ax.set_xticks([t for t in ax.xaxis.get_major_locator().tick_values(max(low, 0), high)
+                       if max(low, 0) - 1e-9 <= t <= (100 if percent else high) + 1e-9])
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="y", visible=False)
+
+
+def _title(fig: plt.Figure, title: str) -> None:
+    """The chart's title, wrapped, from the figure's left edge (not the axes': tick labels would push it out)."""
+    fig.suptitle(wrap(title, WRAP - 6), x=0.01, ha="left", fontweight="bold", fontsize=12)
+
+
+def _figure(height: float) -> tuple[plt.Figure, plt.Axes]:
+    use_house_style()
+    fig, ax = plt.subplots(figsize=(WIDTH, height))
+    fig._asm_citations = Citations()
+    return fig, ax
+
+
+def _numeric(frame: pd.DataFrame, title: str) -> pd.DataFrame:
+    frame = frame if "source_publisher" in frame else data.with_sources(frame)
+    frame = data.numeric(frame).copy()
+    if frame.empty:
+        raise ValueError(f"chart {title!r}: no figure with a number to draw")
+    return frame
+
+
+def _overhead(title: str, xlabel: str, legend_lines: int) -> float:
+    return 0.3 * (wrap(title, WRAP - 6).count("\n") + 1) + 0.3 * (xlabel.count("\n") + 1) + 0.45 \
+        + 0.24 * legend_lines + 0.3
+
+
+def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: bool = False,
+                 percent: bool = False, headings: str | None = None) -> plt.Axes:
+    """One row per numeric figure, labelled by column `label` (above the mark), in the frame's order.
+
+    A bar spans a stated range (never reduced to its midpoint); a dot marks a stated figure; a triangle a bound.
+    Colour = source reliability. With `headings` (a column), a bold heading starts each group. Rows without a
+    number are left out: list them in a table.
+    """
+    frame = _numeric(frame, title)
+    labels = [f"{row[label]} · {display.source_short(row['source_publisher'], 28)}" for _, row in frame.iterrows()]
+    heads: dict[int, str] = {}
+    if headings:
+        for i, value in enumerate(frame[headings]):
+            if i == 0 or value != frame[headings].iloc[i - 1]:
+                heads[i] = str(value) or "(not stated)"
+    body = sum(LINE_IN * (wrap(t).count("\n") + 1) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
+    legend_lines = 3
+    fig, ax = _figure(body + _overhead(title, xlabel, legend_lines) + 0.2)
+    used = _rows(ax, frame, labels, heads, fig._asm_citations)
+    ax.set_ylim(used + 0.05, 0)
+    _value_axis(ax, frame, percent, log)
+    _title(fig, title)
+    ax.set_xlabel(wrap(xlabel))
+    _legend(fig, frame)
+    publish(fig, f"Chart: {title}. {len(frame)} figures, each with its source.")
+    return ax
+
+
+def row_label(frame: pd.DataFrame, what: str = "country_name") -> pd.Series:
+    """'Indonesia, 2017' / 'World, undated (published 2023)': a row label with the year the figure refers to."""
+    frame = frame if "source_year" in frame else data.with_sources(frame)
+    years = frame.apply(display.row_year, axis=1)
+    name = frame[what] if what in frame else pd.Series("", index=frame.index)
+    name = name.fillna("").astype(str).replace("", "World")
+    return name + ", " + years
+
+
+def short_source(row: pd.Series, width: int = 30) -> str:
+    """'IGF / IISD, 2017': the publisher cut to `width` characters and the figure's year label."""
+    return f"{display.source_short(row['source_publisher'], width)}, {display.row_year(row)}"
+
+
+def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
+                          percent: bool = False, label: str | None = None) -> plt.Axes:
+    """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
+    year (or, with `label`, by that column and the year): nothing averaged. Colour = source reliability."""
+    frame = frame if "source_publisher" in frame else data.with_sources(frame)
+    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first")
+    frame = frame.assign(_label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}"
+                                 for _, r in frame.iterrows()])
+    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category)
+
+
+def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> plt.Figure:
+    """One panel per headline indicator, stacked for a phone: every estimate on its own row, labelled with its
+    source and year, drawn as a range, a point or a bound; colour = source reliability."""
+    use_house_style()
+    groups = {name: (f if "source_publisher" in f else data.with_sources(f)) for name, f in groups.items()}
+    labels = {name: [short_source(r, 34) for _, r in f.iterrows()] for name, f in groups.items()}
+    bodies = [sum(LINE_IN + MARK_IN + 0.08 for _ in labels[name]) + 0.1 for name in groups]
+    titles = {name: wrap(f"{name} ({units[name]})", WRAP - 6) for name in groups}
+    extra = sum(0.3 * (t.count("\n") + 1) + 0.5 for t in titles.values())
+    fig, axes = plt.subplots(len(groups), 1, figsize=(WIDTH, sum(bodies) + extra + 1.2),
+                             gridspec_kw={"height_ratios": bodies}, squeeze=False)
+    fig._asm_citations = Citations()
+    for ax, (name, frame) in zip(axes[:, 0], groups.items()):
+        used = _rows(ax, frame, labels[name], {}, fig._asm_citations)
+        ax.set_ylim(used + 0.05, 0)
+        _value_axis(ax, frame, percent=False, log=False)
+        ax.set_title(titles[name], loc="left", fontsize=12)
+    _legend(fig, pd.concat(groups.values()))
+    publish(fig, "Chart: headline indicators, every estimate with its source.")
+    return fig
+
+
+def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axes:
+    """Every estimate at its year: a dot for a stated figure, a bar for a range, a triangle for a bound.
+    Colour = source reliability; hollow = placed at its source's publication year (no reference year given).
+    Figures with no year at all are left out (pages list them in a table). Whole years on the year axis."""
+    frame = frame if "source_publisher" in frame else data.with_sources(frame)
+    frame = frame.dropna(subset=["plot_year"])
+    frame = data.numeric(frame) if len(frame) else frame
+    if frame.empty:
+        raise ValueError(f"chart {title!r}: no dated figure with a number to draw")
+    fig, ax = _figure(4.4 + 0.24 * 4)
+    hollow_any = False
+    for _, row in frame.iterrows():
+        hollow = row.get("year_basis") == "publication year"
+        hollow_any |= hollow
+        grade = row["source_reliability"] if row["source_reliability"] in RELIABILITY_COLOURS else "low"
+        artists = draw_estimate(ax, float(row["plot_year"]), row, RELIABILITY_COLOURS[grade], hollow=hollow)
+        fig._asm_citations.add(row, artists)
+    years = frame["plot_year"].astype(float)
+    ax.set_xlim(years.min() - 1, years.max() + 1)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(human))
+    # Head-room so a mark at the largest value (a triangle for "up to") is not cut by the frame.
+    top = ax.get_ylim()[1] * 1.08
+    ax.set_ylim(-top * MARGIN, top)  # and room below 0, so a mark at 0 is whole
+    ax.yaxis.set_major_locator(MaxNLocator(6))
+    ax.set_yticks([t for t in ax.yaxis.get_major_locator().tick_values(0, top) if 0 <= t <= top])
+    _title(fig, title)
+    ax.set(xlabel="year the figure refers to", ylabel=ylabel)
+    extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",
+                                                         "markerfacecolor": "white"})] if hollow_any else []
+    _legend(fig, frame, extra)
+    publish(fig, f"Chart: {title}. {len(frame)} dated figures, each with its source.")
+    return ax
+
+
+# ---- Amazon mined area -------------------------------------------------------------------------------------
+
+def country_colours(names: list[str]) -> dict[str, str]:
+    """One colour per Amazon country, fixed by the alphabetical order of all names given (same in every chart)."""
+    return palette(sorted(set(names)))
+
+
+def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.Axes:
+    """Amazon mined area per country and period, one line per country. Colour = country."""
+    use_house_style()
+    names = sorted(frame["country"].unique())
+    from asmhub_utils.chapters import amazon
+
+    colours = country_colours(amazon.national_yearly()["country"].unique().tolist() + names)
+    periods = list(dict.fromkeys(frame.sort_values(["year", "quarter"], na_position="first")["period"]))
+    fig, ax = _figure(4.6 + 0.24 * len(names) + 0.1 * max(len(p) for p in periods))
+    x = {p: i for i, p in enumerate(periods)}
+    order = frame.groupby("country")[value].max().sort_values(ascending=False).index
+    for name in order:
+        rows = frame[frame["country"] == name]
+        ax.plot([x[p] for p in rows["period"]], rows[value], marker="o", markersize=4, color=colours[name],
+                label=escape.chart_text(name))
+    step = max(1, len(periods) // 6)
+    ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(human))
+    _title(fig, title)
+    ax.set(ylabel=ylabel, xlabel="period of detection")
+    ax.set_ylim(bottom=0)
+    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="colour = country")
+    publish(fig, f"Chart: {title}, one line per country.")
+    return ax
+
+
+def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
+    """Mined area inside protected areas and indigenous territories, per country (bars). Colour = kind of land."""
+    wide = totals.pivot(index="country", columns="kind", values="area_ha").fillna(0)
+    wide = wide.sort_index(key=lambda s: s.str.casefold(), ascending=False)
+    fig, ax = _figure(2.0 + 0.45 * len(wide) + 0.8)
+    kinds = [k for k in LAND_COLOURS if k in wide.columns]
+    height = 0.8 / max(len(kinds), 1)
+    for n, kind in enumerate(kinds):
+        ax.barh([i + n * height for i in range(len(wide))], wide[kind], height=height, color=LAND_COLOURS[kind],
+                label=kind)
+    ax.set_yticks([i + height * (len(kinds) - 1) / 2 for i in range(len(wide))],
+                  [escape.chart_text(name) for name in wide.index])
+    ax.xaxis.set_major_formatter(FuncFormatter(human))
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    _title(fig, title)
+    ax.set(xlabel="hectares", ylabel="")
+    ax.grid(axis="y", visible=False)
+    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="colour = kind of land")
+    publish(fig, f"Chart: {title}, by country and kind of land.")
+    return ax

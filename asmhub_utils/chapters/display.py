@@ -1,0 +1,157 @@
+"""One display layer: how every value that reaches a page is written (tables, chart labels, prose through glue).
+
+- numbers get thousands separators and no false precision: 315000000 -> "315,000,000", 221253.2 -> "221,253";
+- units read as words: "persons" -> "people", "t/yr" -> "tonnes a year", "percent" -> "%"; hectares stay "ha";
+- a value written in words keeps its words and gets no unit: "nearly half" (never "nearly half percent"),
+  "fully legalised", "dataset exists"; a value whose text already names its unit ("935,000 carats (...)") gets
+  no second one; a year or a date is written alone ("1989", never "1989 year");
+- a figure without a reference year is "undated (published 2023)", or "undated" when the source has no date
+  either, in every table, chart and sentence; a span the source gives ("2017-2018") is kept;
+- countries are named, never coded, and listed in reading order (by name).
+
+Nothing here changes a value: the text a source printed is kept, only its presentation changes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable
+
+import pandas as pd
+
+# Units as words, for a unit written after a number.
+UNIT_WORDS: dict[str, str] = {
+    "persons": "people", "percent": "%", "t/yr": "tonnes a year", "t": "tonnes", "kg/yr": "kg a year",
+    "kg": "kg", "ha": "ha", "USD": "US dollars", "USD/yr": "US dollars a year", "USD/month": "US dollars a month",
+    "USD/day": "US dollars a day", "deaths/yr": "deaths a year", "deaths/month": "deaths a month",
+    "carats/yr": "carats a year", "persons/day": "people a day", "persons/mines": "people per mine",
+    "MAD/day": "Moroccan dirham a day", "ZAR/yr": "South African rand a year", "ratio": "",
+}
+# Units that are the value itself (the value text is a year, a date, a statement).
+SELF_DESCRIBING = frozenset({"year", "date", "text", "event", "dataset", "licence", ""})
+NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def number(value: float | int | str) -> str:
+    """315000000 -> '315,000,000'; 221253.2 -> '221,253'; 2.5 -> '2.5'; 0.046 -> '0.046'."""
+    value = float(value)
+    if math.isnan(value):
+        return "unknown"
+    if abs(value) >= 100 or value == int(value):
+        return f"{round(value):,}"
+    return f"{value:.3g}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """1 -> '1 figure'; 3 -> '3 figures' (never 'figure(s)')."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def unit_words(unit: object) -> str:
+    """The words written after a number for `unit` ('' when the unit is the value itself)."""
+    if unit is None or (isinstance(unit, float) and math.isnan(unit)):
+        return ""
+    unit = str(unit)
+    if unit in SELF_DESCRIBING:
+        return ""
+    return UNIT_WORDS.get(unit, unit)
+
+
+def _names_unit(text: str, words: str) -> bool:
+    """True when `text` already says its unit ('935,000 carats', '30 %', '1.2 million people')."""
+    if not words:
+        return True
+    if words == "%":
+        return "%" in text or "percent" in text.lower() or "per cent" in text.lower()
+    rate = re.search(r"\b(?:a|per) (year|month|day|week|mine)$", words)
+    if rate and re.search(rf"(?:\bper|\ba|/)\s*{rate.group(1)}\b|\b{rate.group(1)}ly\b", text.lower()):
+        return True  # 'at least 2 per month' already says its rate: never 'at least 2 per month deaths a month'
+    first = words.split()[0].lower()
+    stem = first[:-1] if first.endswith("s") else first
+    return re.search(rf"\b{re.escape(stem)}", text.lower()) is not None or (
+        words == "people" and re.search(r"\b(persons?|miners?|workers?|people)\b", text.lower()) is not None)
+
+
+def quantity(value_text: object, unit: object) -> str:
+    """A figure as printed, made readable: '315,000,000 people', '221,253 ha', '20%', 'nearly half', '1989'."""
+    text = "" if value_text is None or (isinstance(value_text, float) and math.isnan(value_text)) else str(value_text)
+    text = " ".join(text.split())
+    if not text:
+        return "unknown"
+    if str(unit) not in ("year", "date"):
+        bare = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*([-–])\s*(\d+(?:\.\d+)?))?", text)
+        if bare:  # a bare number or range as printed: '2000000', '786-2211'
+            text = number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else "")
+    words = unit_words(unit)
+    if not re.search(r"\d", text) or _names_unit(text, words):
+        return text
+    if words == "%":
+        return f"{text}%"
+    if text == "1":
+        plural = next((p for p in _SINGULAR if words.startswith(p)), None)
+        words = _SINGULAR[plural] + words[len(plural):] if plural else words
+    return f"{text} {words}"
+
+
+_SINGULAR = {"people": "person", "tonnes": "tonne", "deaths": "death", "carats": "carat", "US dollars": "US dollar"}
+
+
+def figure(row: pd.Series | dict) -> str:
+    """`quantity` of a row of the estimates table."""
+    return quantity(row.get("value_text"), row.get("unit"))
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA \
+        and str(value).strip() not in ("", "nan", "<NA>")
+
+
+def _year(value: object) -> str:
+    text = str(value).strip()
+    return text[:-2] if re.fullmatch(r"\d{4}\.0", text) else text
+
+
+def publication_year(published: object) -> str:
+    """The year a source was published, as a citation gives it: '2019', or 'n.d.' (no date)."""
+    return _year(published) if _present(published) else "n.d."
+
+
+def year_label(year: object, published: object = None, year_text: object = None) -> str:
+    """The year a figure refers to: '2019'; a span as the source gives it: '2017-2018'; else
+    'undated (published 2023)', or 'undated' when the source has no date either."""
+    if _present(year_text) and re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", str(year_text).strip()):
+        return re.sub(r"\s*[-–]\s*", "-", str(year_text).strip())
+    if _present(year):
+        return _year(year)
+    if _present(year_text) and re.search(r"\d", str(year_text)):  # a decade or period as the source gives it
+        return str(year_text).strip()
+    if _present(published):
+        return f"undated (published {_year(published)})"
+    return "undated"
+
+
+def row_year(row: pd.Series | dict) -> str:
+    """`year_label` of a row of the estimates table: its `published_year` when the data has one, else its
+    source's publication year (when joined)."""
+    published = row.get("published_year")
+    published = published if _present(published) else row.get("source_year")
+    return year_label(row.get("year"), published, row.get("year_text"))
+
+
+def country_name(iso3: str) -> str:
+    """The country's name for a page ('World' for a blank code)."""
+    from asmhub_utils.tidy.countries import iso_name
+
+    return iso_name(iso3) if _present(iso3) else "World"
+
+
+def by_name(codes: Iterable[str]) -> list[str]:
+    """ISO3 codes in the reading order of their names (Chad before Suriname)."""
+    return sorted(set(codes), key=lambda code: re.sub(r"^the ", "", country_name(code).casefold()))
+
+
+def source_short(publisher: object, width: int = 40) -> str:
+    """The publisher as a short label: the part before any bracket, cut to `width` characters with '…'."""
+    text = str(publisher).split(" (")[0].strip() if _present(publisher) else "unknown publisher"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -1,0 +1,55 @@
+"""The CSV behind each chart, written next to the book so a reader can download exactly what is drawn.
+
+Files go to `book/site_extra/downloads/` (generated, not in git), whose parent Sphinx copies to the site root, giving
+`downloads/` (`html_extra_path`). Links are relative to the page, so the site works under any base URL.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from asmhub_utils import paths
+
+DOWNLOADS = paths.BOOK / "site_extra" / "downloads"
+
+
+def _page_dir() -> Path:
+    """Folder of the page being executed: notebooks run with their own folder as working directory."""
+    return Path.cwd().resolve()
+
+
+def save_csv(frame: pd.DataFrame, name: str) -> str:
+    """Write `frame` as downloads/<name>.csv and return a link to it from the current page.
+
+    The link is an HTML anchor, not a Markdown link: notebook Markdown is rendered as MyST, which would read a
+    relative Markdown link as a cross-reference to a document and warn that none exists.
+    """
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_' only")
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    target = DOWNLOADS / f"{name}.csv"
+    frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+    # Also under lists and tables and under profiles with no chart: the label does not say "chart".
+    rows = f"{len(frame):,} row" + ("" if len(frame) == 1 else "s")
+    return _link(target.name, f"Download these figures ({name}.csv, {rows})")
+
+
+def copy_file(source: Path, name: str, label: str) -> str:
+    """Publish an existing file unchanged as downloads/<name> and return a link to it from the current page."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*\.[a-z]+", name):
+        raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_', and an extension")
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    (DOWNLOADS / name).write_bytes(Path(source).read_bytes())
+    return _link(name, f"{label} ({name})")
+
+
+def _link(file_name: str, label: str) -> str:
+    """An HTML anchor relative to the executing page. Notebook Markdown is rendered as MyST, where a Markdown
+    link to a file outside the book's sources would be read as a cross-reference and fail the build."""
+    href = Path(os.path.relpath(paths.ROOT, _page_dir()), "downloads", file_name).as_posix()
+    return f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>'

@@ -1,0 +1,216 @@
+"""Country by country: which countries have data, their headline estimate (chosen by the rule in `headline.py` and
+read from data/countries.csv), main minerals and a data-quality grade.
+
+Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
+
+* **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
+  original estimate count once: `echo_group`, `asmhub_utils/tidy/echoes.py`);
+* **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
+* **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
+  later, 1 point for 2015-2019, 0 for older or undated only;
+* **reliability**: 2 points when at least half the figures are graded *primary* (produced by their source, not
+  quoted from another: `asmhub_utils/tidy/reliability.py`), 1 when fewer are but not every figure is *low*, 0 when
+  every figure is.
+
+The sum (0-8) gives the grade: **A** 7-8, **B** 5-6, **C** 3-4, **D** 0-2. A country with no figure gets a dash.
+The grade says how much this book holds about a country, not how good the country's own statistics are.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from asmhub_utils.tidy import countries
+from asmhub_utils.chapters import data
+from asmhub_utils import escape
+
+NO_DATA = "–"
+GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter
+
+# Counts of people working in ASM (all minerals or narrower): the `measures` words (measures.py) that count
+# miners. Women-only counts, the inventory's separate minimum/maximum rows (shown as the best estimate's range),
+# dependants, models and events are left out.
+MINER_MEASURES = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
+                  "surveyed at sites")
+_INVENTORY_BEST = "ASM miners (inventory best estimate)"
+
+
+def count_points(n_figures: int) -> int:
+    return 2 if n_figures >= 15 else 1 if n_figures >= 6 else 0
+
+
+def source_points(n_sources: int) -> int:
+    return 2 if n_sources >= 5 else 1 if n_sources >= 2 else 0
+
+
+def recency_points(latest_year: float | None) -> int:
+    if latest_year is None or pd.isna(latest_year):
+        return 0
+    return 2 if latest_year >= 2020 else 1 if latest_year >= 2015 else 0
+
+
+def reliability_points(grades: pd.Series) -> int:
+    if grades.empty or (grades == "low").all():
+        return 0
+    return 2 if (grades == "primary").mean() >= 0.5 else 1
+
+
+def grade_letter(points: int) -> str:
+    return next(letter for letter, least in GRADE_POINTS.items() if points >= least)
+
+
+def quality_grade(figures: pd.DataFrame) -> str:
+    """The grade of one country's figures (rows with `plot_year` and `source_reliability`); a dash if none."""
+    if figures.empty:
+        return NO_DATA
+    latest = figures["plot_year"].max()
+    n_independent = figures["echo_group"].nunique() if "echo_group" in figures else len(figures)
+    grades = figures["grade"] if "grade" in figures else figures["source_reliability"]
+    points = (count_points(n_independent) + source_points(figures["source_id"].nunique())
+              + recency_points(None if pd.isna(latest) else float(latest))
+              + reliability_points(grades))
+    return grade_letter(points)
+
+
+def country_figures() -> pd.DataFrame:
+    """Every country-scope figure with its source and plot year (`data.country_figures`)."""
+    return data.country_figures()
+
+
+def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """Headcounts of people working in ASM with a number above zero, with `range_low`/`range_high` from the
+    inventory's bounds."""
+    persons = figures[(figures["unit"] == "persons")]
+    counts = persons[persons["measures"].isin(MINER_MEASURES)
+                     & (persons[["value_low", "value_high", "value_central"]].max(axis=1).fillna(0) > 0)].copy()
+    counts["range_low"], counts["range_high"] = counts["value_low"], counts["value_high"]
+    bounds = persons[persons["measures"] == "inventory bound"]
+    for index, row in counts[counts["indicator"] == _INVENTORY_BEST].iterrows():
+        same = bounds[(bounds["iso3"] == row["iso3"]) & (bounds["source_id"] == row["source_id"])]
+        low = same.loc[same["indicator"] == "ASM miners minimum", "value_low"]
+        high = same.loc[same["indicator"] == "ASM miners maximum", "value_high"]
+        if not low.empty and not high.empty:
+            counts.loc[index, ["range_low", "range_high"]] = [low.iloc[0], high.iloc[0]]
+    return counts
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def headline_text(row: pd.Series) -> str:
+    """A country's headline as a page shows it: '250,000 (range 200,000-300,000)', the source's own words when
+    it gave no plain number, a dash with no national count (row of data/countries.csv)."""
+    if not isinstance(row["headline_record_id"], str) or not row["headline_record_id"]:
+        return NO_DATA
+    low, high, central = row["headline_low"], row["headline_high"], row["headline_central"]
+    qualifier = row["headline_qualifier"] if isinstance(row["headline_qualifier"], str) else ""
+    if pd.notna(low) and pd.notna(high) and low != high:
+        bounds = f"{_number(low)}-{_number(high)}"
+        return f"{_number(central)} (range {bounds})" if pd.notna(central) and not qualifier else bounds
+    if pd.notna(central) and not qualifier:
+        return _number(central)
+    return str(row["headline_value_text"])
+
+
+def headline_year(row: pd.Series) -> str:
+    """The year the headline refers to; a span as the source gives it; 'undated' when unknown."""
+    from asmhub_utils.chapters import display
+
+    if not row["headline_record_id"]:
+        return NO_DATA
+    return display.year_label(row["headline_year"], row.get("headline_published_year"), row["headline_year_text"])
+
+
+def what_it_counts(row: pd.Series) -> str:
+    """'all people in ASM', 'narrower: one mineral only', or the status for a country without a headline."""
+    if row["status"] == "no national count":
+        return "ASM reported; no national count"
+    if row["status"] == "narrower national":
+        return f"narrower national count: {row['headline_measure']}"
+    return str(row["headline_measure"])
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_SPLIT = re.compile(r",|;|/|&|\band\b")
+_SAME_MINERAL = {"diamond": "diamonds", "gemstone": "gemstones", "coloured gemstones": "gemstones",
+                 "precious stones": "gemstones", "semi-precious stones": "gemstones"}
+
+
+def minerals(mineral_cells: pd.Series, n: int = 3) -> list[str]:
+    """The n minerals named most often in a country's figures (names split and normalised, ties alphabetical)."""
+    names: list[str] = []
+    for cell in mineral_cells.dropna():
+        for part in _SPLIT.split(_PARENTHESES.sub("", str(cell))):
+            name = part.strip().lower()
+            if name and name not in {"all", "all minerals", "other", "others", "etc."}:
+                names.append(_SAME_MINERAL.get(name, name))
+    counts = pd.Series(names, dtype=str).value_counts()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [name for name, _ in ordered[:n]]
+
+
+TABLE_COLUMNS = ("Country", "ISO3", "Region", "Headline estimate", "Year", "What it counts", "Source",
+                 "Estimates", "Independent", "Main minerals", "Grade")
+
+
+def country_table(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per country with any figure, sorted by name, read from data/countries.csv (headline.py decides
+    the headline; this only words it). Dashes where there is no national count."""
+    headlines = data.countries() if headlines is None else headlines
+    publishers = data.sources().set_index("source_id")["publisher"]
+    rows = []
+    for _, c in headlines.iterrows():
+        has = bool(c["headline_record_id"])
+        rows.append({
+            "Country": c["country_name"], "ISO3": c["iso3"], "Region": c["region"] or NO_DATA,
+            "Headline estimate": headline_text(c), "Year": headline_year(c), "What it counts": what_it_counts(c),
+            "Source": publishers.get(c["headline_source_id"], NO_DATA) if has else NO_DATA,
+            "Estimates": int(c["n_figures"]), "Independent": int(c["n_independent"]),
+            "Main minerals": c["main_minerals"] or NO_DATA, "Grade": c["grade"],
+        })
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).sort_values("Country").reset_index(drop=True)
+
+
+def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per country (for the map and its CSV): iso3, country, status, low, high, central, year, what it counts,
+    value_text and source_id, read from data/countries.csv."""
+    c = data.countries() if headlines is None else headlines
+    return pd.DataFrame({"iso3": c["iso3"], "country": c["country_name"], "status": c["status"],
+                         "indicator": c.apply(what_it_counts, axis=1), "value_text": c["headline_value_text"],
+                         "low": c["headline_low"], "high": c["headline_high"], "central": c["headline_central"],
+                         "year": c["headline_year"], "source_id": c["headline_source_id"]})
+
+
+def profile_link(iso3: str, name: str) -> str:
+    """A page-relative link from the country table to the country's profile page."""
+    return f'<a href="profiles/{escape.html(iso3)}.html">{escape.html(name)}</a>'
+
+
+def linked_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The country table with each country name linked to its profile (for the HTML page, not the CSV).
+
+    The page shows the table as HTML (itables, `allow_html=True`): every text cell is escaped here."""
+    out = table.copy()
+    for column in out.columns.drop("Country"):
+        out[column] = out[column].map(lambda v: escape.html(v) if isinstance(v, str) else v)
+    out["Country"] = [profile_link(iso3, name) for iso3, name in zip(out["ISO3"], out["Country"])]
+    return out
+
+
+def rule_markdown() -> str:
+    """The data-quality grade rule, as documented in this module, for the page that shows the grades."""
+    return __doc__.split("\n\n", 1)[1].strip()
+
+
+def datatables_url() -> str:
+    """Page-relative URL of the one shared DataTables bundle (book/assets is served as _static)."""
+    import os
+    from pathlib import Path
+
+    from asmhub_utils import paths
+
+    up = os.path.relpath(paths.ROOT, Path.cwd().resolve())
+    return Path(up, "_static", "vendor", "itables", "dt_bundle.js").as_posix()

@@ -1,0 +1,128 @@
+"""Named selections of figures that pages chart together. Indicator names are the sources' own words,
+so which rows belong to a series is a decision recorded here, once, with the reason."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asmhub_utils.chapters import data
+
+# People working directly in ASM (all minerals), worldwide.
+GLOBAL_ASM_WORKFORCE = (
+    "people directly engaged in ASM",
+    "people engaged directly in ASM (1993 estimate)",
+    "people directly engaged in ASM (IGF Global Trends)",
+    "people for whom ASM is a vital livelihood (2019 State of the Sector)",
+    "people in ASM globally (World Bank conservative estimate)",
+    "people employed in ASM globally (2020 State of the ASM Sector)",
+    "people in ASM worldwide (gender report extract)",
+    "people directly employed in ASM (World Bank estimate)",
+)
+# People working directly in artisanal and small-scale gold mining (ASGM) only, worldwide.
+GLOBAL_ASGM_WORKFORCE = (
+    "artisanal and small-scale gold miners worldwide",
+    "ASGM miners worldwide",
+    "ASGM workers worldwide",
+    "small-scale gold miners worldwide",
+    "artisanal gold miners worldwide",
+    "artisanal gold miners worldwide (full-time equivalent, miners only)",
+    "people directly involved in ASGM worldwide",
+)
+# People who depend on ASM for a living: miners, families and the local economy around them.
+GLOBAL_DEPENDANTS = (
+    "people dependent on ASM (1999 estimate)",
+    "people dependent on ASM (2013 estimate)",
+    "people depending on ASM for livelihoods",
+    "direct and indirect ASM employment",
+)
+
+SERIES = {
+    "global_asm_workforce": GLOBAL_ASM_WORKFORCE,
+    "global_asgm_workforce": GLOBAL_ASGM_WORKFORCE,
+    "global_dependants": GLOBAL_DEPENDANTS,
+}
+
+
+def series(name: str) -> pd.DataFrame:
+    """World-scope figures of one named series, with sources and plot years, oldest first."""
+    indicators = SERIES[name]
+    frame = data.estimates().query("scope == 'world' and indicator in @indicators")
+    return data.dated(frame).sort_values(["plot_year", "value_central"], na_position="last")
+
+
+# Minerals spelled differently by different sources, mapped to one name for grouping (nothing else changes).
+MINERAL_NAMES = {"diamond": "diamonds", "sapphire": "coloured gemstones (sapphire)"}
+
+
+def world_supply_shares() -> pd.DataFrame:
+    """ASM's share of world production or supply, per mineral, every source's figure (percent only)."""
+    frame = data.estimates().query("dataset == 'supply_share' and scope == 'world' and unit == 'percent'")
+    frame = data.dated(frame)
+    frame["mineral_group"] = frame["mineral"].replace(MINERAL_NAMES)
+    return frame
+
+
+def _world(query: str) -> pd.DataFrame:
+    return data.dated(data.estimates().query(f"scope == 'world' and ({query})"))
+
+
+# The dashboard's headline indicators: which world figures answer each question. Units differ within
+# "countries with ASM" (ASM vs ASGM) and "mercury use" (all ASGM use vs. the main users): the indicator text
+# stays with every figure, so a reader sees what each one counts.
+HEADLINES = {
+    "People working in ASM": lambda: series("global_asm_workforce"),
+    "People depending on ASM": lambda: series("global_dependants"),
+    "Countries with ASM": lambda: _world("unit == 'countries' and indicator.str.contains('with AS')"),
+    "ASM share of world gold": lambda: _world("dataset == 'supply_share' and mineral == 'gold' "
+                                              "and unit == 'percent' and not indicator.str.contains('1990s')"),
+    "Value of ASM gold output": lambda: _world("dataset == 'other' and unit.str.startswith('USD') "
+                                               "and indicator.str.contains('value')"),
+    "Mercury used in ASGM": lambda: _world("dataset == 'mercury' and unit == 't/yr' "
+                                           "and indicator.str.contains('mercury use') and indicator.str.contains('global')"),
+}
+
+
+def headlines() -> dict[str, pd.DataFrame]:
+    """Every figure behind each headline indicator, oldest first."""
+    return {name: select().sort_values("plot_year", na_position="first") for name, select in HEADLINES.items()}
+
+
+def world_gold_output() -> pd.DataFrame:
+    """Estimates of the gold ASM produces worldwide in a year (tonnes), every source."""
+    return _world("mineral == 'gold' and unit in ('t/yr', 't') and indicator.str.contains('production')"
+                  " and not indicator.str.contains('revision')")
+
+
+_WOMEN = r"women|female"
+
+
+def women_shares() -> pd.DataFrame:
+    """Published shares of women among ASM workers (percent), world and country figures, with a `place` label."""
+    frame = data.estimates().query("unit == 'percent' and indicator.str.contains(@_WOMEN)"
+                                   " and not indicator.str.contains('without')")
+    frame = data.dated(frame)
+    frame["place"] = frame["country_name"].where(frame["scope"] != "world", "World").replace("", "World")
+    return frame
+
+
+def derived_female_shares() -> pd.DataFrame:
+    """Women's share per country computed by this book from ONE source's own two figures for the same year:
+    its 'female ASM miners (estimate)' divided by its 'ASM miners (inventory best estimate)'.
+
+    The source (the Global ASM Population Inventory) calls many of its female figures working hypotheses, so these
+    shares are as uncertain as the figures they come from. Countries whose best estimate is missing or zero are
+    left out. Columns follow estimates.csv (value_* in percent), plus `female` and `total`.
+    """
+    frame = data.estimates().query("scope == 'country' and dataset == 'miners_by_country'")
+    keys = ["iso3", "source_id", "year"]
+    female = frame[frame["indicator"] == "female ASM miners (estimate)"]
+    total = frame[frame["indicator"] == "ASM miners (inventory best estimate)"]
+    joined = female.merge(total[keys + ["value_central"]], on=keys, suffixes=("", "_total"), how="inner")
+    joined = joined[joined["value_central_total"] > 0].copy()
+    share = (100 * joined["value_central"] / joined["value_central_total"]).round(1)
+    joined["female"], joined["total"] = joined["value_central"], joined["value_central_total"]
+    joined["value_low"] = joined["value_high"] = joined["value_central"] = share
+    joined["value_text"] = share.astype(str)
+    joined["unit"] = "percent"
+    joined["indicator"] = "women's share of ASM miners (computed: female estimate / best estimate, same source)"
+    return data.dated(joined.drop(columns=["value_central_total"]))

@@ -1,0 +1,145 @@
+"""Static tables of estimates: every figure with its own words, year, source and reliability."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asmhub_utils.chapters import data, display
+from asmhub_utils import escape
+
+DOWNLOAD_COLUMNS = (
+    "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
+    "value_high", "value_central", "qualifier", "unit", "source_id", "source_title", "source_publisher",
+    "source_year", "source_url", "source_reliability", "locator", "note", "year_text", "published_year",
+    "original_source", "measures", "coverage", "grade", "grade_reason", "echo_group", "curation",
+)
+
+
+def figures_for_download(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns a reader needs to check a figure against its source, in a stable order."""
+    frame = frame if "source_title" in frame else data.with_sources(frame)
+    return frame.loc[:, list(DOWNLOAD_COLUMNS)]
+
+
+def _cell(value: object) -> str:
+    return escape.html(value)
+
+
+def permalink(record_id: str) -> str:
+    """The small '#' link beside a figure, to its row (`id="<record_id>"`), for a reader to copy or cite."""
+    record = _cell(record_id)
+    return (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
+            f'aria-label="Link to this figure">#</a>')
+
+
+def place(r: pd.Series | dict) -> str:
+    """Where a figure is from, by name: the country (display.country_name of its code), else the region the
+    source names, else 'World'."""
+    if display._present(r.get("iso3")):
+        return display.country_name(r["iso3"])
+    named = r.get("country_name")
+    return str(named).strip() if display._present(named) else "World"
+
+
+def _row(r: pd.Series, where: bool = False, also: list[tuple[str, str]] = ()) -> str:
+    """One figure: its row carries the record id as an anchor, with a small link a reader can copy. The year
+    is display.row_year: a span or decade as given, else 'undated (published YYYY)'. Every value is escaped
+    (escape.html) at the point it is written."""
+    record = _cell(r["record_id"])
+    grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
+    badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
+    source_year = display.publication_year(r["source_year"])
+    source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
+    link = permalink(r["record_id"])
+    place_cell = f'<td data-label="Where">{_cell(place(r))}</td>' if where else ""
+    # a figure shown through another keeps its anchor (links to it land on the row that shows it)
+    others = "; ".join(f'<span id="{_cell(rid)}">{_cell(who)}</span>' for rid, who in also)
+    quoted = f"<br><small>also quoted by {others} (the same estimate, counted once)</small>" if also else ""
+    order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
+    order_attr = "" if order is None else f' data-order="{float(order):g}"'
+    return (f'<tr id="{record}">{place_cell}<td data-label="Year">{_cell(display.row_year(r))}</td>'
+            f'<td data-label="Estimate"{order_attr}>{_cell(display.figure(r))}{link}</td>'
+            f'<td data-label="What is counted">{_cell(r["indicator"])}{_curated(r)}{quoted}</td>'
+            f'<td data-label="Source">{source}</td></tr>')
+
+
+def _curated(r: pd.Series) -> str:
+    """A decision of data/curation.csv on this figure, shown where the figure appears."""
+    text = r.get("curation")
+    return f"<br><small>{_cell(text)}</small>" if isinstance(text, str) and text else ""
+
+
+def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[str, str]]]]:
+    """Figures repeating one original estimate (same `echo_group`, asmhub_utils/tidy/echoes.py) shown once: the
+    group's first figure (or the first listed), with the record id, publisher and year of each other one."""
+    if "echo_group" not in rows:
+        return [(r, []) for _, r in rows.iterrows()]
+    out = []
+    for group_id, members in rows.groupby("echo_group", sort=False):
+        first = members[members["record_id"] == group_id]
+        rep = (first if not first.empty else members).iloc[0]
+        also = [(str(e["record_id"]), f"{e['source_publisher']} ({display.row_year(e)})")
+                for _, e in members.iterrows() if e["record_id"] != rep["record_id"]]
+        out.append((rep, also))
+    return out
+
+
+def estimates_table(frame: pd.DataFrame, group: str | None = None, where: bool | None = None) -> str:
+    """An HTML table of figures, newest first within each group; text is escaped, links kept. Figures repeating
+    one estimate (same `echo_group`) are one row, with "also quoted by". A "Where" column names each figure's
+    place (`place`) when `where` is True, or by default when a group holds figures from more than one place:
+    a row never leaves its reader guessing where it counts. Every cell carries its column's `data-label`
+    (the phone cards of book/assets/asmhub.css show it)."""
+    frame = frame if "source_url" in frame else data.with_sources(frame)
+    frame = frame.sort_values("year", ascending=False, na_position="last", kind="stable")
+    groups = list(frame.groupby(group, sort=True)) if group else [("", frame)]
+    if where is None:
+        where = any(rows.apply(place, axis=1).nunique() > 1 for _, rows in groups if len(rows))
+    columns = (["Where"] if where else []) + ["Year", "Estimate", "What is counted", "Source"]
+    head = "<tr>" + "".join(f"<th>{c}</th>" for c in columns) + "</tr>"
+    body = []
+    for name, rows in groups:
+        if group:
+            body.append(f'<tr><th colspan="{len(columns)}" scope="rowgroup">{_cell(name) or "(not stated)"}</th></tr>')
+        body += [_row(r, where, also) for r, also in _one_per_estimate(rows)]
+    return f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def labelled_table(frame: pd.DataFrame) -> str:
+    """Any small table as an `asm-estimates` table: every cell escaped and labelled with its column
+    (`data-label`), so the phone cards name what each value is."""
+    head = "".join(f"<th>{_cell(c)}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f'<td data-label="{_cell(c)}">{_cell(v)}</td>' for c, v in row.items())
+                   + "</tr>" for _, row in frame.iterrows())
+    return f'<table class="asm-estimates"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+# The country table on a phone: what a reader looks for first, then the rest (reached by scrolling the table
+# sideways, which the page says). Columns not named here keep their order after these.
+PHONE_FIRST = ("Country", "Headline estimate", "Latest miner estimate", "Year", "Source", "What it counts", "Counted",
+               "Grade")
+SORT_SUFFIX = " (number)"
+
+
+def leading_number(text: object) -> float | None:
+    """The first number of a cell as displayed ('1,000,000 (range ...)' -> 1000000.0); None when there is none."""
+    import re
+
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", str(text))
+    return float(match.group(0).replace(",", "")) if match else None
+
+
+def phone_first(table: pd.DataFrame, numeric: tuple[str, ...] = ("Headline estimate", "Latest miner estimate")
+                ) -> tuple[pd.DataFrame, dict]:
+    """The table with its important columns first and, for each column in `numeric` that is text, a hidden
+    number column it sorts by; returns the table and the DataTables options (columnDefs) that say so."""
+    first = [c for c in PHONE_FIRST if c in table.columns]
+    out = table[first + [c for c in table.columns if c not in first]].copy()
+    defs = []
+    for column in numeric:
+        if column in out.columns and out[column].dtype == object:
+            out[column + SORT_SUFFIX] = out[column].map(leading_number)
+            position, hidden = list(out.columns).index(column), len(out.columns) - 1
+            defs += [{"targets": position, "orderData": [hidden]}, {"targets": hidden, "visible": False,
+                                                                     "searchable": False}]
+    return out, ({"columnDefs": defs} if defs else {})

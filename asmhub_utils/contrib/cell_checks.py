@@ -1,0 +1,233 @@
+"""Strict checks of one contributed cell: a value is read whole or refused, never partly.
+
+Each check returns None (the cell is fine) or `(message, fix)`; `validate.py` adds the file, row, column and
+value. What is checked here, on top of the structural checks every figure passes (`build.check_figure`):
+
+* characters: control (C0, C1), bidi override/embedding/isolate marks, zero-width characters, line and
+  paragraph separators, and line breaks in one-line fields, each named by its code point;
+* length: a cell holds at most `standard.MAX_CELL` characters (`MAX_NOTE` for the note);
+* spreadsheet formulas: a cell starting with '=', '@', or '+'/'-' followed by a letter or formula syntax;
+* web addresses: http(s) only, no user-info ('user@host'), quotes, angle brackets, back-slashes or spaces;
+* values: the whole cell matches one of the accepted forms (`standard.VALUE_FORMS`) in English style with
+  the digits 0-9; scientific, hexadecimal, decimal-comma, other-script digits and figures followed by words
+  are each refused with their own reason;
+* magnitude: a count of people cannot exceed the people who live in the country (Natural Earth's POP_EST
+  plus 10 %; the world's population for a regional figure), a count of countries the world's countries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from asmhub_utils import paths
+from asmhub_utils.contrib import standard
+from asmhub_utils.tidy.values import FRACTION_WORDS, QUALIFIERS, SCALES, parse_value
+
+Finding = tuple[str, str] | None
+
+# ---------------------------------------------------------------- characters
+
+_NAMED = {
+    "\u202a": "a left-to-right embedding mark", "\u202b": "a right-to-left embedding mark",
+    "\u202c": "a pop-directional-formatting mark", "\u202d": "a left-to-right override",
+    "\u202e": "a right-to-left override", "\u2066": "a left-to-right isolate", "\u2067": "a right-to-left isolate",
+    "\u2068": "a first-strong isolate", "\u2069": "a pop-directional-isolate mark", "\u200e": "a left-to-right mark",
+    "\u200f": "a right-to-left mark", "\u061c": "an Arabic letter mark",
+    "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space (byte-order mark)",
+    "\u2028": "a line separator", "\u2029": "a paragraph separator", "\x85": "a next-line control (C1)",
+    "\n": "a line break", "\r": "a carriage return",
+}
+_LINE_BREAKS = "\n\r"
+
+
+def _name(ch: str) -> str:
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if "\x80" <= ch <= "\x9f":
+        return "a C1 control character"
+    return "an invisible control character"
+
+
+def _is_bad_character(ch: str, multi_line: bool) -> bool:
+    if ch in _LINE_BREAKS:
+        return not multi_line
+    if ch == "\t":
+        return False
+    return ch in _NAMED or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def characters(value: str, multi_line: bool = False) -> Finding:
+    """Control, bidi, zero-width and line-separator characters; line breaks outside multi-line cells."""
+    for ch in value:
+        if _is_bad_character(ch, multi_line):
+            what = _name(ch)
+            if ch in _LINE_BREAKS:
+                return (f"the cell holds {what}; this column takes one line",
+                        "join the lines into one (put longer explanations in 'note')")
+            return (f"the cell holds {what} (U+{ord(ch):04X}), which is invisible and can change how the text reads",
+                    "retype the cell; copying from a PDF or a web page sometimes brings such characters along")
+    return None
+
+
+def length(column: str, value: str) -> Finding:
+    limit = standard.MAX_NOTE if column == "note" else standard.MAX_CELL
+    if len(value) > limit:
+        return (f"the cell is {len(value):,} characters long, over the limit of {limit:,} for '{column}'",
+                "shorten it: give the figure's words in brief and put the source's full text behind its URL")
+    return None
+
+
+# ---------------------------------------------------------------- spreadsheet formulas
+
+_FORMULA_START = re.compile(r"^[\s]*[=@]|^[\t\r]")
+_SIGNED = re.compile(r"^\s*[-+]")
+_PLAIN_SIGNED = re.compile(r"^\s*[-+]\s*[\d.,]+(\s*%)?$")
+_FORMULA_SYNTAX = re.compile(r"[-+]\s*[A-Za-z]|[=|!@]|[A-Za-z]\w*\s*\(")
+
+
+def formula(value: str) -> Finding:
+    """A cell a spreadsheet would run as a formula when the file is opened ('CSV injection')."""
+    fix = ("remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell as a formula "
+           "(write 'minus 2' or put the text after a word)")
+    if _FORMULA_START.match(value):
+        return "the cell starts like a spreadsheet formula", fix
+    if _SIGNED.match(value) and not _PLAIN_SIGNED.match(value) and _FORMULA_SYNTAX.search(value.lstrip()):
+        return "the cell starts like a spreadsheet formula", fix
+    return None
+
+
+# ---------------------------------------------------------------- web addresses
+
+_URL_BAD = {'"': "a double quote", "'": "a single quote", "<": "an angle bracket", ">": "an angle bracket",
+            "\\": "a back-slash", "`": "a back-tick", " ": "a space", "{": "a brace", "}": "a brace"}
+
+
+def url(value: str) -> Finding:
+    """http(s) only; no user-info, quotes, angle brackets or spaces (a link must open what it shows)."""
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return "not a web address", "give the full address starting with http:// or https://"
+    if parts.scheme.lower() not in ("http", "https"):
+        return ("not a web address (only http:// and https:// addresses are links a reader can open)",
+                "give the full address starting with http:// or https://")
+    for ch, what in _URL_BAD.items():
+        if ch in value:
+            return (f"the address holds {what}, which no address needs and which can break the page's link",
+                    "copy the address again from the browser's address bar (it encodes such characters, "
+                    "e.g. a space as %20)")
+    if "@" in parts.netloc:
+        return (f"the address holds user-info before '@' ({parts.netloc}): it shows one host but opens "
+                f"'{parts.hostname}'",
+                "give the address of the document itself, without a user name or password")
+    if not parts.hostname or "." not in parts.hostname:
+        return "not a web address (no host name)", "give the full address starting with http:// or https://"
+    return None
+
+
+# ---------------------------------------------------------------- values
+
+_ENGLISH_QUALIFIERS = sorted((q for q in QUALIFIERS if q.isascii()), key=len, reverse=True)
+_QUALIFIER = "(?:" + "|".join(re.escape(q) for q in _ENGLISH_QUALIFIERS) + r")\s*"
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+_SCALE = r"(?:\s+(?:thousand|million|billion))?"
+_FIGURE = _NUMBER + _SCALE
+_CENTRAL = r"(?:\s*\((?:median|mean|average|central estimate|best estimate|most likely)\s+" + _FIGURE + r"\))?"
+_FORMS = [
+    re.compile(rf"^(?:{_QUALIFIER})?{_FIGURE}\s*%?\+?{_CENTRAL}$", re.I | re.A),
+    re.compile(rf"^(?:{_QUALIFIER})?{_FIGURE}\s*%?\s*(?:-|–|to)\s*{_FIGURE}\s*%?{_CENTRAL}$", re.I | re.A),
+    re.compile(rf"^between\s+{_FIGURE}\s*%?\s+and\s+{_FIGURE}\s*%?{_CENTRAL}$", re.I | re.A),
+]
+_FRACTION = re.compile(r"^(?:" + _QUALIFIER + r")?(?:" + "|".join(re.escape(w) for w in FRACTION_WORDS)
+                       + r"|one in [0-9]+)$", re.I | re.A)
+_FIGURE_THEN_WORDS = re.compile(rf"^(?:{_QUALIFIER})?{_FIGURE}\s*(?P<words>[A-Za-z].*)$", re.I | re.A)
+
+
+def other_script_digits(value: str) -> str:
+    return "".join(ch for ch in value if unicodedata.category(ch) == "Nd" and not "0" <= ch <= "9")
+
+
+def value_form(value: str, unit: str) -> Finding:
+    """None when the whole cell is one accepted form; else why not and how to write it."""
+    if "%" in value and unit != "percent":
+        return (f"the value has a percent sign but the unit is '{unit}'",
+                "for a share, write the unit 'percent' and the figure without '%'; for a count, drop the '%'")
+    if any(form.match(value) for form in _FORMS) or (unit == "percent" and _FRACTION.match(value)):
+        return None
+    odd = other_script_digits(value)
+    if odd:
+        names = sorted({unicodedata.name(ch, "digit").split(" DIGIT")[0].title() for ch in odd})
+        return (f"the value is written with digits from another script ({', '.join(names)}: '{odd}')",
+                "retype the figure with the digits 0-9")
+    if re.search(r"\d[eE][-+]?\d", value):
+        return ("the value is in scientific notation, which the standard does not read",
+                "write the figure in full or with a scale word (e.g. 1.5 million)")
+    if re.search(r"\b0[xXbBoO][0-9A-Fa-f]", value):
+        return "the value is not a decimal number (a '0x' or '0b' prefix)", "write the figure in decimal digits"
+    if re.search(r"\d,(?:\d{1,2}|\d{4,})(?!\d)", value):
+        return ("the value has a decimal comma: in this standard ',' only groups thousands (1,000) and '.' is "
+                "the decimal mark",
+                "write the decimal with a point, e.g. '2.5 million' for '2,5 million'")
+    if re.search(r"\d[_^']\d|\d\s+\d", value):
+        return ("the value has characters inside the figure ('^', '_', an apostrophe or a space) that the "
+                "standard does not read", "write the figure with commas between groups of three digits "
+                "(1,000,000) or with a scale word (1 million)")
+    words = _FIGURE_THEN_WORDS.match(value)
+    if words:
+        return (f"the value has words after the figure ('{words['words']}'), so it cannot be read exactly as a "
+                f"figure in '{unit}'",
+                "keep only the figure in 'value'; the unit goes in 'unit' and any words in 'note'")
+    forms = ", ".join(f"'{form}'" for form, _ in standard.VALUE_FORMS[:6])
+    return ("the value cannot be read as a number or a range",
+            f"write it in an accepted form ({forms}); put any words in 'note'")
+
+
+@lru_cache(maxsize=1)
+def populations() -> dict[str, float]:
+    """Natural Earth's population estimate per ISO3 code (public domain; data/geo)."""
+    data = json.loads(paths.WORLD_GEOJSON.read_text(encoding="utf-8"))
+    out = {}
+    for feature in data["features"]:
+        props = feature["properties"]
+        code, pop = props.get("iso_a3"), props.get("pop_est")
+        if code and code != "-99" and pop:
+            out[code] = float(pop)
+    return out
+
+
+WORLD_POPULATION = 8.3e9
+POPULATION_MARGIN = 1.10
+PEOPLE_UNITS = frozenset({"persons", "deaths", "deaths/yr", "registrations"})
+MAX_COUNTRIES = 250
+MAX_ANY = 1e15
+
+
+def magnitude(value: str, unit: str, iso3: str) -> Finding:
+    """A figure larger than what its unit can mean for its country (or the world)."""
+    parsed = parse_value(value, unit)
+    numbers = [v for v in (parsed.low, parsed.high, parsed.central) if v is not None]
+    if not numbers:
+        return None
+    top = max(numbers)
+    if unit in PEOPLE_UNITS:
+        population = populations().get(iso3) if iso3 else WORLD_POPULATION
+        if population is None:
+            return None
+        where = f"the {population:,.0f} people who live in {iso3} (Natural Earth)" if iso3 else \
+            f"the world's {population:,.0f} people"
+        if top > population * POPULATION_MARGIN:
+            return (f"{top:,.0f} {unit} is more than {where}",
+                    "check the figure's scale (thousand or million) and the unit: a count of people cannot "
+                    "exceed the population")
+    elif unit == "countries" and top > MAX_COUNTRIES:
+        return f"{top:,.0f} countries is more than there are", "check the figure and the unit"
+    elif top > MAX_ANY:
+        return f"{top:,.0f} is too large to be a figure in '{unit}'", "check the figure's scale and the unit"
+    return None

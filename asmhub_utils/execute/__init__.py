@@ -1,0 +1,1 @@
+"""Running notebooks: country profiles through papermill and the chapter pre-run into the cache."""

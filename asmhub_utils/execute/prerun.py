@@ -1,0 +1,115 @@
+"""Execute the book's chapter notebooks before Jupyter Book does: in parallel, on reused kernels, into its cache.
+
+Jupyter Book 1 runs every uncached notebook one after another, each in a fresh kernel whose start and imports
+(pandas, matplotlib) cost most of a chapter's run time. This step runs the chapters that have no entry in Jupyter
+Book's jupyter-cache on `jobs` long-lived kernels (each chapter starts with `%reset -f`, its own folder as working
+directory and matplotlib's defaults, as in a fresh kernel) and stores each executed notebook in that cache, so the
+build then finds every chapter cached. A chapter that fails here is not cached and the failure is only reported:
+Jupyter Book runs it again itself and fails the build with the real error.
+
+    python -m asmhub_utils.execute.prerun [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from asmhub_utils.execute import kernel_pool
+from asmhub_utils import paths
+from asmhub_utils.errors import display_path
+from asmhub_utils.site.fast_imports import skip_iri_format_checks
+
+skip_iri_format_checks()  # before nbformat imports jsonschema (see fast_imports.py)
+
+CACHE = paths.BUILD / ".jupyter_cache"  # where jupyter-book points myst-nb's cache
+
+
+def _reset(folder: Path) -> str:
+    return ("%reset -f\nimport os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt\n"
+            f"_os.chdir({str(folder)!r}); _plt.close('all'); _mpl.rcdefaults()\n%matplotlib inline\n"
+            "del _os, _mpl, _plt")
+
+
+def chapters(toc: Path = paths.ROOT / "_toc.yml") -> list[Path]:
+    """Every notebook the table of contents names by file (generated profiles come by glob and are excluded)."""
+    import yaml
+
+    found: list[Path] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str) and (paths.ROOT / f"{node['file']}.ipynb").exists():
+                found.append(paths.ROOT / f"{node['file']}.ipynb")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load(toc.read_text(encoding="utf-8")))
+    return found
+
+
+def uncached(notebooks: list[Path], cache) -> list[Path]:
+    import nbformat
+
+    missing = []
+    for path in notebooks:
+        try:
+            cache.match_cache_notebook(nbformat.read(path, as_version=4))
+        except KeyError:
+            missing.append(path)
+    return missing
+
+
+async def _execute(km, path: Path):
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    reset = nbformat.v4.new_code_cell(_reset(path.parent))
+    notebook.cells.insert(0, reset)
+    # record_timing=False: timing metadata on cells would change the notebook's cache hash (as in myst-nb).
+    await kernel_pool.execute(km, notebook, path.parent, record_timing=False)
+    notebook.cells.remove(reset)
+    return notebook
+
+
+async def _execute_and_cache(km, path: Path, cache) -> Path:
+    from jupyter_cache.base import CacheBundleIn
+
+    started = time.perf_counter()
+    notebook = await _execute(km, path)
+    cache.cache_notebook_bundle(
+        CacheBundleIn(notebook, str(path), data={"execution_seconds": time.perf_counter() - started}),
+        check_validity=False, overwrite=True)
+    return path
+
+
+def run(jobs: int = 2) -> tuple[list[Path], list[str]]:
+    """Execute and cache every uncached chapter; returns (cached paths, failures)."""
+    from jupyter_cache import get_cache
+
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    cache = get_cache(str(CACHE))
+    todo = uncached(chapters(), cache)
+    done, failed = kernel_pool.run(todo, lambda km, path: _execute_and_cache(km, path, cache), jobs, paths.ROOT)
+    # Jupyter Book runs a failed chapter again and reports the error in the build.
+    return done, [f"{display_path(path)}: {type(error).__name__}" for path, error in failed]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2, help="kernels running at once (default 2)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    done, failed = run(args.jobs)
+    print(f"pre-ran {len(done)} chapter notebook(s) into the jupyter cache in {time.perf_counter() - started:.1f} s")
+    for failure in failed:
+        print(f"  not cached (Jupyter Book will run it and report the error): {failure}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

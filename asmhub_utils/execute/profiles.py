@@ -1,0 +1,173 @@
+"""Country profiles: run the papermill template once per country, in parallel, skipping up-to-date pages.
+
+Each profile is `notebooks/places/profiles/<ISO3>.ipynb`, executed by papermill from
+`notebooks/templates/country_profile.ipynb` with the parameter `iso3`. Jupyter Book does not execute them again
+(`execute.exclude_patterns` in `_config.yml`); it renders them as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from asmhub_utils.tidy import countries
+from asmhub_utils.execute import kernel_pool, notebook_errors
+from asmhub_utils import paths
+from asmhub_utils.site.fast_imports import skip_iri_format_checks
+
+skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)
+
+# This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast.
+
+TEMPLATE = paths.NOTEBOOKS / "templates" / "country_profile.ipynb"
+PROFILES = paths.NOTEBOOKS / "places" / "profiles"
+KERNEL = kernel_pool.KERNEL
+
+
+class ProfileError(Exception):
+    """A code the profiles cannot be made for; the message says which and what to do."""
+
+
+def countries_with_data() -> list[str]:
+    """ISO3 codes of every country with at least one country-scope figure, sorted."""
+    with paths.ESTIMATES.open(encoding="utf-8", newline="") as handle:
+        return sorted({row["iso3"] for row in csv.DictReader(handle) if row["scope"] == "country" and row["iso3"]})
+
+
+def check_codes(codes: Iterable[str]) -> list[str]:
+    """Upper-cased codes, each once, or ProfileError naming each unknown code (with close matches) or code
+    without data."""
+    with_data = set(countries_with_data())
+    problems, checked = [], []
+    for raw in codes:
+        code = raw.strip().upper()
+        if code in checked:
+            continue
+        if code == "ALL":
+            problems.append(f"'{raw}' is not a country code: to make every profile, run `asmhub profile --all`.")
+        elif not countries.is_iso3(code):
+            close = countries.suggest(raw)
+            hint = (f" Did you mean: {', '.join(close)}?" if close
+                    else " No code is close; the country table lists every country with data and its code.")
+            problems.append(f"'{raw}' is not an ISO 3166-1 alpha-3 country code.{hint}")
+        elif code not in with_data:
+            problems.append(f"{code} ({countries.iso_name(code)}) is a known country, but data/estimates.csv has no "
+                            f"figure for it, so there is no profile to make. Add a sourced figure (see the "
+                            f"Contribute data part) and run `make data`.")
+        else:
+            checked.append(code)
+    if problems:
+        raise ProfileError("\n".join(problems))
+    return checked
+
+
+def inputs() -> list[Path]:
+    """Files a profile depends on: the template, the tidy tables and the asmhub_utils sources."""
+    return [TEMPLATE, paths.ESTIMATES, paths.SOURCES, *sorted((paths.ROOT / "asmhub_utils").rglob("*.py")),
+            *sorted(paths.MINING_DETECTOR.glob("*.json")), paths.WORLD_GEOJSON]
+
+
+def is_fresh(output: Path, newest_input: float) -> bool:
+    """True when `output` exists and is newer than every input."""
+    return output.exists() and output.stat().st_mtime > newest_input
+
+
+def profile_path(code: str, out_dir: Path = PROFILES) -> Path:
+    return out_dir / f"{code}.ipynb"
+
+
+def _title_and_tidy(path: Path, code: str) -> None:
+    """Give the executed page its title (the country's name) and hide papermill's injected parameters cell."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        tags = cell.metadata.setdefault("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            tags.append("remove-cell")
+    title = nbformat.v4.new_markdown_cell(f"# {countries.iso_name(code)}")
+    title["id"] = "profile-title"
+    notebook.cells.insert(0, title)
+    notebook.metadata.pop("papermill", None)
+    nbformat.write(notebook, path)
+
+
+def _figures(code: str):
+    """The country's figures, to name the record an error quotes."""
+    from asmhub_utils.chapters import data
+
+    frame = data.estimates()
+    return frame[frame["iso3"] == code]
+
+
+RESET = "%reset -f"  # run before each profile in a reused kernel: no variable leaks from one country to the next
+
+
+async def _execute(km, code: str, out_dir: Path) -> Path:
+    """Execute the template for one country in the running kernel `km`; write the page whole or not at all."""
+    import nbformat
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    notebook = parameterize_notebook(load_notebook_node(str(TEMPLATE)), {"iso3": code}, kernel_name=KERNEL)
+    reset = nbformat.v4.new_code_cell(RESET)
+    notebook.cells.insert(0, reset)
+    await kernel_pool.execute(km, notebook, out_dir)
+    notebook.cells.remove(reset)
+    found = notebook_errors.errors(notebook)
+    if found:  # an error on the page would reach readers: no page is written, the run fails
+        raise ProfileError(notebook_errors.describe(code, found, _figures(code)))
+    target = profile_path(code, out_dir)
+    partial = target.with_suffix(f".partial-{os.getpid()}.ipynb")
+    try:
+        nbformat.write(notebook, partial)
+        _title_and_tidy(partial, code)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def check_jobs(jobs: int) -> int:
+    """`jobs` when it is between 1 and the number of cores; ProfileError otherwise."""
+    cores = os.cpu_count() or 1
+    if not 1 <= jobs <= cores:
+        raise ProfileError(f"--jobs {jobs}: give a number of worker processes from 1 to {cores} (the number of "
+                           f"cores on this machine); each runs one kernel")
+    return jobs
+
+
+def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress: bool = True) -> list[Path]:
+    """Execute profiles on `jobs` kernels at once, with a progress bar; raises ProfileError listing failures.
+
+    Parameters are injected by papermill (its `parameters` cell convention); execution uses nbclient with one
+    long-lived kernel per job instead of one kernel per notebook: starting a kernel and importing pandas and
+    matplotlib is most of a profile's cost. Each profile starts with `%reset -f`, so countries share no state.
+    """
+    from tqdm import tqdm
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
+        written, failed = kernel_pool.run(codes, lambda km, code: _execute(km, code, out_dir), jobs, out_dir,
+                                          after=lambda: bar.update(1))
+    failures = [str(error).strip() if isinstance(error, ProfileError)
+                else f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}" for code, error in failed]
+    if failures:
+        raise ProfileError("profile(s) failed:\n" + "\n".join(sorted(failures)))
+    return sorted(written)
+
+
+def stale(codes: list[str], out_dir: Path = PROFILES) -> list[str]:
+    """The codes whose profile is missing or older than one of its inputs."""
+    newest = max(p.stat().st_mtime for p in inputs() if p.exists())
+    return [code for code in codes if not is_fresh(profile_path(code, out_dir), newest)]
+
+
+def remove_orphans(keep: list[str], out_dir: Path = PROFILES) -> list[Path]:
+    """Delete profiles of countries that no longer have data, so the book has no page for them."""
+    removed = [p for p in out_dir.glob("*.ipynb") if p.stem not in set(keep)]
+    for path in removed:
+        path.unlink()
+    return removed

@@ -1,0 +1,21 @@
+"""ASM Hub's Sphinx extension (listed in _config.yml `sphinx.extra_extensions`).
+
+* `cite_block`: "Cite this page" on every page and the `asmhub-book-citation` directive;
+* `slim_theme`: a lighter theme and a clean browser console;
+* `data_download`: the zip of the tidy data, written into the site;
+* `pages`: the book's stylesheet and script, and chart links into the resource library.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from asmhub_utils.site.sphinx_ext import cite_block, data_download, pages, slim_theme
+
+
+def setup(app: Sphinx) -> dict:
+    cite_block.setup(app)
+    slim_theme.setup(app)
+    data_download.setup(app)
+    pages.setup(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,71 @@
+"""A "Cite this page" block at the end of every page, and the `asmhub-book-citation` directive.
+
+The block is added in `html-page-context`, so it reaches every page the book renders, generated country profiles
+included, without touching their sources. Text and BibTeX come from `asmhub_utils.site.cite` (book/metadata.yml).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from asmhub_utils.site import cite
+from asmhub_utils.site.metadata import BookMetadata, load
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_title(title_html: str) -> str:
+    """A page title as Sphinx gives it to templates (escaped HTML) turned into plain text."""
+    return html.unescape(_TAG.sub("", title_html)).strip()
+
+
+def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
+    """The "Cite this page" section: formatted reference with the page's stable address and version, and BibTeX."""
+    return (
+        '\n<section class="asmhub-cite" aria-labelledby="asmhub-cite-heading">\n'
+        '<h2 id="asmhub-cite-heading">Cite this page</h2>\n'
+        f'<p class="asmhub-cite-text">{cite.citation_html(meta, page_title, pagename)}</p>\n'
+        "<details><summary>BibTeX</summary>\n"
+        f'<pre class="asmhub-cite-bibtex" tabindex="0">{html.escape(cite.bibtex(meta, page_title, pagename))}</pre>\n'
+        "</details>\n</section>\n")
+
+
+def _metadata(app: Sphinx) -> BookMetadata:
+    if not hasattr(app, "asmhub_metadata"):
+        app.asmhub_metadata = load()
+    return app.asmhub_metadata
+
+
+def _add_block(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # Only pages made from a document; genindex and search have no doctree. singlehtml is one page: no block.
+    if doctree is None or "body" not in context or app.builder.name == "singlehtml":
+        return
+    context["body"] += block_html(_metadata(app), plain_title(context.get("title", "")), pagename)
+
+
+class BookCitation(SphinxDirective):
+    """`asmhub-book-citation`: the reference to the whole book, and its BibTeX entry."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        meta = _metadata(self.env.app)
+        block = nodes.literal_block(text=cite.bibtex(meta))
+        block["language"] = "bibtex"
+        return [nodes.paragraph(text=cite.citation_text(meta)), block]
+
+
+def _set_base_url(app: Sphinx, config) -> None:
+    if not config.html_baseurl:  # canonical links point at the stable address of each page
+        config.html_baseurl = _metadata(app).base_url
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("asmhub-book-citation", BookCitation)
+    app.connect("config-inited", _set_base_url)
+    app.connect("html-page-context", _add_block)

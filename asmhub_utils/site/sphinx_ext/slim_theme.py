@@ -1,0 +1,186 @@
+"""A lighter sphinx-book-theme for readers on slow links, and no console errors.
+
+* Icons: the theme's `fontawesome.js` (1.5 MB, every icon as SVG) is dropped; the theme's own CSS already draws the
+  icons with the Font Awesome web font, which is cut down to the glyphs the site uses (a few KB).
+* Stylesheets: rules that match nothing in the built site are removed (`css_purge`).
+* Search: Sphinx's search index and tools load only on the search page (search-as-you-type is off).
+* sphinx-thebe's scripts are not loaded (live code is off), which removes the duplicate `THEBE_JS_URL` error.
+* The sidebar buttons of sphinx-book-theme work on phones (`FORWARD_TOGGLES_JS`).
+* The sidebar's expand buttons (`<summary>` with only an icon) get an accessible name (axe: summary-name).
+* `html_context.default_mode = light` gives the theme a valid colour mode ("Got invalid theme mode" otherwise), and an empty
+  inline favicon stops the browser asking for `/favicon.ico` (a 404 in the console).
+
+Post-processing runs at `build-finished` and is idempotent: pristine copies of the stylesheets are kept in the
+doctree folder, so an incremental build purges from the originals, not from an earlier purge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from asmhub_utils.site.sphinx_ext import css_purge
+
+logger = logging.getLogger(__name__)
+
+# Stylesheets from the theme and extensions that carry far more rules than the book uses.
+PURGED_CSS = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "sphinx-design.min.css",
+              "basic.css", "mystnb.*.css")
+FONT_DIR = "vendor/fontawesome/webfonts"
+_FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+_SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
+                        r"</script>")
+_TOC_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+_TOC_TOGGLE_NAMED = ('<summary aria-label="Show or hide the pages of this part">'
+                     '<span class="toctree-toggle" role="presentation">')
+_ICON_FONT_SRC = re.compile(r'url\(([^)]*?)(fa-[a-z]+-\d+)\.woff2\)\s*format\("woff2"\)\s*,\s*'
+                            r'url\([^)]*?\.ttf\)\s*format\("truetype"\)')
+_CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
+
+
+# sphinx-book-theme adds its own sidebar buttons, but the theme wires only the first `.primary-toggle` /
+# `.secondary-toggle` of the page (pydata's, hidden), so on a phone the visible buttons did nothing. Forward them.
+FORWARD_TOGGLES_JS = """document.addEventListener("DOMContentLoaded", () => {
+  for (const kind of [".primary-toggle", ".secondary-toggle"]) {
+    const [wired, ...others] = document.querySelectorAll(kind);
+    others.forEach((button) => button.addEventListener("click", (event) => {
+      if (wired && window.matchMedia("(max-width: 959.98px)").matches) {
+        event.stopImmediatePropagation();
+        wired.click();
+      }
+    }));
+  }
+});"""
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    config.html_context.setdefault("default_mode", "light")
+
+
+def _is_thebe(asset) -> bool:
+    return "thebe" in (getattr(asset, "filename", "") or "") or "THEBE_JS_URL" in str(
+        getattr(asset, "attributes", {}).get("body", ""))
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+    if not context.get("favicon_url"):
+        context["metatags"] = context.get("metatags", "") + '\n<link rel="icon" href="data:,">'
+
+
+def slim_page(html: str, search_page: bool) -> str:
+    """The page without the fontawesome script and, except on the search page, without the search scripts; the
+    navigation's expand buttons (an icon only) get a name that screen readers can announce."""
+    html = _FONTAWESOME_JS.sub("", html)
+    html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED)
+    return html if search_page else _SEARCH_JS.sub("", html)
+
+
+def icon_codepoints(css: str) -> set[int]:
+    """Private-use code points (icon glyphs) in the `content:` strings of a stylesheet, escaped or literal."""
+    found = set()
+    for value in _CONTENT.findall(css):
+        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+        found |= {ord(ch) for ch in text if 0xE000 <= ord(ch) <= 0xF8FF}
+    return found
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _purge_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: Path) -> tuple[int, int]:
+    """Purge one stylesheet in place from its pristine copy; returns (bytes before, bytes after)."""
+    key = sheet.relative_to(static).as_posix().replace("/", "__")
+    pristine, marker = pristine_dir / key, pristine_dir / f"{key}.purged-sha256"
+    current = sheet.read_bytes()
+    if not (marker.exists() and pristine.exists() and marker.read_text() == _sha(current)):
+        pristine.write_bytes(current)  # Sphinx copied a fresh original: remember it
+    original = pristine.read_text(encoding="utf-8")
+    purged = _memoised_purge(original, used, pristine_dir)
+    if sheet.name == "pydata-sphinx-theme.css":
+        purged = _ICON_FONT_SRC.sub(r'url(\1\2.subset.woff) format("woff")', purged)
+    sheet.write_text(purged, encoding="utf-8")
+    marker.write_text(_sha(purged.encode("utf-8")))
+    return len(original.encode("utf-8")), len(purged.encode("utf-8"))
+
+
+def _memoised_purge(original: str, used: set[str], memo_dir: Path) -> str:
+    """css_purge.purge, remembered by its inputs: parsing the theme's CSS costs seconds on every build, and
+    Sphinx copies the original stylesheets back each time, so a no-change build would pay it again."""
+    memo = memo_dir / f"{_sha(original.encode('utf-8') + chr(0).join(sorted(used)).encode('utf-8'))}.css"
+    if memo.exists():
+        return memo.read_text(encoding="utf-8")
+    purged = css_purge.purge(original, used)
+    memo.write_text(purged, encoding="utf-8")
+    return purged
+
+
+def _subset_icon_fonts(static: Path, codepoints: set[int], memo_dir: Path) -> None:
+    """Cut each Font Awesome font down to the glyphs the stylesheets still use (WOFF, zlib: no brotli needed).
+
+    Skipped when the same glyphs were kept last time and the subset fonts are still there."""
+    from fontTools import subset
+
+    fonts = sorted((static / FONT_DIR).glob("fa-*.ttf"))
+    marker = memo_dir / "icon-fonts.codepoints-sha256"
+    wanted = _sha(",".join(map(str, sorted(codepoints))).encode("utf-8"))
+    if (marker.exists() and marker.read_text() == wanted
+            and all(f.with_name(f"{f.stem}.subset.woff").exists() for f in fonts)):
+        return
+    for ttf in fonts:
+        options = subset.Options()
+        options.flavor = "woff"
+        options.layout_features = ["*"]
+        font = subset.load_font(str(ttf), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(codepoints))
+        subsetter.subset(font)
+        subset.save_font(font, str(ttf.with_name(f"{ttf.stem}.subset.woff")), options)
+    marker.write_text(wanted)
+
+
+def _build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+    search_as_you_type = str(app.config.html_theme_options.get("search_as_you_type", "")).lower() == "true"
+    pages = [p for p in outdir.rglob("*.html") if "_static" not in p.relative_to(outdir).parts]
+    texts = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        slim = slim_page(html, search_page=search_as_you_type or page.name == "search.html")
+        if slim != html:
+            page.write_text(slim, encoding="utf-8")
+        texts.append(slim)
+    scripts = [p for p in static.rglob("*.js") if p.name != "fontawesome.js"]
+    used = css_purge.words(texts + [p.read_text(encoding="utf-8", errors="replace") for p in scripts])
+    pristine_dir = Path(app.doctreedir) / "asmhub-pristine-css" / app.builder.name  # html and singlehtml apart
+    pristine_dir.mkdir(parents=True, exist_ok=True)
+    before = after = 0
+    codepoints: set[int] = set()
+    for pattern in PURGED_CSS:
+        for sheet in sorted(static.glob(pattern)):
+            b, a = _purge_stylesheet(sheet, used, pristine_dir, static)
+            before, after = before + b, after + a
+    for sheet in static.rglob("*.css"):
+        codepoints |= icon_codepoints(sheet.read_text(encoding="utf-8", errors="replace"))
+    if (static / FONT_DIR).is_dir():
+        _subset_icon_fonts(static, codepoints, pristine_dir)
+    logger.info(f"asmhub slim theme: stylesheets {before // 1024} KB -> {after // 1024} KB, "
+                f"{len(codepoints)} icon glyphs kept")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_js_file(None, body=FORWARD_TOGGLES_JS)
+    app.connect("config-inited", _config_inited)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _build_finished)

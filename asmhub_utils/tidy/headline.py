@@ -1,0 +1,200 @@
+"""One headline per country: the best available national estimate of all people working in ASM.
+
+The rule, applied to the country's counts of people (`measures` = *all people in ASM*, `coverage` = *national*,
+a number above zero), one independent estimate per echo group (`echoes.py`; its year is the original's):
+
+1. a **newer primary national count** (a census, a national or labour-force survey, a register of all miners)
+   when it is newer than the compilation's estimate below;
+2. otherwise the **curated best estimate of an expert compilation** (the Global ASM Inventory's best estimate,
+   Delve's headline), the newest if there are several;
+3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists;
+   among equals, the later record).
+
+Figures graded *low* (`reliability.py`) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
+and never chosen by steps 1 or 3. A **narrower national count** (one mineral only, registered or licensed
+miners only, illegal miners only) stands in, by the same steps, only when the country has no all-ASM national
+count, and the page says so. A count of dependants, a regional, local or site count, a statistical model, an
+event (people displaced or arrested) is never a headline. A country with figures but none of these is
+"ASM reported; no national count". Beside the headline: the range of the other national estimates of all
+people in ASM dated 2010 or later or undated (`others_low`-`others_high`).
+
+The result is `data/countries.csv`, one row per country with any figure; the country table, the map, the
+profiles and the dashboard read it and compute nothing of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from asmhub_utils.tidy import countries, measures
+
+NATIONAL = "national"
+NARROWER = "narrower national"
+NO_NATIONAL = "no national count"
+STATUS_TEXT = {NATIONAL: "national count of all people in ASM",
+               NARROWER: "narrower national count only",
+               NO_NATIONAL: "ASM reported; no national count"}
+RECENT_FROM = 2010
+
+_PRIMARY_COUNT = re.compile(r"census|national survey|labour survey|labor survey|ZimStat|register of all", re.I)
+_COMPILATION = re.compile(r"inventory best estimate|Delve headline", re.I)
+
+COLUMNS = ("iso3", "country_name", "region", "status", "headline_record_id", "headline_value_text",
+           "headline_low", "headline_high", "headline_central", "headline_qualifier", "headline_year",
+           "headline_year_text", "headline_published_year", "headline_measure", "headline_coverage", "headline_source_id", "headline_grade",
+           "headline_quotes", "headline_rule", "headline_also_quoted_by", "others_low", "others_high",
+           "others_record_ids", "set_aside_record_ids", "n_figures", "n_independent", "grade", "main_minerals")
+
+
+def _value(row: pd.Series) -> float | None:
+    for column in ("value_central", "value_low", "value_high"):
+        if pd.notna(row[column]):
+            return float(row[column])
+    return None
+
+
+def candidates(figures: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
+    """National person counts that measure one of `wanted`, with a number above zero."""
+    rows = figures[(figures["unit"] == "persons") & figures["measures"].isin(wanted)
+                   & (figures["coverage"] == "national") & (figures["grade"] != "low")]
+    values = rows.apply(_value, axis=1) if not rows.empty else pd.Series(dtype=float)
+    return rows[values.fillna(0) > 0]
+
+
+def independent(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per echo group: the compilation's curated estimate where the group has one, else its first
+    figure; `group_year` is the earliest year in the group, `group_size` how often it is quoted."""
+    out = []
+    for group, members in rows.groupby("echo_group", sort=True):
+        best = members[members["indicator"].str.contains(_COMPILATION)]
+        pick = (best if not best.empty else members).sort_values("record_id")
+        first = members[members["record_id"] == group]
+        chosen = (first if best.empty and not first.empty else pick).iloc[0].copy()
+        chosen["group_year"] = members["year"].min()
+        chosen["group_size"] = len(members)
+        chosen["group_members"] = sorted(members["record_id"])
+        out.append(chosen)
+    return pd.DataFrame(out)
+
+
+def _bounds(row: pd.Series) -> tuple[float, float]:
+    low = row["value_low"] if pd.notna(row["value_low"]) else row["value_central"]
+    high = row["value_high"] if pd.notna(row["value_high"]) else row["value_central"]
+    return float(low), float(high)
+
+
+def outliers(groups: pd.DataFrame) -> set[str]:
+    """Record ids of estimates ten times off every other one (only with three or more estimates)."""
+    if len(groups) < 3:
+        return set()
+    out = set()
+    bounds = {r["record_id"]: _bounds(r) for _, r in groups.iterrows()}
+    for rid, (low, high) in bounds.items():
+        if all(high * 10 < other_low or low > other_high * 10
+               for other, (other_low, other_high) in bounds.items() if other != rid):
+            out.add(rid)
+    return out
+
+
+def _newest(rows: pd.DataFrame) -> pd.Series | None:
+    if rows.empty:
+        return None
+    dated = rows.dropna(subset=["group_year"])
+    pool = dated if not dated.empty else rows
+    return pool.sort_values(["group_year", "record_id"], na_position="first").iloc[-1]
+
+
+def choose(groups: pd.DataFrame) -> tuple[pd.Series | None, str, set[str]]:
+    """(headline row, rule step that chose it, ids set aside as ten times off) among independent estimates."""
+    if groups.empty:
+        return None, "", set()
+    off = outliers(groups)
+    usable = groups[~groups["record_id"].isin(off)]
+    compiled = _newest(groups[groups["indicator"].str.contains(_COMPILATION)])
+    primary = usable[usable["indicator"].str.contains(_PRIMARY_COUNT)]
+    counted = _newest(primary)
+    if counted is not None and (compiled is None or (pd.notna(counted["group_year"]) and (
+            pd.isna(compiled["group_year"]) or counted["group_year"] > compiled["group_year"]))):
+        return counted, "newer primary national count", off
+    if compiled is not None:
+        return compiled, "curated best estimate of an expert compilation", off
+    return _newest(usable), "most recent independent national estimate", off
+
+
+def _year(row: pd.Series) -> int | None:
+    """The chosen figure's own year, else the earliest year of its echo group; None when unknown."""
+    for value in (row["year"], row["group_year"]):
+        if pd.notna(value):
+            return int(value)
+    return None
+
+
+def _inventory_range(row: pd.Series, figures: pd.DataFrame) -> tuple[float, float]:
+    """The compilation's own minimum and maximum for its best estimate, else the figure's own range."""
+    low, high = row["value_low"], row["value_high"]
+    if "inventory best estimate" in row["indicator"]:
+        same = figures[(figures["source_id"] == row["source_id"]) & (figures["measures"] == "inventory bound")]
+        lows = same.loc[same["indicator"].str.contains("minimum"), "value_low"]
+        highs = same.loc[same["indicator"].str.contains("maximum"), "value_high"]
+        if not lows.empty and not highs.empty:
+            low, high = lows.iloc[0], highs.iloc[0]
+    return low, high
+
+
+def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str]) -> dict:
+    """The countries.csv row of one country from its figures (estimates with source columns)."""
+    row: dict = {c: None for c in COLUMNS}
+    split = set(figures["statement_of"]) - {""} if "statement_of" in figures else set()
+    row.update(iso3=iso3, country_name=countries.iso_name(iso3), region=countries.region(iso3) or "",
+               n_figures=len(figures),
+               n_independent=figures.loc[~figures["record_id"].isin(split), "echo_group"].nunique(), grade=grade,
+               main_minerals=", ".join(minerals), status=NO_NATIONAL, headline_rule="")
+    all_asm = independent(candidates(figures, (measures.ALL_ASM,)))
+    chosen, rule, off = choose(all_asm)
+    status = NATIONAL
+    for narrower in measures.NARROWER:  # in this order of preference
+        if chosen is not None:
+            break
+        chosen, rule, off = choose(independent(candidates(figures, (narrower,))))
+        status = NARROWER
+        rule = f"{rule}; narrower: {narrower}" if chosen is not None else ""
+    if chosen is None:
+        return row
+    low, high = _inventory_range(chosen, figures)
+    members = [m for m in chosen["group_members"] if m != chosen["record_id"]]
+    others = all_asm[(all_asm["echo_group"] != chosen["echo_group"]) & ~all_asm["record_id"].isin(off)
+                     & ~(all_asm["group_year"] < RECENT_FROM)] if not all_asm.empty else all_asm
+    other_bounds = [_bounds(r) for _, r in others.iterrows()]
+    row.update(
+        status=status, headline_record_id=chosen["record_id"], headline_value_text=chosen["value_text"],
+        headline_low=low, headline_high=high, headline_central=chosen["value_central"],
+        headline_qualifier=chosen["qualifier"],
+        headline_year=_year(chosen),
+        headline_year_text=chosen["year_text"], headline_published_year=chosen.get("published_year"),
+        headline_measure=chosen["measures"],
+        headline_coverage=chosen["coverage"], headline_source_id=chosen["source_id"],
+        headline_grade=chosen["grade"], headline_quotes=chosen["original_source"], headline_rule=rule,
+        headline_also_quoted_by=" ".join(members),
+        others_low=min(b[0] for b in other_bounds) if other_bounds else None,
+        others_high=max(b[1] for b in other_bounds) if other_bounds else None,
+        others_record_ids=" ".join(sorted(others["record_id"])) if not others.empty else "",
+        set_aside_record_ids=" ".join(sorted(off)))
+    return row
+
+
+def rule_markdown() -> str:
+    """The headline rule as documented in this module, for the pages that show headlines."""
+    return __doc__.split("\n\n", 1)[1].rsplit("\n\nThe result is", 1)[0].strip()
+
+
+def table(estimates: pd.DataFrame) -> pd.DataFrame:
+    """countries.csv: one row per country with any country-scope figure, by ISO3 code."""
+    from asmhub_utils.chapters import places
+
+    figures = estimates[(estimates["scope"] == "country") & (estimates["iso3"] != "")].copy()
+    figures["plot_year"] = figures["year"].fillna(figures["published_year"])
+    rows = [country_row(iso3, own, places.quality_grade(own), places.minerals(own["mineral"]))
+            for iso3, own in figures.groupby("iso3", sort=True)]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
