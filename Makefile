@@ -48,9 +48,11 @@ profiles: $(STAMP)
 	$(BIN)/asmhub profile --all --jobs $(JOBS)
 
 # jupyter-cache knows a notebook by its code cells, and Sphinx re-reads a page only when its source file
-# changes. When the data or asmhub_utils change, every chapter must run again, or pages would show figures
-# from the old data: the cache and Sphinx's saved environment are dropped.
-NOTEBOOK_INPUTS := $(wildcard data/*.csv data/*.json data/*.bib) $(shell find asmhub_utils -name '*.py')
+# changes. When what the notebooks read changes (the data, the raw files chapters read, or a module their code
+# imports, followed through every import), every chapter must run again, or pages would show figures from the
+# old data: the cache and Sphinx's saved environment are dropped. A change to any other module (the Sphinx
+# extension, the validator, the PDF) re-runs nothing. The list is computed by a standard-library script.
+NOTEBOOK_INPUTS := $(shell $(PYTHON) asmhub_utils/execute/notebook_inputs.py)
 _build/.notebook-inputs: $(NOTEBOOK_INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	@mkdir -p _build && touch $@

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 import contrib_worker  # the transaction tests run it as a script; both point paths at a copy of data/
-from asmhub_utils.chapters import data
 from asmhub_utils import paths
+from asmhub_utils.chapters import data
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.contrib import transaction
 from asmhub_utils.commands import build_data, contribute
+from asmhub_utils.contrib import transaction
 
 
 def data_paths(copy: Path) -> dict[str, Path]:

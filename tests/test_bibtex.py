@@ -5,9 +5,9 @@ import pytest
 from pybtex.database import parse_string
 from pybtex.richtext import Text
 
-from asmhub_utils.tidy import bibtex
 from asmhub_utils.chapters import data
 from asmhub_utils.errors import DataError
+from asmhub_utils.tidy import bibtex
 
 
 def source(**changes) -> pd.DataFrame:

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from asmhub_utils.tidy import corrections, build
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError
+from asmhub_utils.tidy import corrections, build
 
 
 def read(path):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from asmhub_utils.site import cite, metadata
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError
+from asmhub_utils.site import cite, metadata
 
 
 @pytest.fixture(scope="module")

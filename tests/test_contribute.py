@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils.tidy import build
-from asmhub_utils.contrib import contribute, standard, transaction
 from asmhub_utils import paths
 from asmhub_utils.commands import contribute as contribute_command
+from asmhub_utils.contrib import contribute, standard, transaction
 from asmhub_utils.errors import DataError
+from asmhub_utils.tidy import build
 
 CASES = Path(__file__).parent / "contrib_cases"
 

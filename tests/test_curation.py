@@ -4,9 +4,9 @@ import csv
 
 import pytest
 
-from asmhub_utils.tidy import corrections, curation, echoes
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError
+from asmhub_utils.tidy import corrections, curation, echoes
 
 
 def write(tmp_path, name, text):

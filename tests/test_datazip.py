@@ -5,8 +5,8 @@ import zipfile
 
 import pytest
 
-from asmhub_utils.site import cite, datazip, metadata
 from asmhub_utils import paths
+from asmhub_utils.site import cite, datazip, metadata
 
 
 @pytest.fixture(scope="module")

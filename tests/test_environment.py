@@ -2,8 +2,8 @@
 
 import re
 
-from asmhub_utils.site import envfile
 from asmhub_utils import paths
+from asmhub_utils.site import envfile
 
 
 def test_environment_yml_is_current():

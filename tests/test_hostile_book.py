@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from asmhub_utils import paths
-from asmhub_utils.site import first_visit
 from asmhub_utils.contrib import standard
+from asmhub_utils.site import first_visit
 
 PAGES = ("notebooks/places/profiles/GHA.html", "notebooks/places/country_table.html", "book/library.html")
 LONG_WORD = "W" * 160

@@ -4,9 +4,9 @@ import csv
 
 import pytest
 
+from asmhub_utils import paths
 from asmhub_utils.chapters import display
 from asmhub_utils.tidy import lineage, measures
-from asmhub_utils import paths
 
 
 def rows() -> dict[str, dict]:

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from asmhub_utils.tidy import build
 from asmhub_utils import paths
+from asmhub_utils.tidy import build
 
 NOTES = sorted([*paths.RAW.glob("*/SOURCE.md"), paths.GEO / "SOURCE.md"])
 ROW = re.compile(r"^\| `([^`]+)` \| (\d+) \| ([0-9a-f]{64}) \|$", re.M)

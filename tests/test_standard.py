@@ -5,9 +5,9 @@ import json
 import pytest
 from frictionless import Resource, Schema
 
-from asmhub_utils.tidy import build, units
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError
+from asmhub_utils.tidy import build, units
 
 
 def test_generated_files_equal_a_fresh_render():

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils.contrib import contribute, transaction
 from asmhub_utils.commands import build_data as build_data_command
 from asmhub_utils.commands import contribute as contribute_command
+from asmhub_utils.contrib import contribute, transaction
 
 WORKER = Path(__file__).parent / "contrib_worker.py"
 

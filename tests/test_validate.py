@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils.contrib import cell_checks, standard, validate
 from asmhub_utils import paths
 from asmhub_utils.commands import validate as validate_command
+from asmhub_utils.contrib import cell_checks, standard, validate
 
 CASES = Path(__file__).parent / "contrib_cases"
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from asmhub_utils.tidy import build
 from asmhub_utils import paths
+from asmhub_utils.tidy import build
 from asmhub_utils.tidy.values import (ParsedValue, ValueParseError, decimal_mark, guess_language, midpoint,
                                  official_language, parse_value)
 

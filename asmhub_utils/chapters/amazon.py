@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from asmhub_utils.tidy import countries
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError, Problem, display_path
+from asmhub_utils.tidy import countries
 
 NATIONAL_YEARLY = paths.MINING_DETECTOR / "boundaries__national_admin__national_admin_yearly.json"
 _PAIT = "boundaries__protected_areas_and_indigenous_territories__mining_by_{}__amazon_basin_2018-2025Q3_all_differences.csv"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asmhub_utils.chapters import data, display
 from asmhub_utils import escape
+from asmhub_utils.chapters import data, display
 from asmhub_utils.chapters.citations import cite
 
 

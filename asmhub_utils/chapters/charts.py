@@ -38,8 +38,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from asmhub_utils.chapters import data, display
 from asmhub_utils import escape
+from asmhub_utils.chapters import data, display
 
 WIDTH = 4.4  # inches
 MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstring for the 11 px displayed rule

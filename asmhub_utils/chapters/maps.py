@@ -15,8 +15,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from asmhub_utils.chapters import charts
 from asmhub_utils import paths
+from asmhub_utils.chapters import charts
 
 CLASSES = ((0, 10_000, "under 10,000"), (10_000, 100_000, "10,000 to 99,999"),
            (100_000, 500_000, "100,000 to 499,999"), (500_000, 1_000_000, "500,000 to 999,999"),

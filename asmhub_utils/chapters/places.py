@@ -22,9 +22,9 @@ import re
 
 import pandas as pd
 
-from asmhub_utils.tidy import countries
-from asmhub_utils.chapters import data
 from asmhub_utils import escape
+from asmhub_utils.chapters import data
+from asmhub_utils.tidy import countries
 
 NO_DATA = "–"
 GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter

@@ -6,9 +6,9 @@ import html
 
 import pandas as pd
 
+from asmhub_utils import escape
 from asmhub_utils.chapters import amazon, data, display, places, tables
 from asmhub_utils.tidy import countries
-from asmhub_utils import escape
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from asmhub_utils.execute import profiles
 from asmhub_utils.errors import display_path
+from asmhub_utils.execute import profiles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -21,10 +21,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from asmhub_utils.tidy import build
 from asmhub_utils import paths
 from asmhub_utils.contrib import transaction, validate
 from asmhub_utils.errors import DataError, Problem, display_path
+from asmhub_utils.tidy import build
 
 BOM = b"\xef\xbb\xbf"
 

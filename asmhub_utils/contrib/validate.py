@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pycountry
 
-from asmhub_utils.tidy import build, countries
-from asmhub_utils.contrib import cell_checks, standard
 from asmhub_utils import paths
+from asmhub_utils.contrib import cell_checks, standard
 from asmhub_utils.errors import Problem, display_path
+from asmhub_utils.tidy import build, countries
 from asmhub_utils.tidy.units import normalise_unit
 from asmhub_utils.tidy.values import parse_value
 

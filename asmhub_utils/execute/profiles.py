@@ -12,10 +12,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from asmhub_utils.tidy import countries
-from asmhub_utils.execute import kernel_pool, notebook_errors
 from asmhub_utils import paths
+from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs
 from asmhub_utils.site.fast_imports import skip_iri_format_checks
+from asmhub_utils.tidy import countries
 
 skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)
 
@@ -64,9 +64,8 @@ def check_codes(codes: Iterable[str]) -> list[str]:
 
 
 def inputs() -> list[Path]:
-    """Files a profile depends on: the template, the tidy tables and the asmhub_utils sources."""
-    return [TEMPLATE, paths.ESTIMATES, paths.SOURCES, *sorted((paths.ROOT / "asmhub_utils").rglob("*.py")),
-            *sorted(paths.MINING_DETECTOR.glob("*.json")), paths.WORLD_GEOJSON]
+    """Files a profile depends on: the template, the modules its code imports, the data it reads."""
+    return [TEMPLATE, *notebook_inputs.notebook_inputs([TEMPLATE])]
 
 
 def is_fresh(output: Path, newest_input: float) -> bool:

@@ -10,8 +10,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from asmhub_utils.site import cite
 from asmhub_utils import paths
+from asmhub_utils.site import cite
 from asmhub_utils.site.metadata import BookMetadata, load
 
 ZIP_NAME = "asmhub-data.zip"

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asmhub_utils.chapters import data
 from asmhub_utils import escape, paths
-from asmhub_utils.tidy import source_groups
+from asmhub_utils.chapters import data
 from asmhub_utils.errors import DataError, Problem, display_path
+from asmhub_utils.tidy import source_groups
 
 BIB = paths.DATA / "references.bib"
 HEADER = "% Written by `asmhub build-data` (asmhub_utils/tidy/bibtex.py) from data/sources.csv. Do not edit.\n"

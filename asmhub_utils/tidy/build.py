@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
 from asmhub_utils import paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError, Problem, display_path
-from asmhub_utils.tidy.units import normalise_unit, per_year
+from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
 from asmhub_utils.tidy import values
+from asmhub_utils.tidy.units import normalise_unit, per_year
 from asmhub_utils.tidy.values import parse_value
 
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from asmhub_utils.tidy import measures
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError, Problem, decision_rows, display_path
+from asmhub_utils.tidy import measures
 
 COLUMNS = ("record_id", "field", "value", "reason")
 CURATED_FIELDS = ("year", "original_source", "measures", "coverage", "grade")
