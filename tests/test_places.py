@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from asmhub_utils.chapters import data, places
-from asmhub_utils.tidy import schema
+from asmhub_utils.tidy import country_grade, minerals, schema
 
 
 def figures(n: int, sources: int, latest: float | None, reliability: str | list[str]) -> pd.DataFrame:
@@ -17,37 +17,37 @@ def figures(n: int, sources: int, latest: float | None, reliability: str | list[
 
 @pytest.mark.parametrize(("n", "points"), [(0, 0), (5, 0), (6, 1), (14, 1), (15, 2)])
 def test_count_points(n, points):
-    assert places.count_points(n) == points
+    assert country_grade.count_points(n) == points
 
 
 @pytest.mark.parametrize(("n", "points"), [(1, 0), (2, 1), (4, 1), (5, 2)])
 def test_source_points(n, points):
-    assert places.source_points(n) == points
+    assert country_grade.source_points(n) == points
 
 
 @pytest.mark.parametrize(("year", "points"), [(None, 0), (float("nan"), 0), (2014, 0), (2015, 1), (2019, 1),
                                               (2020, 2)])
 def test_recency_points(year, points):
-    assert places.recency_points(year) == points
+    assert country_grade.recency_points(year) == points
 
 
 def test_reliability_points():
-    assert places.reliability_points(pd.Series(["low", "low"])) == 0
-    assert places.reliability_points(pd.Series(["secondary", "low"])) == 1
-    assert places.reliability_points(pd.Series(["primary", "secondary", "low"])) == 1
-    assert places.reliability_points(pd.Series(["primary", "secondary"])) == 2
+    assert country_grade.reliability_points(pd.Series(["low", "low"])) == 0
+    assert country_grade.reliability_points(pd.Series(["secondary", "low"])) == 1
+    assert country_grade.reliability_points(pd.Series(["primary", "secondary", "low"])) == 1
+    assert country_grade.reliability_points(pd.Series(["primary", "secondary"])) == 2
 
 
 def test_grade_letters_follow_the_documented_sums():
-    assert places.quality_grade(figures(15, 5, 2021, "primary")) == "A"      # 2+2+2+2 = 8
-    assert places.quality_grade(figures(6, 2, 2016, "primary")) == "B"       # 1+1+1+2 = 5
-    assert places.quality_grade(figures(6, 2, 2016, "secondary")) == "C"     # 1+1+1+1 = 4
-    assert places.quality_grade(figures(2, 1, 2000, "low")) == "D"           # 0
-    assert places.quality_grade(figures(2, 1, None, "primary")) == "D"       # 0+0+0+2 = 2
+    assert country_grade.quality_grade(figures(15, 5, 2021, "primary")) == "A"      # 2+2+2+2 = 8
+    assert country_grade.quality_grade(figures(6, 2, 2016, "primary")) == "B"       # 1+1+1+2 = 5
+    assert country_grade.quality_grade(figures(6, 2, 2016, "secondary")) == "C"     # 1+1+1+1 = 4
+    assert country_grade.quality_grade(figures(2, 1, 2000, "low")) == "D"           # 0
+    assert country_grade.quality_grade(figures(2, 1, None, "primary")) == "D"       # 0+0+0+2 = 2
 
 
 def test_no_figures_gets_a_dash():
-    assert places.quality_grade(figures(0, 1, None, "primary")) == places.NO_DATA
+    assert country_grade.quality_grade(figures(0, 1, None, "primary")) == country_grade.NO_DATA
 
 
 def test_rule_is_documented_on_the_page():
@@ -61,7 +61,7 @@ def test_country_table_has_every_country_with_data_once():
     assert len(table) == len(expected) >= 100
     assert table["ISO3"].is_unique and set(table["ISO3"]) == set(expected)
     assert list(table.columns) == list(places.TABLE_COLUMNS)
-    assert set(table["Grade"]) <= {"A", "B", "C", "D", places.NO_DATA}
+    assert set(table["Grade"]) <= {"A", "B", "C", "D", country_grade.NO_DATA}
     assert (table["Estimates"] >= table["Independent"]).all()
 
 
@@ -76,12 +76,12 @@ def test_table_words_the_headline_of_countries_csv():
     assert table.loc["AAA", "Headline estimate"] == "80,000 (range 70,000-90,000)"
     assert table.loc["AAA", "Year"] == "2016" and table.loc["AAA", "What it counts"] == "all people in ASM"
     # A country with figures but no national count: a dash, and says so.
-    assert table.loc["BBB", "Headline estimate"] == places.NO_DATA
+    assert table.loc["BBB", "Headline estimate"] == country_grade.NO_DATA
     assert table.loc["BBB", "What it counts"] == "ASM reported; no national count"
-    assert table.loc["BBB", "Source"] == places.NO_DATA
+    assert table.loc["BBB", "Source"] == country_grade.NO_DATA
     # No plain number: the source's own words; no year given: "undated", never the publication year.
     assert table.loc["CCC", "Headline estimate"] == "about 2 million"
-    assert table.loc["CCC", "Year"] == "undated" and table.loc["CCC", "Region"] == places.NO_DATA
+    assert table.loc["CCC", "Year"] == "undated" and table.loc["CCC", "Region"] == country_grade.NO_DATA
     # One number, no range; a narrower count says what it counts.
     assert table.loc["DDD", "Headline estimate"] == "1,200"
     assert table.loc["DDD", "What it counts"] == "narrower national count: one mineral only"
@@ -96,7 +96,13 @@ def test_miner_counts_leave_out_women_dependants_and_zeros():
 
 def test_minerals_are_split_normalised_and_ranked():
     cells = pd.Series(["gold", "gold, diamond", "gemstones (emerald, lapis), gold", None, "diamonds & coal"])
-    assert places.minerals(cells) == ["gold", "diamonds", "coal"]
+    assert minerals.main_minerals(cells) == ["gold", "diamonds", "coal"]
+
+
+def test_one_mineral_map_for_every_grouping():
+    assert minerals.same_mineral("Diamond") == "diamonds"
+    assert minerals.same_mineral("semi-precious stones") == minerals.same_mineral("gemstone")
+    assert minerals.same_mineral("copper") == "copper"
 
 
 def test_profile_links_are_page_relative():

@@ -18,16 +18,14 @@ The grade says how much this book holds about a country, not how good the countr
 
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 
 from asmhub_utils import escape
 from asmhub_utils.chapters import data
-from asmhub_utils.tidy import countries
+from asmhub_utils.tidy import countries, country_grade
 
-NO_DATA = "–"
-GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter
+NO_DATA = country_grade.NO_DATA
 
 # Counts of people working in ASM (all minerals or narrower): the `measures` words (measures.py) that count
 # miners. Women-only counts, the inventory's separate minimum/maximum rows (shown as the best estimate's range),
@@ -35,43 +33,6 @@ GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each le
 MINER_MEASURES = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
                   "surveyed at sites")
 _INVENTORY_BEST = "ASM miners (inventory best estimate)"
-
-
-def count_points(n_figures: int) -> int:
-    return 2 if n_figures >= 15 else 1 if n_figures >= 6 else 0
-
-
-def source_points(n_sources: int) -> int:
-    return 2 if n_sources >= 5 else 1 if n_sources >= 2 else 0
-
-
-def recency_points(latest_year: float | None) -> int:
-    if latest_year is None or pd.isna(latest_year):
-        return 0
-    return 2 if latest_year >= 2020 else 1 if latest_year >= 2015 else 0
-
-
-def reliability_points(grades: pd.Series) -> int:
-    if grades.empty or (grades == "low").all():
-        return 0
-    return 2 if (grades == "primary").mean() >= 0.5 else 1
-
-
-def grade_letter(points: int) -> str:
-    return next(letter for letter, least in GRADE_POINTS.items() if points >= least)
-
-
-def quality_grade(figures: pd.DataFrame) -> str:
-    """The grade of one country's figures (rows with `plot_year` and `source_reliability`); a dash if none."""
-    if figures.empty:
-        return NO_DATA
-    latest = figures["plot_year"].max()
-    n_independent = figures["echo_group"].nunique() if "echo_group" in figures else len(figures)
-    grades = figures["grade"] if "grade" in figures else figures["source_reliability"]
-    points = (count_points(n_independent) + source_points(figures["source_id"].nunique())
-              + recency_points(None if pd.isna(latest) else float(latest))
-              + reliability_points(grades))
-    return grade_letter(points)
 
 
 def country_figures() -> pd.DataFrame:
@@ -131,25 +92,6 @@ def what_it_counts(row: pd.Series) -> str:
     if row["status"] == "narrower national":
         return f"narrower national count: {row['headline_measure']}"
     return str(row["headline_measure"])
-
-
-_PARENTHESES = re.compile(r"\([^)]*\)")
-_SPLIT = re.compile(r",|;|/|&|\band\b")
-_SAME_MINERAL = {"diamond": "diamonds", "gemstone": "gemstones", "coloured gemstones": "gemstones",
-                 "precious stones": "gemstones", "semi-precious stones": "gemstones"}
-
-
-def minerals(mineral_cells: pd.Series, n: int = 3) -> list[str]:
-    """The n minerals named most often in a country's figures (names split and normalised, ties alphabetical)."""
-    names: list[str] = []
-    for cell in mineral_cells.dropna():
-        for part in _SPLIT.split(_PARENTHESES.sub("", str(cell))):
-            name = part.strip().lower()
-            if name and name not in {"all", "all minerals", "other", "others", "etc."}:
-                names.append(_SAME_MINERAL.get(name, name))
-    counts = pd.Series(names, dtype=str).value_counts()
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [name for name, _ in ordered[:n]]
 
 
 TABLE_COLUMNS = ("Country", "ISO3", "Region", "Headline estimate", "Year", "What it counts", "Source",

@@ -8,7 +8,7 @@ import pandas as pd
 
 from asmhub_utils import escape
 from asmhub_utils.chapters import amazon, data, display, places, tables
-from asmhub_utils.tidy import countries
+from asmhub_utils.tidy import countries, country_grade
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),
@@ -129,7 +129,7 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
     items.append(f"<li><strong>Figures in the data:</strong> {display.count(len(figs), 'figure')}, "
                  f"{display.count(n_ind, 'independent estimate')}, from "
                  f"{display.count(figs['source_id'].nunique(), 'source')}. Data-quality grade: "
-                 f"{_e(places.quality_grade(figs))} (rule on the country table).</li>")
+                 f"{_e(country_grade.quality_grade(figs))} (rule on the country table).</li>")
     return f'<section class="asm-summary" aria-label="Summary"><ul>{"".join(items)}</ul></section>'
 
 

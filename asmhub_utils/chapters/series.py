@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asmhub_utils.chapters import data
+from asmhub_utils.tidy import minerals
 
 # People working directly in ASM (all minerals), worldwide.
 GLOBAL_ASM_WORKFORCE = (
@@ -50,15 +51,11 @@ def series(name: str) -> pd.DataFrame:
     return data.dated(frame).sort_values(["plot_year", "value_central"], na_position="last")
 
 
-# Minerals spelled differently by different sources, mapped to one name for grouping (nothing else changes).
-MINERAL_NAMES = {"diamond": "diamonds", "sapphire": "coloured gemstones (sapphire)"}
-
-
 def world_supply_shares() -> pd.DataFrame:
     """ASM's share of world production or supply, per mineral, every source's figure (percent only)."""
     frame = data.estimates().query("dataset == 'supply_share' and scope == 'world' and unit == 'percent'")
     frame = data.dated(frame)
-    frame["mineral_group"] = frame["mineral"].replace(MINERAL_NAMES)
+    frame["mineral_group"] = frame["mineral"].map(minerals.same_mineral)
     return frame
 
 

@@ -28,7 +28,7 @@ import re
 
 import pandas as pd
 
-from asmhub_utils.tidy import countries, measures
+from asmhub_utils.tidy import countries, country_grade, measures, minerals
 
 NATIONAL = "national"
 NARROWER = "narrower national"
@@ -191,10 +191,8 @@ def rule_markdown() -> str:
 
 def table(estimates: pd.DataFrame) -> pd.DataFrame:
     """countries.csv: one row per country with any country-scope figure, by ISO3 code."""
-    from asmhub_utils.chapters import places
-
     figures = estimates[(estimates["scope"] == "country") & (estimates["iso3"] != "")].copy()
     figures["plot_year"] = figures["year"].fillna(figures["published_year"])
-    rows = [country_row(iso3, own, places.quality_grade(own), places.minerals(own["mineral"]))
+    rows = [country_row(iso3, own, country_grade.quality_grade(own), minerals.main_minerals(own["mineral"]))
             for iso3, own in figures.groupby("iso3", sort=True)]
     return pd.DataFrame(rows, columns=list(COLUMNS))

@@ -67,6 +67,8 @@ NEWS = (
     r"copperbelt katanga", r"abamako", r"republic of mining", r"arbetet", r"africa briefing", r"africa-press",
     r"devgoals", r"metal bulletin", r"mining chronicle", r"people's daily", r"\bi24", r"middle east online",
     r"zim field guide", r"minart", r"\bmagazine\b", r"\bcite\b", r"canadian mining report", r"prensa", r"\brfi\b",
+    r"ria novosti", r"1prime", r"asia-plus", r"asiaplustj", r"eurasianet", r"kun\.uz", r"radio free asia",
+    r"\brfa\.org", r"\brepublica\b", r"rough ?& ?polished", r"rough-polished", r"impartial ?actu", r"horntrade",
 )
 
 # (group, patterns, what the patterns read): "all" = title, publisher and URL; "own" = own name and web host.
