@@ -205,6 +205,9 @@ SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 
 
+DESK_SCALE = 1.3
+
+
 def to_svg(fig: plt.Figure, description: str = "") -> str:
     """The figure as inline SVG: text as text, each cited mark wrapped in a link with a <title>."""
     buffer = io.StringIO()
@@ -235,8 +238,10 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
         root.set("aria-label", description)
     for attribute in ("width", "height"):  # scale with the column; the viewBox keeps the proportions
         root.attrib.pop(attribute, None)
-    width = fig.get_figwidth() * 72
-    root.set("style", f"width:{width * 4 / 3:.0f}px;max-width:100%;height:auto")
+    # Fill the column on a phone; on a desk screen grow to 1.3 times the drawn size (text about 19 px), not to
+    # the whole column, where chart text would look like a slide's.
+    width_px = fig.get_figwidth() * 96
+    root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
     _prefix_ids(root, citations.prefix)
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 
@@ -564,7 +569,7 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     _title(fig, title)
     ax.set(ylabel=ylabel, xlabel="period of detection")
     ax.set_ylim(bottom=0)
-    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="colour = country")
+    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="Country")
     publish(fig, f"Chart: {title}, one line per country.")
     return ax
 
@@ -586,6 +591,6 @@ def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
     _title(fig, title)
     ax.set(xlabel="hectares", ylabel="")
     ax.grid(axis="y", visible=False)
-    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="colour = kind of land")
+    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="Kind of land")
     publish(fig, f"Chart: {title}, by country and kind of land.")
     return ax
