@@ -219,3 +219,12 @@ def test_amazon_points_cite_their_value_period_and_source():
     assert any("(a quarter)" in t for t in titles) == frame["quarter"].notna().any()
     brazil = frame[frame["country"] == "Brazil"].iloc[-1]
     assert any(t.startswith(f"Brazil: {brazil['cumulative_ha']:,.0f} ha") and brazil["period"] in t for t in titles)
+
+
+def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
+    frame = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "echo_group": ["a", "a", "", "d"],
+                          "plot_year": [2016.0, 2011.0, 2020.0, None]})
+    kept = data.independent(frame)
+    assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
+    assert charts.figure_grade({"grade": "secondary", "source_reliability": "primary"}) == "secondary"
+    assert charts.figure_grade({"source_reliability": "primary"}) == "primary"
