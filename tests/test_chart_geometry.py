@@ -204,3 +204,12 @@ def test_ids_are_unique_across_charts_on_one_page():
     assert len(ids) == len(set(ids))
     for ref in re.findall(r'(?:url\(#|href="#)([^)"]+)', one):
         assert f'id="{ref}"' in one
+
+
+def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
+    frame = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "echo_group": ["a", "a", "", "d"],
+                          "plot_year": [2016.0, 2011.0, 2020.0, None]})
+    kept = data.independent(frame)
+    assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
+    assert charts.figure_grade({"grade": "secondary", "source_reliability": "primary"}) == "secondary"
+    assert charts.figure_grade({"source_reliability": "primary"}) == "primary"

@@ -12,7 +12,8 @@ ChartLayoutError when the plot area collapses or any text leaves the figure or i
 
 Colour means one thing per kind of chart (PALETTES, and the legend of every chart says it):
 - estimate charts (ranges_chart, estimates_over_time, estimates_by_category, headline_strips):
-  colour = the reliability grade of the source (blue primary, orange secondary, grey low reliability);
+  colour = the reliability grade of the figure, as the tables give it (blue primary, orange secondary: it quotes
+  another producer or reaches us through one, grey low reliability);
   shape = what the source states (dot: a figure; bar: a range; triangle: a bound, pointing where the value lies);
   hollow (over-time charts only) = placed at its source's publication year (no reference year given);
 - Amazon mined-area charts: colour = country, the same colour for a country in every chart (countries by name);
@@ -197,11 +198,14 @@ def mark_title(row: pd.Series) -> str:
     title = row.get("source_title")
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
     return (f"{display.figure(row)}, {display.row_year(row)}. {cite}{title}. "
-            f"Reliability: {row.get('source_reliability', 'unknown')}.")
+            f"Reliability: {figure_grade(row)}.")
 
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
+
+
+DESK_SCALE = 1.3
 
 
 def to_svg(fig: plt.Figure, description: str = "") -> str:
@@ -234,8 +238,10 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
         root.set("aria-label", description)
     for attribute in ("width", "height"):  # scale with the column; the viewBox keeps the proportions
         root.attrib.pop(attribute, None)
-    width = fig.get_figwidth() * 72
-    root.set("style", f"width:{width * 4 / 3:.0f}px;max-width:100%;height:auto")
+    # Fill the column on a phone; on a desk screen grow to 1.3 times the drawn size (text about 19 px), not to
+    # the whole column, where chart text would look like a slide's.
+    width_px = fig.get_figwidth() * 96
+    root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
     _prefix_ids(root, citations.prefix)
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 
@@ -324,11 +330,19 @@ def draw_estimate(ax: plt.Axes, position: float, row: pd.Series, colour: str, ho
     return drawn
 
 
+def figure_grade(row: pd.Series | dict) -> str:
+    """The figure's own grade (`grade`: secondary when it quotes another producer), the same the tables show;
+    its source's where the data has no figure grade."""
+    grade = row.get("grade") if isinstance(row.get("grade"), str) and row.get("grade") else row.get("source_reliability")
+    return grade if grade in RELIABILITY_COLOURS else "low"
+
+
 def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] = ()) -> int:
     """The estimate legend: reliability colours and mark shapes present. Returns the number of lines."""
     handles = []
+    grades = {figure_grade(row) for _, row in frame.iterrows()}
     for grade, colour in RELIABILITY_COLOURS.items():
-        if (frame["source_reliability"] == grade).any():
+        if grade in grades:
             handles.append(Line2D([], [], marker="s", markersize=9, color=colour, linestyle="none",
                                   label=RELIABILITY_LABELS[grade]))
     ranged = (frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"]))
@@ -358,7 +372,7 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
         ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222",
                 in_layout=False)
         y += LINE_IN * (text.count("\n") + 1)
-        grade = row["source_reliability"] if row["source_reliability"] in RELIABILITY_COLOURS else "low"
+        grade = figure_grade(row)
         artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
         cites.add(row, artists)
         y += MARK_IN + 0.08
@@ -491,11 +505,12 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
 
 
 def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axes:
-    """Every estimate at its year: a dot for a stated figure, a bar for a range, a triangle for a bound.
-    Colour = source reliability; hollow = placed at its source's publication year (no reference year given).
-    Figures with no year at all are left out (pages list them in a table). Whole years on the year axis."""
+    """Every independent estimate at its year (`data.independent`: one mark per original estimate, however often
+    quoted): a dot for a stated figure, a bar for a range, a triangle for a bound. Colour = the figure's grade;
+    hollow = placed at its source's publication year (no reference year given). Figures with no year at all are
+    left out (pages list them in a table). Whole years on the year axis."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.dropna(subset=["plot_year"])
+    frame = data.independent(frame.dropna(subset=["plot_year"]))
     frame = data.numeric(frame) if len(frame) else frame
     if frame.empty:
         raise ValueError(f"chart {title!r}: no dated figure with a number to draw")
@@ -504,7 +519,7 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     for _, row in frame.iterrows():
         hollow = row.get("year_basis") == "publication year"
         hollow_any |= hollow
-        grade = row["source_reliability"] if row["source_reliability"] in RELIABILITY_COLOURS else "low"
+        grade = figure_grade(row)
         artists = draw_estimate(ax, float(row["plot_year"]), row, RELIABILITY_COLOURS[grade], hollow=hollow)
         fig._asm_citations.add(row, artists)
     years = frame["plot_year"].astype(float)
@@ -522,7 +537,7 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",
                                                          "markerfacecolor": "white"})] if hollow_any else []
     _legend(fig, frame, extra)
-    publish(fig, f"Chart: {title}. {len(frame)} dated figures, each with its source.")
+    publish(fig, f"Chart: {title}. {len(frame)} dated independent estimates, each with its source.")
     return ax
 
 
@@ -554,7 +569,7 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     _title(fig, title)
     ax.set(ylabel=ylabel, xlabel="period of detection")
     ax.set_ylim(bottom=0)
-    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="colour = country")
+    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="Country")
     publish(fig, f"Chart: {title}, one line per country.")
     return ax
 
@@ -576,6 +591,6 @@ def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
     _title(fig, title)
     ax.set(xlabel="hectares", ylabel="")
     ax.grid(axis="y", visible=False)
-    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="colour = kind of land")
+    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="Kind of land")
     publish(fig, f"Chart: {title}, by country and kind of land.")
     return ax

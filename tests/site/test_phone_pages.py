@@ -35,6 +35,25 @@ def phone(html_dir):
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def desk(html_dir):
+    with sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
+        yield browser.new_page(viewport={"width": 1280, "height": 900})
+        browser.close()
+
+
+@pytest.mark.parametrize("page", ["notebooks/primer.html", "notebooks/themes/gender.html",
+                                  "notebooks/dashboard/amazon_mined_area.html"])
+def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
+    desk.goto(base_url + page, wait_until="load")
+    widths = desk.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart')).map(svg => [
+        svg.getBoundingClientRect().width, svg.parentElement.getBoundingClientRect().width])""")
+    assert widths, f"no chart on {page}"
+    narrow = [(round(w), round(column)) for w, column in widths if w < min(0.75 * column, 500)]
+    assert not narrow, f"charts drawn narrow on {page} (chart px, column px): {narrow}"
+
+
 def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, html_dir):
     wide = []
     for page in book_pages(html_dir):
