@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
-# jupyter-book, minus a 3 s import it never uses (asmhub_utils/site/fast_imports.py).
+# jupyter-book, minus a 3 s import it never uses (asmhub_utils/execute/fast_imports.py).
 JB := $(BIN)/python -m asmhub_utils.site.jupyter_book
 # Two workers, or one on a one-core machine (`asmhub profile --jobs` accepts 1 to the number of cores).
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || echo 2)

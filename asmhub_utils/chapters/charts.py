@@ -5,17 +5,19 @@ text kept as text (crisp, searchable, selectable). Inline SVG at its natural siz
 on a 390 px phone the book's column is ~326 px, so the chart is shown at 326 / 316.8 = 1.03 CSS px per point
 and 11 pt text stays at 11 px or more as displayed (tests/site/test_phone_pages.py measures it). Every mark of a figure is a link to its source's entry in the resource library and
 carries a <title> naming the value, its year and its source: browsers show it on hover, and
-book/assets/asm-charts.js shows it under the chart on tap. No JavaScript is needed to read a chart.
+book/assets/asmhub.js shows it under the chart on tap. No JavaScript is needed to read a chart.
 
 Before a chart is written, `check_layout` draws it with warnings turned into errors and raises
 ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt.
 
 Colour means one thing per kind of chart (PALETTES, and the legend of every chart says it):
 - estimate charts (ranges_chart, estimates_over_time, estimates_by_category, headline_strips):
-  colour = the reliability grade of the source (blue primary, orange secondary, grey low reliability);
+  colour = the reliability grade of the figure, as the tables give it (blue primary, orange secondary: it quotes
+  another producer or reaches us through one, grey low reliability);
   shape = what the source states (dot: a figure; bar: a range; triangle: a bound, pointing where the value lies);
   hollow (over-time charts only) = placed at its source's publication year (no reference year given);
 - Amazon mined-area charts: colour = country, the same colour for a country in every chart (countries by name);
+  every point is a cited mark (value in hectares, period, source), like an estimate's;
 - protected-land chart: colour = kind of land (protected area, indigenous territory);
 - the map (maps.py): colour = size class of the headcount, grey = no data.
 """
@@ -182,26 +184,35 @@ class Citations:
     marks: dict[str, tuple[str, str]] = field(default_factory=dict)
     prefix: str = field(default_factory=lambda: f"c{next(_CHARTS)}")
 
-    def add(self, row: pd.Series, artists: list) -> None:
+    def add(self, row: pd.Series, artists: list, title: str | None = None) -> None:
+        """Cite `row` (a figure with its `source_*` columns) on `artists`: `title` (default: mark_title)
+        on hover and tap, a link to the row's source in the library."""
         gid = f"{self.prefix}-asmfig-{len(self.marks)}"
-        self.marks[gid] = (mark_title(row), LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
+        self.marks[gid] = (title or mark_title(row), LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
         for n, artist in enumerate(artists):
             artist.set_gid(f"{gid}-{n}")
 
 
 def mark_title(row: pd.Series) -> str:
     """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.'"""
+    return f"{display.figure(row)}, {display.row_year(row)}. {source_citation(row)}"
+
+
+def source_citation(row: pd.Series) -> str:
+    """Who says it, for a mark's title: 'Delve (2020): Global ASM Employment section. Reliability: primary.'"""
     source = display.source_short(row.get("source_publisher"), 60)
     published = row.get("source_year")
     cite = f"{source} ({display.publication_year(published)})"
     title = row.get("source_title")
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
-    return (f"{display.figure(row)}, {display.row_year(row)}. {cite}{title}. "
-            f"Reliability: {row.get('source_reliability', 'unknown')}.")
+    return f"{cite}{title}. Reliability: {figure_grade(row)}."
 
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
+
+
+DESK_SCALE = 1.3
 
 
 def to_svg(fig: plt.Figure, description: str = "") -> str:
@@ -234,8 +245,10 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
         root.set("aria-label", description)
     for attribute in ("width", "height"):  # scale with the column; the viewBox keeps the proportions
         root.attrib.pop(attribute, None)
-    width = fig.get_figwidth() * 72
-    root.set("style", f"width:{width * 4 / 3:.0f}px;max-width:100%;height:auto")
+    # Fill the column on a phone; on a desk screen grow to 1.3 times the drawn size (text about 19 px), not to
+    # the whole column, where chart text would look like a slide's.
+    width_px = fig.get_figwidth() * 96
+    root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
     _prefix_ids(root, citations.prefix)
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 
@@ -324,11 +337,19 @@ def draw_estimate(ax: plt.Axes, position: float, row: pd.Series, colour: str, ho
     return drawn
 
 
+def figure_grade(row: pd.Series | dict) -> str:
+    """The figure's own grade (`grade`: secondary when it quotes another producer), the same the tables show;
+    its source's where the data has no figure grade."""
+    grade = row.get("grade") if isinstance(row.get("grade"), str) and row.get("grade") else row.get("source_reliability")
+    return grade if grade in RELIABILITY_COLOURS else "low"
+
+
 def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] = ()) -> int:
     """The estimate legend: reliability colours and mark shapes present. Returns the number of lines."""
     handles = []
+    grades = {figure_grade(row) for _, row in frame.iterrows()}
     for grade, colour in RELIABILITY_COLOURS.items():
-        if (frame["source_reliability"] == grade).any():
+        if grade in grades:
             handles.append(Line2D([], [], marker="s", markersize=9, color=colour, linestyle="none",
                                   label=RELIABILITY_LABELS[grade]))
     ranged = (frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"]))
@@ -358,7 +379,7 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
         ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222",
                 in_layout=False)
         y += LINE_IN * (text.count("\n") + 1)
-        grade = row["source_reliability"] if row["source_reliability"] in RELIABILITY_COLOURS else "low"
+        grade = figure_grade(row)
         artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
         cites.add(row, artists)
         y += MARK_IN + 0.08
@@ -491,11 +512,12 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
 
 
 def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axes:
-    """Every estimate at its year: a dot for a stated figure, a bar for a range, a triangle for a bound.
-    Colour = source reliability; hollow = placed at its source's publication year (no reference year given).
-    Figures with no year at all are left out (pages list them in a table). Whole years on the year axis."""
+    """Every independent estimate at its year (`data.independent`: one mark per original estimate, however often
+    quoted): a dot for a stated figure, a bar for a range, a triangle for a bound. Colour = the figure's grade;
+    hollow = placed at its source's publication year (no reference year given). Figures with no year at all are
+    left out (pages list them in a table). Whole years on the year axis."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.dropna(subset=["plot_year"])
+    frame = data.independent(frame.dropna(subset=["plot_year"]))
     frame = data.numeric(frame) if len(frame) else frame
     if frame.empty:
         raise ValueError(f"chart {title!r}: no dated figure with a number to draw")
@@ -504,7 +526,7 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     for _, row in frame.iterrows():
         hollow = row.get("year_basis") == "publication year"
         hollow_any |= hollow
-        grade = row["source_reliability"] if row["source_reliability"] in RELIABILITY_COLOURS else "low"
+        grade = figure_grade(row)
         artists = draw_estimate(ax, float(row["plot_year"]), row, RELIABILITY_COLOURS[grade], hollow=hollow)
         fig._asm_citations.add(row, artists)
     years = frame["plot_year"].astype(float)
@@ -522,7 +544,7 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",
                                                          "markerfacecolor": "white"})] if hollow_any else []
     _legend(fig, frame, extra)
-    publish(fig, f"Chart: {title}. {len(frame)} dated figures, each with its source.")
+    publish(fig, f"Chart: {title}. {len(frame)} dated independent estimates, each with its source.")
     return ax
 
 
@@ -533,9 +555,28 @@ def country_colours(names: list[str]) -> dict[str, str]:
     return palette(sorted(set(names)))
 
 
+AMAZON_MEASURES = {"cumulative_ha": "mined in total by the end of", "area_ha": "of mining newly detected in"}
+
+
+def period_words(row: pd.Series) -> str:
+    """'2023 (a whole year)' / '2025 Q2 (a quarter)': an Amazon period and what it covers."""
+    return f"{row['period']} ({'a whole year' if pd.isna(row['quarter']) else 'a quarter'})"
+
+
+def mined_area_title(row: pd.Series, value: str) -> str:
+    """'Brazil: 186,118 ha mined in total by the end of 2023 (a whole year). Earth Genome ... (2025): ...
+    Reliability: primary.' What one point of an Amazon chart says on hover and tap."""
+    return (f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value]} {period_words(row)}. "
+            f"{source_citation(row)}")
+
+
 def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.Axes:
-    """Amazon mined area per country and period, one line per country. Colour = country."""
+    """Amazon mined area per country and period, one line per country (`value`: cumulative_ha or area_ha).
+    Colour = country. Every point cites its source like an estimate's mark (value, period, source, link)."""
+    if value not in AMAZON_MEASURES:
+        raise ValueError(f"mined_area draws one of {sorted(AMAZON_MEASURES)}, not {value!r}")
     use_house_style()
+    frame = frame if "source_publisher" in frame else data.with_sources(frame)
     names = sorted(frame["country"].unique())
     from asmhub_utils.chapters import amazon
 
@@ -546,16 +587,22 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     order = frame.groupby("country")[value].max().sort_values(ascending=False).index
     for name in order:
         rows = frame[frame["country"] == name]
-        ax.plot([x[p] for p in rows["period"]], rows[value], marker="o", markersize=4, color=colours[name],
-                label=escape.chart_text(name))
+        ax.plot([x[p] for p in rows["period"]], rows[value], color=colours[name], label=escape.chart_text(name))
+        for _, row in rows.iterrows():
+            point = ax.plot([x[row["period"]]], [row[value]], marker="o", markersize=5, color=colours[name],
+                            linestyle="none")
+            fig._asm_citations.add(row, point, mined_area_title(row, value))
     step = max(1, len(periods) // 6)
     ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
+    ax.set_xlim(-0.3, len(periods) - 0.7)
     ax.yaxis.set_major_formatter(FuncFormatter(human))
+    top = float(frame[value].max()) * 1.06
+    ax.set_ylim(-top * MARGIN, top)  # room below 0 and above the largest value: every point is drawn whole
+    ax.set_yticks([t for t in MaxNLocator(6).tick_values(0, top) if 0 <= t <= top])
     _title(fig, title)
     ax.set(ylabel=ylabel, xlabel="period of detection")
-    ax.set_ylim(bottom=0)
-    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="colour = country")
-    publish(fig, f"Chart: {title}, one line per country.")
+    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="Country")
+    publish(fig, f"Chart: {title}, one line per country; each point names its value, period and source.")
     return ax
 
 
@@ -576,6 +623,6 @@ def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
     _title(fig, title)
     ax.set(xlabel="hectares", ylabel="")
     ax.grid(axis="y", visible=False)
-    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="colour = kind of land")
+    fig.legend(loc="outside lower left", ncols=1, frameon=False, title="Kind of land")
     publish(fig, f"Chart: {title}, by country and kind of land.")
     return ax

@@ -19,7 +19,7 @@ from pathlib import Path
 from asmhub_utils import paths
 from asmhub_utils.errors import display_path
 from asmhub_utils.execute import kernel_pool
-from asmhub_utils.site.fast_imports import skip_iri_format_checks
+from asmhub_utils.execute.fast_imports import skip_iri_format_checks
 
 skip_iri_format_checks()  # before nbformat imports jsonschema (see fast_imports.py)
 

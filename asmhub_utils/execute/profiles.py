@@ -14,7 +14,7 @@ from pathlib import Path
 
 from asmhub_utils import paths
 from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs
-from asmhub_utils.site.fast_imports import skip_iri_format_checks
+from asmhub_utils.execute.fast_imports import skip_iri_format_checks
 from asmhub_utils.tidy import countries
 
 skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from asmhub_utils.site.fast_imports import skip_iri_format_checks
+from asmhub_utils.execute.fast_imports import skip_iri_format_checks
 
 if __name__ == "__main__":
     skip_iri_format_checks()

@@ -27,12 +27,36 @@ def base_url(html_dir):
 
 
 @pytest.fixture(scope="module")
-def phone(html_dir):
+def browser(html_dir):
     with sync_playwright() as playwright:
         browser = first_visit.launch(playwright)
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        yield context.new_page()
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def desk(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("page", ["notebooks/primer.html", "notebooks/themes/gender.html",
+                                  "notebooks/dashboard/amazon_mined_area.html"])
+def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
+    desk.goto(base_url + page, wait_until="load")
+    widths = desk.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart')).map(svg => [
+        svg.getBoundingClientRect().width, svg.parentElement.getBoundingClientRect().width])""")
+    assert widths, f"no chart on {page}"
+    narrow = [(round(w), round(column)) for w, column in widths if w < min(0.75 * column, 500)]
+    assert not narrow, f"charts drawn narrow on {page} (chart px, column px): {narrow}"
 
 
 # Per paragraph or list item of the article: [text, characters of its text drawn bold (computed weight >= 600)].
