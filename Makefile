@@ -6,8 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
-# jupyter-book, minus a 3 s import it never uses (asmhub_utils/site/fast_imports.py).
-JB := $(BIN)/python -m asmhub_utils.site.jupyter_book
+JB := $(BIN)/jupyter-book
 # Two workers, or one on a one-core machine (`asmhub profile --jobs` accepts 1 to the number of cores).
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || echo 2)
 # Some machines (CI among them) set PYTHONDONTWRITEBYTECODE=1, which makes every Python process, notebook
@@ -30,11 +29,17 @@ help:
 	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
 	@echo "make shots  screenshots of every page at 390 and 1280 px into _build/shots/"
 
-# The venv is rebuilt when the pins or the package metadata change.
+# The venv is rebuilt when the pins or the package metadata change. It holds the runtime and the `test` and
+# `publish` extras at requirements.txt's pins, not `explore`: JupyterLab (for Binder readers) pulls in
+# jsonschema's format checkers, whose IRI grammar (rfc3987-syntax) is compiled on import, about 2 s in every
+# process that imports nbformat (`python -X importtime -c "import nbformat"`: 2.6 s with it, 0.3 s without).
+# `uv pip sync` also removes it from a venv made before. `pip install -e '.[explore]'` adds it for exploring.
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -r requirements.txt
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra publish -c requirements.txt --python-version 3.11 \
+		--quiet --no-header -o $(VENV)/requirements-build.txt
+	$(BIN)/uv pip sync --python $(BIN)/python --quiet --compile-bytecode $(VENV)/requirements-build.txt
 	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
 	@touch $@
 

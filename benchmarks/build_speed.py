@@ -31,7 +31,7 @@ from asmhub_utils.execute import profiles  # noqa: E402
 # What `make book` runs.
 BOOK = [[str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
         [str(BIN / "python"), "-m", "asmhub_utils.execute.prerun", "--jobs", "2"],
-        [str(BIN / "python"), "-m", "asmhub_utils.site.jupyter_book", "build", "-W", "-n", "--keep-going", "."]]
+        [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."]]
 TRIAL_NAIVE_SECONDS = 170.0  # TOOLCHAIN.md: 85 notebooks run one after another inside Jupyter Book
 
 
