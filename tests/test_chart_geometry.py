@@ -228,3 +228,37 @@ def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
     assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
     assert charts.figure_grade({"grade": "secondary", "source_reliability": "primary"}) == "secondary"
     assert charts.figure_grade({"source_reliability": "primary"}) == "primary"
+
+
+def _amazon_points(ax) -> dict[str, float]:
+    """period -> x of its points in an Amazon chart (read from the cited marks)."""
+    titles = {gid: title for gid, (title, _) in ax.figure._asm_citations.marks.items()}
+    found = {}
+    for line in ax.lines:
+        gid = (line.get_gid() or "").rsplit("-", 1)[0]
+        if gid in titles:
+            period = re.search(r"(\d{4}(?: Q\d)?) \(a (?:whole year|quarter)\)", titles[gid]).group(1)
+            found.setdefault(period, set()).add(float(line.get_xdata()[0]))
+    assert all(len(xs) == 1 for xs in found.values()), found
+    return {period: xs.pop() for period, xs in found.items()}
+
+
+@pytest.mark.parametrize("value, placed", [("cumulative_ha", "end"), ("area_ha", "middle")])
+def test_amazon_points_sit_on_a_true_time_scale(value, placed):
+    """A year and a quarter are not spaced alike: each point sits at the end (a running total) or the middle
+    (new area) of its period in years; the axis names whole years only."""
+    frame = amazon.national_yearly()
+    ax = charts.mined_area(frame, value, "t", "hectares")
+    points = _amazon_points(ax)
+    for period, x in points.items():
+        year, _, quarter = period.partition(" Q")
+        start, end = amazon.period_span(int(year), int(quarter) if quarter else None)
+        assert x == (end if placed == "end" else (start + end) / 2), period
+    assert amazon.period_span(2025, 2) == (2025.25, 2025.5) and amazon.period_span(2024) == (2024.0, 2025.0)
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels(minor=True) if t.get_visible() and t.get_text()]
+    labels += [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+    assert labels and all(re.fullmatch(r"\d{4}", t) for t in labels)
+    assert all(float(t).is_integer() for t in ax.get_xticks())  # grid lines at whole years
+    legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
+    assert ("diamond: a quarter" in legend) == frame["quarter"].notna().any()
