@@ -262,3 +262,47 @@ def test_amazon_points_sit_on_a_true_time_scale(value, placed):
     assert all(float(t).is_integer() for t in ax.get_xticks())  # grid lines at whole years
     legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert ("diamond: a quarter" in legend) == frame["quarter"].notna().any()
+
+
+def _row_labels(fig) -> list[tuple[str, str]]:
+    """(row label, source_id of its mark) for each row of an estimate chart, in drawing order."""
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_fontweight() != "bold"]
+    sources = [href.split("#src-", 1)[1] for _, href in fig._asm_citations.marks.values()]
+    assert len(labels) == len(sources)
+    return list(zip(labels, sources))
+
+
+LONG_PUBLISHER = "A Publisher With A Name Far Longer Than Any Phone Line Could Hold In One Piece"
+LABEL_CASES = {
+    "supply shares": lambda: charts.estimates_by_category(
+        series.world_supply_shares(), "mineral_group", "t", "percent", percent=True),
+    "women, published": lambda: charts.estimates_by_category(series.women_shares(), "place", "t", "percent",
+                                                             percent=True),
+    "women, by country": lambda: charts.estimates_by_category(
+        (d := series.derived_female_shares()).assign(region_name=d["region"]), "region_name", "t", "percent",
+        percent=True, label="country_name"),
+    "headline strips": lambda: charts.headline_strips(series.headlines(), {k: "people" for k in series.headlines()}),
+    "long publishers": lambda: charts.estimates_by_category(
+        extreme(3).assign(source_publisher=[f"{LONG_PUBLISHER} {i} (its own words)" for i in range(3)],
+                          group="g"), "group", "t", "people"),
+    "long publishers, labelled rows": lambda: charts.ranges_chart(
+        extreme(2).assign(source_publisher=[f"{LONG_PUBLISHER} {i}" for i in range(2)]), "label", "t", "people"),
+}
+
+
+@pytest.mark.parametrize("case", list(LABEL_CASES))
+@pytest.mark.parametrize("width", [charts.WIDTH, 7.5], ids=["phone", "desktop"])
+def test_row_labels_name_their_source_once_and_whole(case, width, monkeypatch):
+    """'Creamer Media / Mining Weekly, 2017 · Creamer Media / Mining Week…' named the source twice and cut it:
+    a row label names its publisher (before any bracket) once, whole, wrapped onto more lines when long."""
+    monkeypatch.setattr(charts, "WIDTH", width)
+    fig = figure_of(LABEL_CASES[case]())
+    publishers = dict(zip(data.sources()["source_id"], data.sources()["publisher"]))
+    publishers.update({f"src-{i}": f"{LONG_PUBLISHER} {i}" for i in range(3)})
+    squash = lambda text: re.sub(r"\s+", "", text)  # noqa: E731 (a wrapped label reads the same)
+    for label, source in _row_labels(fig):
+        whole = squash(charts.display.source_short(publishers[source], None))
+        assert "…" not in label, label
+        assert squash(label).count(whole) == 1, (label, publishers[source])
+        assert all(len(line) <= charts.WRAP for line in label.splitlines()), label
+    charts.check_layout(fig)

@@ -387,6 +387,11 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
     return y
 
 
+def _lines(label: str) -> int:
+    """How many lines a row label takes, wrapped as _rows draws it."""
+    return wrap(escape.chart_text(label)).count("\n") + 1
+
+
 MARGIN = 0.04  # of the value axis, left empty beyond 0 and the top: a mark at either end is drawn whole
 
 
@@ -438,21 +443,23 @@ def _overhead(title: str, xlabel: str, legend_lines: int) -> float:
 
 
 def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: bool = False,
-                 percent: bool = False, headings: str | None = None) -> plt.Axes:
-    """One row per numeric figure, labelled by column `label` (above the mark), in the frame's order.
+                 percent: bool = False, headings: str | None = None, names_source: bool = False) -> plt.Axes:
+    """One row per numeric figure, labelled (above the mark) by column `label` and its source's short publisher
+    ('Ghana, 2017 · UNEP'; with `names_source`, the label already names the source and is used alone), wrapped,
+    never cut, in the frame's order.
 
     A bar spans a stated range (never reduced to its midpoint); a dot marks a stated figure; a triangle a bound.
     Colour = source reliability. With `headings` (a column), a bold heading starts each group. Rows without a
     number are left out: list them in a table.
     """
     frame = _numeric(frame, title)
-    labels = [f"{row[label]} · {display.source_short(row['source_publisher'], 28)}" for _, row in frame.iterrows()]
+    labels = [str(row[label]) if names_source else f"{row[label]} · {publisher(row)}" for _, row in frame.iterrows()]
     heads: dict[int, str] = {}
     if headings:
         for i, value in enumerate(frame[headings]):
             if i == 0 or value != frame[headings].iloc[i - 1]:
                 heads[i] = str(value) or "(not stated)"
-    body = sum(LINE_IN * (wrap(t).count("\n") + 1) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
+    body = sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
     legend_lines = 3
     fig, ax = _figure(body + _overhead(title, xlabel, legend_lines) + 0.2)
     used = _rows(ax, frame, labels, heads, fig._asm_citations)
@@ -474,9 +481,14 @@ def row_label(frame: pd.DataFrame, what: str = "country_name") -> pd.Series:
     return name + ", " + years
 
 
-def short_source(row: pd.Series, width: int = 30) -> str:
-    """'IGF / IISD, 2017': the publisher cut to `width` characters and the figure's year label."""
-    return f"{display.source_short(row['source_publisher'], width)}, {display.row_year(row)}"
+def publisher(row: pd.Series) -> str:
+    """'Creamer Media / Mining Weekly': the publisher before any bracket, whole (a chart label wraps, never cuts)."""
+    return display.source_short(row["source_publisher"], None)
+
+
+def short_source(row: pd.Series) -> str:
+    """'IGF / IISD, 2017': the short publisher and the figure's year label; a row label that names its source."""
+    return f"{publisher(row)}, {display.row_year(row)}"
 
 
 def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
@@ -487,7 +499,8 @@ def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel
     frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first")
     frame = frame.assign(_label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}"
                                  for _, r in frame.iterrows()])
-    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category)
+    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category,
+                        names_source=label is None)
 
 
 def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> plt.Figure:
@@ -495,8 +508,8 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
     source and year, drawn as a range, a point or a bound; colour = source reliability."""
     use_house_style()
     groups = {name: (f if "source_publisher" in f else data.with_sources(f)) for name, f in groups.items()}
-    labels = {name: [short_source(r, 34) for _, r in f.iterrows()] for name, f in groups.items()}
-    bodies = [sum(LINE_IN + MARK_IN + 0.08 for _ in labels[name]) + 0.1 for name in groups]
+    labels = {name: [short_source(r) for _, r in f.iterrows()] for name, f in groups.items()}
+    bodies = [sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels[name]) + 0.1 for name in groups]
     titles = {name: wrap(f"{name} ({units[name]})", WRAP - 6) for name in groups}
     extra = sum(0.3 * (t.count("\n") + 1) + 0.5 for t in titles.values())
     fig, axes = plt.subplots(len(groups), 1, figsize=(WIDTH, sum(bodies) + extra + 1.2),
