@@ -30,12 +30,13 @@ def _short_title(title: str) -> str:
     return head.rsplit(": ", 1)[-1].strip() or str(title)
 
 
-def _cited_source(row: pd.Series) -> str:
+def _cited_source(row: pd.Series, library: bool = True) -> str:
     mark = " (**low reliability**)" if row["source_reliability"] == "low" else ""
-    return f"{cite(row['source_id'], 't')}, {escape.markdown_link(row['source_title'], row['source_url'])}{mark}"
+    who = cite(row["source_id"], "t") if library else escape.myst(_label(row))
+    return f"{who}, {escape.markdown_link(row['source_title'], row['source_url'])}{mark}"
 
 
-def _publisher_group(rows: pd.DataFrame) -> str:
+def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
     """'Publisher, 44 documents (2021-2022): [Bolivia](url), ...' with each document's citation key kept."""
     years = {display.publication_year(y) for y in rows["source_year"]}
     dated = sorted(years - {"n.d."})
@@ -43,22 +44,24 @@ def _publisher_group(rows: pd.DataFrame) -> str:
                                    "undated" if "n.d." in years else ""]))
     items = [escape.markdown_link(_short_title(r["source_title"]), r["source_url"])
              + (" (**low reliability**)" if r["source_reliability"] == "low" else "") for _, r in rows.iterrows()]
-    library = cite(list(rows["source_id"]), "p").replace("{cite:p}", "{cite:empty}")
-    return f"{escape.myst(rows['source_publisher'].iloc[0])}, {len(rows)} documents ({span}): {', '.join(items)}{library}"
+    keys = cite(list(rows["source_id"]), "p").replace("{cite:p}", "{cite:empty}") if library else ""
+    return f"{escape.myst(rows['source_publisher'].iloc[0])}, {len(rows)} documents ({span}): {', '.join(items)}{keys}"
 
 
-def sources_line(frame: pd.DataFrame, prefix: str = "Sources") -> str:
+def sources_line(frame: pd.DataFrame, prefix: str = "Sources", library: bool = True) -> str:
     """MyST Markdown: every distinct source of the rows, low-reliability ones marked, with data years.
 
     Each source is cited into the resource library (`{cite:t}`, which shows 'Publisher (year)') and its title
-    links to the original address; a publisher with many documents is named once (`GROUP_ABOVE`).
+    links to the original address; a publisher with many documents is named once (`GROUP_ABOVE`). With
+    `library=False` (a notebook outside the book, e.g. in JupyterLab, where no {cite} role runs) the
+    'Publisher (year)' is plain escaped text.
     """
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
     cited = frame.drop_duplicates("source_id").sort_values(["source_publisher", "source_year", "source_title"])
     parts = []
     for publisher, rows in cited.groupby("source_publisher", sort=True):
-        parts += ([_publisher_group(rows)] if len(rows) > GROUP_ABOVE
-                  else [_cited_source(row) for _, row in rows.iterrows()])
+        parts += ([_publisher_group(rows, library)] if len(rows) > GROUP_ABOVE
+                  else [_cited_source(row, library) for _, row in rows.iterrows()])
     years = sorted({int(y) for y in frame["year"].dropna()})
     span = "" if not years else f" Data years: {years[0]}" + (f"-{years[-1]}." if years[-1] != years[0] else ".")
     return f"**{prefix}:** " + "; ".join(parts) + "." + span
