@@ -20,7 +20,8 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
   shape = the period (dot: a whole year; diamond: a quarter), on a true time axis; every point is a cited mark
   (value in hectares, period, source), like an estimate's;
 - protected-land chart: colour = kind of land (protected area, indigenous territory);
-- the map (maps.py): colour = size class of the headcount, grey = no data.
+- the map (maps.py): colour = size class of the headcount, grey = no data; drawn twice (phone: panels stacked;
+  desk: regions side by side) and shown as one <picture> at the column width (publish_picture).
 """
 
 from __future__ import annotations
@@ -297,6 +298,52 @@ def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Fig
                   '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
     plt.close(fig)
     return fig
+
+
+PICTURES = "figures"  # folder of the site (book/site_extra/figures/, copied by Sphinx) for publish_picture
+DESK_MEDIA = "(min-width: 641px)"  # the desk drawing from here up (book/assets/asmhub.css: phone below 641 px)
+
+
+def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folder, address: str) -> str:
+    """Write the two drawings of a figure as PNGs at 1x and 2x density (96 and 192 dpi: natural size is the
+    column's width) into `folder`, and return a <picture> that shows the desk one from DESK_MEDIA up and the
+    phone one below, at the column's width; `address` is the folder as the page reaches it."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise ValueError(f"picture name {name!r}: use lower-case letters, digits, '-' and '_' only")
+    folder.mkdir(parents=True, exist_ok=True)
+    sets, sizes = {}, {}
+    for kind, fig in (("phone", phone), ("desk", desk)):
+        files = []
+        for density in (1, 2):
+            file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
+            (folder / file_name).write_bytes(png(fig, dpi=96 * density))
+            files.append(f"{escape.html(address + '/' + file_name)} {density}x")
+        sets[kind] = ", ".join(files)
+        sizes[kind] = f'width="{fig.get_figwidth() * 96:.0f}" height="{fig.get_figheight() * 96:.0f}"'
+    first = sets["phone"].split(" ")[0]
+    return (f'<figure class="asm-figure asm-picture"><picture>'
+            f'<source media="{DESK_MEDIA}" srcset="{sets["desk"]}" {sizes["desk"]}>'
+            f'<img src="{first}" srcset="{sets["phone"]}" {sizes["phone"]} alt="{escape.html(alt)}" '
+            f'style="width:100%;height:auto"></picture></figure>')
+
+
+def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) -> None:
+    """Check both drawings' layouts (ChartLayoutError), then, in a notebook, show them as one picture at the
+    column's width (for flat-colour figures with thousands of points and no cited marks: maps)."""
+    for fig in (phone, desk):
+        check_layout(fig)
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display as show
+    except ImportError:  # pragma: no cover
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        from asmhub_utils.chapters import downloads
+
+        folder = downloads.DOWNLOADS.parent / PICTURES
+        show(HTML(picture_html(phone, desk, name, alt, folder, downloads.address(PICTURES))))
+    plt.close(phone)
+    plt.close(desk)
 
 
 # ---- estimate rows: one line per figure, its label above it ------------------------------------------------

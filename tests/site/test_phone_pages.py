@@ -59,6 +59,29 @@ def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
     assert not narrow, f"charts drawn narrow on {page} (chart px, column px): {narrow}"
 
 
+MAP = "notebooks/places/map.html"
+PICTURE = """() => { const img = document.querySelector('figure.asm-picture img');
+    return img && [img.getBoundingClientRect().width, img.closest('.cell_output').getBoundingClientRect().width,
+                   img.naturalWidth, img.currentSrc, img.complete]; }"""
+
+
+def test_the_map_fills_the_column_crisply_on_a_desk_screen(desk, base_url):
+    """The map was a 422 px thumbnail at 1280 px: it is drawn for the desk, as wide as the column, and its
+    image has at least as many pixels as it is shown across."""
+    desk.goto(base_url + MAP, wait_until="load")
+    shown, column, natural, source, loaded = desk.evaluate(PICTURE)
+    assert loaded and "-desk" in source, source
+    assert shown >= 0.95 * column and shown > 600, (shown, column)
+    assert natural >= shown - 1, (natural, shown)
+
+
+def test_the_map_is_drawn_for_the_phone_on_a_phone(phone, base_url):
+    phone.goto(base_url + MAP, wait_until="load")
+    shown, column, _natural, source, loaded = phone.evaluate(PICTURE)
+    assert loaded and "-phone" in source, source
+    assert shown >= 0.95 * column, (shown, column)
+
+
 def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, html_dir):
     wide = []
     for page in book_pages(html_dir):
