@@ -206,6 +206,21 @@ def test_ids_are_unique_across_charts_on_one_page():
         assert f'id="{ref}"' in one
 
 
+def test_amazon_points_cite_their_value_period_and_source():
+    """Each point of an Amazon chart is a mark like an estimate's: a <title> with the value, the period (a year
+    or a quarter) and the source, linked to the source's library entry."""
+    frame = amazon.national_yearly()
+    svg = charts.to_svg(charts.mined_area(frame, "cumulative_ha", "t", "hectares").figure)
+    links = re.findall(r'<a href="asmhub-library:#src-([^"]+)" class="asm-mark"><title>([^<]+)</title>', svg)
+    assert len(links) == len(frame)
+    assert {source for source, _ in links} == set(frame["source_id"])
+    titles = [title for _, title in links]
+    assert all("Reliability" in t and " ha " in t for t in titles)
+    assert any("(a quarter)" in t for t in titles) == frame["quarter"].notna().any()
+    brazil = frame[frame["country"] == "Brazil"].iloc[-1]
+    assert any(t.startswith(f"Brazil: {brazil['cumulative_ha']:,.0f} ha") and brazil["period"] in t for t in titles)
+
+
 def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
     frame = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "echo_group": ["a", "a", "", "d"],
                           "plot_year": [2016.0, 2011.0, 2020.0, None]})

@@ -5,7 +5,7 @@ text kept as text (crisp, searchable, selectable). Inline SVG at its natural siz
 on a 390 px phone the book's column is ~326 px, so the chart is shown at 326 / 316.8 = 1.03 CSS px per point
 and 11 pt text stays at 11 px or more as displayed (tests/site/test_phone_pages.py measures it). Every mark of a figure is a link to its source's entry in the resource library and
 carries a <title> naming the value, its year and its source: browsers show it on hover, and
-book/assets/asm-charts.js shows it under the chart on tap. No JavaScript is needed to read a chart.
+book/assets/asmhub.js shows it under the chart on tap. No JavaScript is needed to read a chart.
 
 Before a chart is written, `check_layout` draws it with warnings turned into errors and raises
 ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt.
@@ -17,6 +17,7 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
   shape = what the source states (dot: a figure; bar: a range; triangle: a bound, pointing where the value lies);
   hollow (over-time charts only) = placed at its source's publication year (no reference year given);
 - Amazon mined-area charts: colour = country, the same colour for a country in every chart (countries by name);
+  every point is a cited mark (value in hectares, period, source), like an estimate's;
 - protected-land chart: colour = kind of land (protected area, indigenous territory);
 - statistical charts drawn with seaborn (distributions.py): colour = region, named beside its row (REGION_COLOURS);
 - the map (maps.py): colour = size class of the headcount, grey = no data.
@@ -187,22 +188,28 @@ class Citations:
     marks: dict[str, tuple[str, str]] = field(default_factory=dict)
     prefix: str = field(default_factory=lambda: f"c{next(_CHARTS)}")
 
-    def add(self, row: pd.Series, artists: list) -> None:
+    def add(self, row: pd.Series, artists: list, title: str | None = None) -> None:
+        """Cite `row` (a figure with its `source_*` columns) on `artists`: `title` (default: mark_title)
+        on hover and tap, a link to the row's source in the library."""
         gid = f"{self.prefix}-asmfig-{len(self.marks)}"
-        self.marks[gid] = (mark_title(row), LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
+        self.marks[gid] = (title or mark_title(row), LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
         for n, artist in enumerate(artists):
             artist.set_gid(f"{gid}-{n}")
 
 
 def mark_title(row: pd.Series) -> str:
     """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.'"""
+    return f"{display.figure(row)}, {display.row_year(row)}. {source_citation(row)}"
+
+
+def source_citation(row: pd.Series) -> str:
+    """Who says it, for a mark's title: 'Delve (2020): Global ASM Employment section. Reliability: primary.'"""
     source = display.source_short(row.get("source_publisher"), 60)
     published = row.get("source_year")
     cite = f"{source} ({display.publication_year(published)})"
     title = row.get("source_title")
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
-    return (f"{display.figure(row)}, {display.row_year(row)}. {cite}{title}. "
-            f"Reliability: {figure_grade(row)}.")
+    return f"{cite}{title}. Reliability: {figure_grade(row)}."
 
 
 SVG = "http://www.w3.org/2000/svg"
@@ -552,9 +559,28 @@ def country_colours(names: list[str]) -> dict[str, str]:
     return palette(sorted(set(names)))
 
 
+AMAZON_MEASURES = {"cumulative_ha": "mined in total by the end of", "area_ha": "of mining newly detected in"}
+
+
+def period_words(row: pd.Series) -> str:
+    """'2023 (a whole year)' / '2025 Q2 (a quarter)': an Amazon period and what it covers."""
+    return f"{row['period']} ({'a whole year' if pd.isna(row['quarter']) else 'a quarter'})"
+
+
+def mined_area_title(row: pd.Series, value: str) -> str:
+    """'Brazil: 186,118 ha mined in total by the end of 2023 (a whole year). Earth Genome ... (2025): ...
+    Reliability: primary.' What one point of an Amazon chart says on hover and tap."""
+    return (f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value]} {period_words(row)}. "
+            f"{source_citation(row)}")
+
+
 def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.Axes:
-    """Amazon mined area per country and period, one line per country. Colour = country."""
+    """Amazon mined area per country and period, one line per country (`value`: cumulative_ha or area_ha).
+    Colour = country. Every point cites its source like an estimate's mark (value, period, source, link)."""
+    if value not in AMAZON_MEASURES:
+        raise ValueError(f"mined_area draws one of {sorted(AMAZON_MEASURES)}, not {value!r}")
     use_house_style()
+    frame = frame if "source_publisher" in frame else data.with_sources(frame)
     names = sorted(frame["country"].unique())
     from asmhub_utils.chapters import amazon
 
@@ -565,16 +591,22 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     order = frame.groupby("country")[value].max().sort_values(ascending=False).index
     for name in order:
         rows = frame[frame["country"] == name]
-        ax.plot([x[p] for p in rows["period"]], rows[value], marker="o", markersize=4, color=colours[name],
-                label=escape.chart_text(name))
+        ax.plot([x[p] for p in rows["period"]], rows[value], color=colours[name], label=escape.chart_text(name))
+        for _, row in rows.iterrows():
+            point = ax.plot([x[row["period"]]], [row[value]], marker="o", markersize=5, color=colours[name],
+                            linestyle="none")
+            fig._asm_citations.add(row, point, mined_area_title(row, value))
     step = max(1, len(periods) // 6)
     ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
+    ax.set_xlim(-0.3, len(periods) - 0.7)
     ax.yaxis.set_major_formatter(FuncFormatter(human))
+    top = float(frame[value].max()) * 1.06
+    ax.set_ylim(-top * MARGIN, top)  # room below 0 and above the largest value: every point is drawn whole
+    ax.set_yticks([t for t in MaxNLocator(6).tick_values(0, top) if 0 <= t <= top])
     _title(fig, title)
     ax.set(ylabel=ylabel, xlabel="period of detection")
-    ax.set_ylim(bottom=0)
     fig.legend(loc="outside lower left", ncols=2, frameon=False, title="Country")
-    publish(fig, f"Chart: {title}, one line per country.")
+    publish(fig, f"Chart: {title}, one line per country; each point names its value, period and source.")
     return ax
 
 

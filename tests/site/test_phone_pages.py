@@ -27,20 +27,25 @@ def base_url(html_dir):
 
 
 @pytest.fixture(scope="module")
-def phone(html_dir):
+def browser(html_dir):
     with sync_playwright() as playwright:
         browser = first_visit.launch(playwright)
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        yield context.new_page()
+        yield browser
         browser.close()
 
 
 @pytest.fixture(scope="module")
-def desk(html_dir):
-    with sync_playwright() as playwright:
-        browser = first_visit.launch(playwright)
-        yield browser.new_page(viewport={"width": 1280, "height": 900})
-        browser.close()
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def desk(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.parametrize("page", ["notebooks/primer.html", "notebooks/themes/gender.html",
