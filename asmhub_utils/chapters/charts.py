@@ -20,6 +20,7 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
   shape = the period (dot: a whole year; diamond: a quarter), on a true time axis; every point is a cited mark
   (value in hectares, period, source), like an estimate's;
 - protected-land chart: colour = kind of land (protected area, indigenous territory);
+- statistical charts drawn with seaborn (distributions.py): colour = region, named beside its row (REGION_COLOURS);
 - the map (maps.py): colour = size class of the headcount, grey = no data; drawn twice (phone: panels stacked;
   desk: regions side by side) and shown as one <picture> at the column width (publish_picture).
 """
@@ -56,10 +57,13 @@ RELIABILITY_LABELS = {"primary": "primary source", "secondary": "secondary sourc
 COLOURS = ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
            "#56b4e9")
 LAND_COLOURS = {"protected area": "#029e73", "indigenous territory": "#cc78bc"}
+REGION_COLOURS = {"Africa": "#029e73", "Asia": "#d55e00", "South America": "#cc78bc", "North America": "#ca9161",
+                  "Europe": "#56b4e9", "Oceania": "#fbafe4"}  # any other region (or none stated): grey
 PALETTES = {
     "estimates": ("source reliability", RELIABILITY_COLOURS),
     "amazon": ("country (fixed per country, by name)", COLOURS),
     "land": ("kind of land", LAND_COLOURS),
+    "regions": ("region (named beside its row)", REGION_COLOURS),
 }
 
 
