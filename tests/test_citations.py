@@ -11,10 +11,21 @@ from asmhub_utils.chapters import attribution, citations, data, text
 def test_sources_line_cites_every_source_into_the_library_and_links_the_original():
     frame = data.estimates().query("dataset == 'mercury'")
     line = attribution.sources_line(frame)
-    cited = set(re.findall(r"\{cite:t\}`([^`]+)`", line))
+    cited = {key for keys in re.findall(r"\{cite:(?:t|empty)\}`([^`]+)`", line) for key in keys.split(",")}
     assert cited == set(frame["source_id"])
     for url in data.with_sources(frame)["source_url"]:
         assert f"]({url})" in line
+
+
+def test_a_publisher_with_many_documents_is_named_once():
+    frame = data.estimates()
+    sources = data.sources()
+    publisher = sources["publisher"].value_counts().index[0]
+    ids = sources.loc[sources["publisher"] == publisher, "source_id"]
+    assert len(ids) > attribution.GROUP_ABOVE
+    line = attribution.sources_line(frame[frame["source_id"].isin(ids)])
+    assert line.count(citations.markdown_text(publisher)) == 1
+    assert f"{len(ids)} documents" in line
 
 
 def test_sources_line_marks_low_reliability():

@@ -84,3 +84,27 @@ def test_a_bare_range_gets_separators_and_one_gets_the_singular():
     assert display.quantity("1.0", "t/yr") == "1 tonne a year"
     assert display.quantity("1", "USD") == "1 US dollar"
     assert display.quantity("2019", "year") == "2019"
+
+
+@pytest.mark.parametrize("row, shown", [
+    ({"value_text": "31", "unit": "persons", "indicator": "deaths in a gold mine collapse", "measures": "events"},
+     "31 deaths"),
+    ({"value_text": "about 30", "unit": "persons", "indicator": "children at a site", "measures": "children"},
+     "about 30 children"),
+    ({"value_text": "1", "unit": "persons", "indicator": "girls", "measures": "children"}, "1 child"),
+    ({"value_text": "12000", "unit": "persons", "indicator": "women miners", "measures": "women"}, "12,000 women"),
+    ({"value_text": "2000000", "unit": "persons", "indicator": "ASM miners", "measures": "all people in ASM"},
+     "2,000,000 people"),
+])
+def test_a_count_of_persons_names_whom_it_counts(row, shown):
+    assert display.figure(row) == shown
+
+
+@pytest.mark.parametrize("text, unit, shown", [
+    ("nearly 38 (710 t)", "percent", "nearly 38% (710 t)"),
+    ("about one third (over 30)", "percent", "about one third (over 30%)"),
+    ("59 (52 confirmed + 7 missing)", "deaths", "59 deaths (52 confirmed + 7 missing)"),
+    ("about one third (a third)", "percent", "about one third (a third)"),
+])
+def test_the_unit_follows_the_number_it_belongs_to(text, unit, shown):
+    assert display.quantity(text, unit) == shown

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from asmhub_utils.chapters import data, maps, places, profile_page
+from asmhub_utils.chapters import data, display, maps, places, profile_page
 
 
 def test_thin_country_says_asm_reported_no_national_count():
@@ -29,7 +29,7 @@ def test_every_figure_of_the_country_is_on_its_page():
     page = profile_page.all_figures_html(figs)
     groups = figs.groupby("echo_group")
     for _, members in groups:  # each estimate once; its echoes named as "also quoted by"
-        assert any(profile_page._e(profile_page._shown_value(m["value_text"], m["unit"])) in page
+        assert any(profile_page._e(display.figure(m)) in page
                    for _, m in members.iterrows())
     import re
 
@@ -83,6 +83,6 @@ def test_summary_lines_skip_low_reliability_and_zero_figures():
 
 
 def test_a_unit_is_written_once():
-    assert profile_page._shown_value("63 tonnes", "t/yr") == "63 tonnes"
-    assert profile_page._shown_value("77%", "percent") == "77%"
-    assert profile_page._shown_value("2000000", "persons") == "2,000,000 people"
+    assert display.quantity("63 tonnes", "t/yr") == "63 tonnes"
+    assert display.quantity("77%", "percent") == "77%"
+    assert display.quantity("2000000", "persons") == "2,000,000 people"

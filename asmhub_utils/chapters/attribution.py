@@ -19,19 +19,49 @@ def source_labels(frame: pd.DataFrame) -> pd.Series:
     return frame.apply(_label, axis=1)
 
 
-def sources_line(frame: pd.DataFrame, prefix: str = "Sources") -> str:
+# A publisher with more sources than this in one line (an inventory's country sheets) is named once, its
+# documents listed by their own short titles, instead of the same name repeated 40 times.
+GROUP_ABOVE = 3
+
+
+def _short_title(title: str) -> str:
+    """'ASM Inventory country data sheet: Uganda (quoting GEF 2021 ...)' -> 'Uganda'."""
+    head = str(title).split(" (")[0]
+    return head.rsplit(": ", 1)[-1].strip() or str(title)
+
+
+def _cited_source(row: pd.Series, library: bool = True) -> str:
+    mark = " (**low reliability**)" if row["source_reliability"] == "low" else ""
+    who = cite(row["source_id"], "t") if library else escape.myst(_label(row))
+    return f"{who}, {escape.markdown_link(row['source_title'], row['source_url'])}{mark}"
+
+
+def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
+    """'Publisher, 44 documents (2021-2022): [Bolivia](url), ...' with each document's citation key kept."""
+    years = {display.publication_year(y) for y in rows["source_year"]}
+    dated = sorted(years - {"n.d."})
+    span = ", ".join(filter(None, [dated[0] if len(dated) == 1 else f"{dated[0]}-{dated[-1]}" if dated else "",
+                                   "undated" if "n.d." in years else ""]))
+    items = [escape.markdown_link(_short_title(r["source_title"]), r["source_url"])
+             + (" (**low reliability**)" if r["source_reliability"] == "low" else "") for _, r in rows.iterrows()]
+    keys = cite(list(rows["source_id"]), "p").replace("{cite:p}", "{cite:empty}") if library else ""
+    return f"{escape.myst(rows['source_publisher'].iloc[0])}, {len(rows)} documents ({span}): {', '.join(items)}{keys}"
+
+
+def sources_line(frame: pd.DataFrame, prefix: str = "Sources", library: bool = True) -> str:
     """MyST Markdown: every distinct source of the rows, low-reliability ones marked, with data years.
 
     Each source is cited into the resource library (`{cite:t}`, which shows 'Publisher (year)') and its title
-    links to the original address.
+    links to the original address; a publisher with many documents is named once (`GROUP_ABOVE`). With
+    `library=False` (a notebook outside the book, e.g. in JupyterLab, where no {cite} role runs) the
+    'Publisher (year)' is plain escaped text.
     """
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    cited = frame.drop_duplicates("source_id").sort_values(["source_publisher", "source_year"])
+    cited = frame.drop_duplicates("source_id").sort_values(["source_publisher", "source_year", "source_title"])
     parts = []
-    for _, row in cited.iterrows():
-        mark = " (**low reliability**)" if row["source_reliability"] == "low" else ""
-        parts.append(f"{cite(row['source_id'], 't')}, {escape.markdown_link(row['source_title'], row['source_url'])}"
-                     f"{mark}")
+    for publisher, rows in cited.groupby("source_publisher", sort=True):
+        parts += ([_publisher_group(rows, library)] if len(rows) > GROUP_ABOVE
+                  else [_cited_source(row, library) for _, row in rows.iterrows()])
     years = sorted({int(y) for y in frame["year"].dropna()})
     span = "" if not years else f" Data years: {years[0]}" + (f"-{years[-1]}." if years[-1] != years[0] else ".")
     return f"**{prefix}:** " + "; ".join(parts) + "." + span

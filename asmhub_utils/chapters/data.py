@@ -98,6 +98,17 @@ def dated(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def independent(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per independent estimate: of the figures repeating one original estimate (same `echo_group`,
+    asmhub_utils/tidy/echoes.py), the earliest-dated one, i.e. the original rather than its later quotations."""
+    if "echo_group" not in frame or frame.empty:
+        return frame
+    key = frame["echo_group"].where(frame["echo_group"].notna() & (frame["echo_group"] != ""), frame["record_id"])
+    order = frame["plot_year"] if "plot_year" in frame else frame["year"]
+    first = frame.assign(_key=key, _order=order).sort_values("_order", kind="stable", na_position="last")
+    return frame.loc[frame.index.isin(first.drop_duplicates("_key").index)]
+
+
 def numeric(frame: pd.DataFrame) -> pd.DataFrame:
     """Only the rows whose value could be read as a number or range."""
     return frame[frame[list(_NUMBER_COLUMNS)].notna().any(axis=1)]

@@ -73,8 +73,12 @@ def _names_unit(text: str, words: str) -> bool:
         words == "people" and re.search(r"\b(persons?|miners?|workers?|people)\b", text.lower()) is not None)
 
 
-def quantity(value_text: object, unit: object) -> str:
-    """A figure as printed, made readable: '315,000,000 people', '221,253 ha', '20%', 'nearly half', '1989'."""
+def quantity(value_text: object, unit: object, people: str = "people") -> str:
+    """A figure as printed, made readable: '315,000,000 people', '221,253 ha', '20%', 'nearly half', '1989'.
+
+    `people` is the noun for a count of persons ('children', 'women', 'deaths' where the figure counts those).
+    A unit goes after the number it belongs to: 'nearly 38% (710 t)', 'about one third (over 30%)'.
+    """
     text = "" if value_text is None or (isinstance(value_text, float) and math.isnan(value_text)) else str(value_text)
     text = " ".join(text.split())
     if not text:
@@ -84,8 +88,22 @@ def quantity(value_text: object, unit: object) -> str:
         if bare:  # a bare number or range as printed: '2000000', '786-2211'
             text = number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else "")
     words = unit_words(unit)
+    if words == "people":
+        words = people
     if not re.search(r"\d", text) or _names_unit(text, words):
         return text
+    aside = re.fullmatch(r"([^(]*?)\s*\(([^()]*)\)", text)
+    if aside:  # 'nearly 38 (710 t)': the unit follows the number it belongs to
+        head, inner = aside.groups()
+        if re.search(r"\d", head):
+            return f"{_with_unit(head, words)} ({inner})"
+        if re.search(r"\d", inner) and not _names_unit(inner, words):
+            return f"{head} ({_with_unit(inner, words)})"
+        return text
+    return _with_unit(text, words)
+
+
+def _with_unit(text: str, words: str) -> str:
     if words == "%":
         return f"{text}%"
     if text == "1":
@@ -94,12 +112,24 @@ def quantity(value_text: object, unit: object) -> str:
     return f"{text} {words}"
 
 
-_SINGULAR = {"people": "person", "tonnes": "tonne", "deaths": "death", "carats": "carat", "US dollars": "US dollar"}
+_SINGULAR = {"people": "person", "tonnes": "tonne", "deaths": "death", "carats": "carat", "US dollars": "US dollar",
+             "children": "child", "women": "woman"}
+_DEATHS = re.compile(r"\bdeaths?\b|\bkilled\b|\bdied\b", re.I)
+
+
+def people_noun(measures: object = None, indicator: object = None) -> str:
+    """The noun for a count of persons: 'children' or 'women' when that is what the figure measures, 'deaths'
+    for a count of deaths, else 'people'."""
+    if measures in ("children", "women"):
+        return str(measures)
+    if _present(indicator) and _DEATHS.search(str(indicator)):
+        return "deaths"
+    return "people"
 
 
 def figure(row: pd.Series | dict) -> str:
     """`quantity` of a row of the estimates table."""
-    return quantity(row.get("value_text"), row.get("unit"))
+    return quantity(row.get("value_text"), row.get("unit"), people_noun(row.get("measures"), row.get("indicator")))
 
 
 def _present(value: object) -> bool:
@@ -151,7 +181,8 @@ def by_name(codes: Iterable[str]) -> list[str]:
     return sorted(set(codes), key=lambda code: re.sub(r"^the ", "", country_name(code).casefold()))
 
 
-def source_short(publisher: object, width: int = 40) -> str:
-    """The publisher as a short label: the part before any bracket, cut to `width` characters with '…'."""
+def source_short(publisher: object, width: int | None = 40) -> str:
+    """The publisher as a short label: the part before any bracket, cut to `width` characters with '…'
+    (never cut with `width=None`: chart labels wrap instead)."""
     text = str(publisher).split(" (")[0].strip() if _present(publisher) else "unknown publisher"
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return text if width is None or len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -39,12 +39,6 @@ def _e(value: object) -> str:
     return escape.html(value)
 
 
-def _shown_value(text: object, unit: object = "") -> str:
-    """The value as printed with its unit as words, through the display layer: '2000000' -> '2,000,000 people';
-    a value that already names its unit ('63 tonnes', '77%') gets no second one."""
-    return display.quantity(text, unit)
-
-
 def _cite(row: pd.Series, statement: bool = False) -> str:
     """'value unit (year; publisher)' for one figure, escaped."""
     year = display.row_year(row)
@@ -52,7 +46,7 @@ def _cite(row: pd.Series, statement: bool = False) -> str:
     if statement or row["measures"] in ("legal fact", "events"):  # what it is about, then the words
         return (f"{_e(row['indicator'])}: {_e(row['value_text'])} ({_e(year)}; {_e(row['source_publisher'])}"
                 f"{low})")
-    return (f"{_e(_shown_value(row['value_text'], row['unit']))} ({_e(row['indicator'])}; {_e(year)}; "
+    return (f"{_e(display.figure(row))} ({_e(row['indicator'])}; {_e(year)}; "
             f"{_e(row['source_publisher'])}{low})")
 
 
@@ -159,7 +153,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
     return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'
-            f'<td data-label="Estimate">{_e(_shown_value(rep["value_text"], rep["unit"]))}'
+            f'<td data-label="Estimate">{_e(display.figure(rep))}'
             f'{tables.permalink(rep["record_id"])}</td>'
             f'<td data-label="What is counted">{_e(rep["indicator"])}{where}{extra}</td>'
             f'<td data-label="Source">{source}</td></tr>')

@@ -15,7 +15,6 @@ from __future__ import annotations
 import pandas as pd
 
 from asmhub_utils import escape, paths
-from asmhub_utils.chapters import data
 from asmhub_utils.errors import DataError, Problem, display_path
 from asmhub_utils.tidy import source_groups
 
@@ -52,9 +51,8 @@ def _check(sources: pd.DataFrame, origin: str) -> None:
         raise DataError(problems)
 
 
-def render(sources: pd.DataFrame | None = None) -> str:
-    """The whole .bib text, entries in source_id order."""
-    sources = data.sources() if sources is None else sources
+def render(sources: pd.DataFrame) -> str:
+    """The whole .bib text of a sources table, entries in source_id order."""
     _check(sources, display_path(paths.SOURCES))
     ordered = sources.sort_values("source_id")
     return HEADER + "\n" + "\n".join(entry(row) for _, row in ordered.iterrows())

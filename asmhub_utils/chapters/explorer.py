@@ -1,0 +1,128 @@
+"""The explorer page: one country's or one world indicator's estimates (chart, table, sources), picked from a menu.
+
+A view is drawn by `show(choice)` through the book's own chart, table and sources functions, so it looks and cites
+exactly like every other page. The book calls `show(DEFAULT)` once, outside any widget, so the static page has a
+real chart and table; `menu()` (ipywidgets) lets a JupyterLab or Binder reader draw any other view under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from asmhub_utils.chapters import (attribution, charts, data, display, downloads, profile_page, series, tables,
+                                   text)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of the menu: a country (`key` = ISO3) or a world headline indicator (`key` = its name)."""
+
+    kind: str  # "country" or "indicator"
+    key: str
+
+    @property
+    def label(self) -> str:
+        return display.country_name(self.key) if self.kind == "country" else f"World: {self.key}"
+
+
+DEFAULT = Choice("country", "GHA")  # the view the book shows (the country profile template's default too)
+
+
+def choices() -> list[Choice]:
+    """Every view the menu offers: the world headline indicators, then every country of data/countries.csv
+    in reading order (by name)."""
+    indicators = [Choice("indicator", name) for name in series.HEADLINES]
+    countries = [Choice("country", code) for code in display.by_name(data.countries()["iso3"])]
+    return indicators + countries
+
+
+def figures(choice: Choice) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(what the chart draws, what the table lists) for a view.
+
+    A country: its national headcounts of people in ASM (profile_page.national_counts) in both, or, when it has
+    none, every figure it has in the table. An indicator: every world figure behind it (series.HEADLINES)."""
+    if choice.kind == "country":
+        figs = profile_page.figures(choice.key)
+        counts = profile_page.national_counts(figs)
+        return counts, (counts if len(counts) else figs)
+    if choice.kind == "indicator":
+        frame = series.HEADLINES[choice.key]().sort_values("plot_year", na_position="first")
+        return frame, frame
+    raise ValueError(f"explorer: kind {choice.kind!r} is neither 'country' nor 'indicator'")
+
+
+def summary(choice: Choice, drawn: pd.DataFrame, listed: pd.DataFrame) -> str:
+    """Markdown: what the view shows, counted from the data."""
+    if choice.kind == "country":
+        if drawn.empty:
+            return (f"**{choice.label}.** The data holds no national count of people working in ASM here; the "
+                    f"table lists every figure it has ({display.count(len(listed), 'figure')}).")
+        return f"**{choice.label}.** {profile_page.miner_summary(drawn)}"
+    return (f"**{choice.label}** ({display.unit_words(_unit(drawn)) or 'as printed'}): {text.independent(drawn)}, "
+            f"{text.spread(drawn)}.")
+
+
+def _unit(frame: pd.DataFrame) -> str:
+    units = frame["unit"].dropna().unique()
+    return str(units[0]) if len(units) == 1 else ""
+
+
+def chartable(choice: Choice, drawn: pd.DataFrame) -> bool:
+    """A country's chart needs two dated figures with a number (profile_page.worth_a_chart: else its table says
+    it all); an indicator's needs one."""
+    if choice.kind == "country":
+        return profile_page.worth_a_chart(drawn)
+    return len(data.numeric(drawn.dropna(subset=["plot_year"]))) >= 1
+
+
+def title(choice: Choice) -> str:
+    """The chart's title: what it counts and where."""
+    if choice.kind == "country":
+        return f"People working in ASM in {choice.label}: national counts"
+    return f"{choice.key}, worldwide"
+
+
+def show(choice: Choice, book: bool = True) -> None:
+    """Draw one view into the current output: a summary, the chart (house style, check_layout), the table of
+    every figure and the sources line. `book=True` writes the sources as library citations and the figures as a
+    download (the static page); `book=False` (the live menu) writes plain source links and no file."""
+    from IPython.display import HTML, Markdown, display as emit
+
+    drawn, listed = figures(choice)
+    emit(Markdown(summary(choice, drawn, listed)))
+    if chartable(choice, drawn):
+        unit = display.unit_words(_unit(drawn)) or "value as printed"
+        charts.estimates_over_time(drawn, title(choice), unit)
+    elif len(drawn):
+        emit(Markdown("Too few dated figures to draw them over time: the table lists them."))
+    emit(HTML(tables.estimates_table(listed)))
+    line = attribution.sources_line(listed, library=book)
+    if book:
+        name = f"explorer-{choice.kind}-{choice.key}".lower()
+        name = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
+        line += "\n\n" + downloads.save_csv(tables.figures_for_download(listed), name)
+    emit(Markdown(line))
+
+
+def menu(start: Choice | None = None):
+    """An ipywidgets Dropdown of every view and the Output it draws the picked one into (JupyterLab, Binder).
+    Returns the widget box; display it as a cell's last expression."""
+    import ipywidgets as widgets
+
+    options = [(choice.label, choice) for choice in choices()]
+    picker = widgets.Dropdown(options=options, value=start, description="Show",
+                              layout=widgets.Layout(width="max-content"))
+    view = widgets.Output()
+
+    def draw(change: dict) -> None:
+        view.clear_output(wait=True)
+        if change["new"] is not None:
+            with view:
+                show(change["new"], book=False)
+
+    picker.observe(draw, names="value")
+    if start is not None:
+        draw({"new": start})
+    return widgets.VBox([picker, view])

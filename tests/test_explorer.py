@@ -1,0 +1,84 @@
+"""The explorer page (notebooks/dashboard/explorer.ipynb): every country and world headline indicator is a view;
+a view is a chart in the house style, the table of every figure and the sources; the menu draws the picked view."""
+
+import matplotlib
+
+matplotlib.use("agg")
+
+import pytest  # noqa: E402
+from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
+from IPython.utils.capture import capture_output  # noqa: E402
+
+from asmhub_utils.chapters import data, explorer, profile_page, series  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def shell():
+    """An IPython shell, so views display (and charts publish) as in a notebook."""
+    return InteractiveShell.instance()
+
+
+def country_where(test) -> str:
+    for choice in explorer.choices():
+        if choice.kind == "country" and test(profile_page.national_counts(profile_page.figures(choice.key))):
+            return choice.key
+    pytest.skip("no country in the data fits this case")
+
+
+def test_every_country_and_world_indicator_is_a_view_once():
+    views = explorer.choices()
+    assert len(set(views)) == len(views)
+    assert {v.key for v in views if v.kind == "country"} == set(data.countries()["iso3"])
+    assert [v.key for v in views if v.kind == "indicator"] == list(series.HEADLINES)
+    names = [v.label for v in views if v.kind == "country"]
+    assert "Ghana" in names and not any(len(name) == 3 and name.isupper() for name in names)
+    assert explorer.DEFAULT in views
+
+
+def test_a_country_view_charts_national_counts_and_lists_all_figures_without_any():
+    with_counts = country_where(profile_page.worth_a_chart)
+    drawn, listed = explorer.figures(explorer.Choice("country", with_counts))
+    assert len(drawn) and (drawn["coverage"] == "national").all() and listed is drawn
+    without = country_where(lambda counts: counts.empty)
+    drawn, listed = explorer.figures(explorer.Choice("country", without))
+    assert drawn.empty and len(listed) == len(profile_page.figures(without))
+    assert "no national count" in explorer.summary(explorer.Choice("country", without), drawn, listed)
+
+
+def test_an_unknown_kind_is_an_error():
+    with pytest.raises(ValueError, match="neither"):
+        explorer.figures(explorer.Choice("mineral", "gold"))
+
+
+@pytest.mark.parametrize("book", [True, False], ids=["book", "live"])
+def test_a_view_draws_its_chart_table_and_sources(shell, book, tmp_path, monkeypatch):
+    monkeypatch.setattr("asmhub_utils.chapters.downloads.DOWNLOADS", tmp_path)
+    choice = explorer.Choice("country", country_where(profile_page.worth_a_chart))
+    with capture_output() as shown:
+        explorer.show(choice, book=book)
+    html = "".join(o.data.get("text/html", "") for o in shown.outputs)
+    markdown = "".join(o.data.get("text/markdown", "") for o in shown.outputs)
+    assert '<svg' in html and 'class="asm-chart"' in html  # charts.publish: the layout gate passed
+    assert 'class="asm-estimates"' in html
+    assert "**Sources:**" in markdown
+    assert ("{cite:t}" in markdown) is book  # library citations in the book, plain text in JupyterLab
+    assert (".csv" in markdown) is book and len(list(tmp_path.glob("*.csv"))) == int(book)
+
+
+def test_an_indicator_view_draws_every_world_figure(shell, tmp_path, monkeypatch):
+    monkeypatch.setattr("asmhub_utils.chapters.downloads.DOWNLOADS", tmp_path)
+    name = next(iter(series.HEADLINES))
+    with capture_output() as shown:
+        explorer.show(explorer.Choice("indicator", name), book=False)
+    html = "".join(o.data.get("text/html", "") for o in shown.outputs)
+    assert html.count("<tr id=") >= series.HEADLINES[name]()["echo_group"].nunique()
+
+
+def test_the_menu_offers_every_view_and_draws_the_picked_one(monkeypatch):
+    drawn = []
+    monkeypatch.setattr(explorer, "show", lambda choice, book=True: drawn.append((choice, book)))
+    box = explorer.menu()
+    picker = box.children[0]
+    assert [value for _, value in picker.options] == explorer.choices() and picker.value is None
+    picker.value = explorer.DEFAULT
+    assert drawn == [(explorer.DEFAULT, False)]
