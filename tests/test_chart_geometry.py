@@ -366,3 +366,11 @@ def test_the_map_is_one_picture_at_the_column_width_drawn_for_phone_and_desk(tmp
     with pytest.raises(ValueError, match="picture name"):
         charts.picture_html(phone, desk, "../x", "alt", tmp_path, ".")
     plt.close("all")
+
+
+def test_rows_of_a_category_are_in_reading_order():
+    """'The Democratic Republic of the Congo' is listed under D, not after Tanzania."""
+    rows = extreme(3).assign(group="Africa", country=["The Democratic Republic of the Congo", "Tanzania", "angola"])
+    ax = charts.estimates_by_category(rows, "group", "t", "people", label="country")
+    labels = [t.get_text().split(",")[0] for t in ax.texts if t.get_fontweight() != "bold"]
+    assert labels == ["angola", "The Democratic Republic of the Congo", "Tanzania"]

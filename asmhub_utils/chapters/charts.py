@@ -542,12 +542,21 @@ def short_source(row: pd.Series) -> str:
     return f"{publisher(row)}, {display.row_year(row)}"
 
 
+def _reading_order(column: pd.Series) -> pd.Series:
+    """Names as a reader looks them up: case and a leading 'The' ignored (The Democratic Republic of the Congo
+    under D); other columns as they are."""
+    if column.dtype == object or pd.api.types.is_string_dtype(column):
+        return column.fillna("").astype(str).str.casefold().str.replace(r"^the ", "", regex=True)
+    return column
+
+
 def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
                           percent: bool = False, label: str | None = None) -> plt.Axes:
     """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
     year (or, with `label`, by that column and the year): nothing averaged. Colour = source reliability."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first")
+    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first",
+                              key=_reading_order)
     frame = frame.assign(_label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}"
                                  for _, r in frame.iterrows()])
     return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category,

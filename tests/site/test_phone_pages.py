@@ -93,7 +93,8 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, html_dir):
 
 
 @pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/headline_indicators.html",
-                                  "notebooks/themes/child_labour.html", "notebooks/primer.html"])
+                                  "notebooks/themes/child_labour.html", "notebooks/primer.html",
+                                  "notebooks/dashboard/amazon_mined_area.html"])
 def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     phone.goto(base_url + page, wait_until="load")
     sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart text')).map(t => {
@@ -102,8 +103,9 @@ def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     assert min(sizes) >= 10.9, f"smallest chart text on {page}: {min(sizes):.1f} px"
 
 
-def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url):
-    phone.goto(base_url + THEME, wait_until="load")
+@pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/amazon_mined_area.html"])
+def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url, page):
+    phone.goto(base_url + page, wait_until="load")
     mark = phone.locator("svg.asm-chart a.asm-mark").first
     title = mark.locator("title").text_content()
     assert "Reliability" in title and any(ch.isdigit() for ch in title)
