@@ -127,4 +127,4 @@ shots: book browser
 	$(BIN)/python benchmarks/shots.py
 
 clean:
-	rm -rf _build book/site_extra/downloads/*.csv notebooks/places/profiles
+	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures notebooks/places/profiles

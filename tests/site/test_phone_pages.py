@@ -59,14 +59,84 @@ def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
     assert not narrow, f"charts drawn narrow on {page} (chart px, column px): {narrow}"
 
 
-def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, html_dir):
-    wide = []
+MAP = "notebooks/places/map.html"
+PICTURE = """() => { const img = document.querySelector('figure.asm-picture img');
+    return img && [img.getBoundingClientRect().width, img.closest('.cell_output').getBoundingClientRect().width,
+                   img.naturalWidth, img.currentSrc, img.complete]; }"""
+
+
+def test_the_map_fills_the_column_crisply_on_a_desk_screen(desk, base_url):
+    """The map was a 422 px thumbnail at 1280 px: it is drawn for the desk, as wide as the column, and its
+    image has at least as many pixels as it is shown across."""
+    desk.goto(base_url + MAP, wait_until="load")
+    shown, column, natural, source, loaded = desk.evaluate(PICTURE)
+    assert loaded and "-desk" in source, source
+    assert shown >= 0.95 * column and shown > 600, (shown, column)
+    assert natural >= shown - 1, (natural, shown)
+
+
+def test_the_map_is_drawn_for_the_phone_on_a_phone(phone, base_url):
+    phone.goto(base_url + MAP, wait_until="load")
+    shown, column, _natural, source, loaded = phone.evaluate(PICTURE)
+    assert loaded and "-phone" in source, source
+    assert shown >= 0.95 * column, (shown, column)
+
+
+# Per paragraph or list item of the article: [text, characters of its text drawn bold (computed weight >= 600)].
+_BOLD_SHARE = """() => Array.from(document.querySelectorAll('.bd-article p, .bd-article li'))
+    .filter(block => !(block.tagName === 'P' && block.parentElement.tagName === 'LI')).map(block => {
+    let all = 0, bold = 0;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('ul, ol') !== block.closest('ul, ol') && block.tagName === 'LI') continue;
+        const n = node.textContent.replace(/\\s+/g, '').length;
+        all += n;
+        if (parseInt(getComputedStyle(node.parentElement).fontWeight, 10) >= 600) bold += n;
+    }
+    return [block.innerText.trim().slice(0, 90), all, bold];
+})"""
+BOLD_SHARE_MAX = 0.6  # a short bold lead (an indicator's name) is fine; a bold paragraph or source is not
+BOLD_MIN_CHARS = 60  # a short line ("Sources:", a card label) may be all bold
+
+
+@pytest.fixture(scope="module")
+def phone_survey(phone, base_url, html_dir) -> dict[str, dict]:
+    """Every page once at 390 px: its scroll width and the share of bold text in each paragraph or list item."""
+    survey = {}
     for page in book_pages(html_dir):
         phone.goto(base_url + page, wait_until="load")
-        width = phone.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"] + 1:
-            wide.append(f"{page}: {width} px")
+        survey[page] = {"width": phone.evaluate("document.documentElement.scrollWidth"),
+                        "blocks": phone.evaluate(_BOLD_SHARE)}
+    return survey
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone_survey):
+    wide = [f"{page}: {s['width']} px" for page, s in phone_survey.items() if s["width"] > PHONE["width"] + 1]
     assert not wide, "pages wider than 390 px:\n" + "\n".join(wide[:20])
+
+
+def _bold_blocks(blocks: list) -> list[str]:
+    return [f"{round(100 * bold / total)}% bold: {text!r}" for text, total, bold in blocks
+            if total >= BOLD_MIN_CHARS and bold > BOLD_SHARE_MAX * total]
+
+
+def test_no_paragraph_or_list_item_is_mostly_bold(phone_survey):
+    """Bold is for a short lead (an indicator's name), never a whole paragraph or a source mid-sentence."""
+    bad = [f"{page}: {b}" for page, s in phone_survey.items() for b in _bold_blocks(s["blocks"])]
+    assert not bad, "paragraphs or list items mostly in bold:\n" + "\n".join(bad[:20])
+
+
+def test_the_bold_check_sees_bold_glue(phone, tmp_path, html_dir):
+    """The check above can fail: a list item whose glued text is bold (myst-nb's own style) is caught."""
+    css = next(html_dir.glob("_static/mystnb*.css"), None)
+    link = f'<link rel="stylesheet" href="file://{css}">' if css else "<style>span.pasted-text{font-weight:bold}</style>"
+    item = ('<li><strong>People working in ASM</strong> (<span class="pasted-text">10 independent estimates</span>): '
+            '<span class="pasted-text">from 6,000,000 people in 1993 (IGF / IISD, 2017) to nearly 45 million people, '
+            'undated (CRED Foundation, n.d.)</span>.</li>')
+    (tmp_path / "p.html").write_text(f"<html><head>{link}</head><body><div class='bd-article'><ul>{item}</ul>"
+                                     "</div></body></html>")
+    phone.goto(f"file://{tmp_path / 'p.html'}", wait_until="load")
+    assert _bold_blocks(phone.evaluate(_BOLD_SHARE))
 
 
 @pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/headline_indicators.html",
