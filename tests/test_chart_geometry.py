@@ -220,6 +220,7 @@ def test_amazon_points_cite_their_value_period_and_source():
     titles = [title for _, title in links]
     assert all("Reliability" in t and " ha " in t for t in titles)
     assert any("(a quarter)" in t for t in titles) == frame["quarter"].notna().any()
+    assert max(map(len, titles)) < 200  # a hundred points to a chart: the page stays light
     brazil = frame[frame["country"] == "Brazil"].iloc[-1]
     assert any(t.startswith(f"Brazil: {brazil['cumulative_ha']:,.0f} ha") and brazil["period"] in t for t in titles)
 
@@ -240,7 +241,7 @@ def _amazon_points(ax) -> dict[str, float]:
     for line in ax.lines:
         gid = (line.get_gid() or "").rsplit("-", 1)[0]
         if gid in titles:
-            period = re.search(r"(\d{4}(?: Q\d)?) \(a (?:whole year|quarter)\)", titles[gid]).group(1)
+            period = re.search(r"(\d{4}(?: Q\d)?)(?: \(a quarter\))?\. ", titles[gid]).group(1)
             found.setdefault(period, set()).add(float(line.get_xdata()[0]))
     assert all(len(xs) == 1 for xs in found.values()), found
     return {period: xs.pop() for period, xs in found.items()}
@@ -366,3 +367,19 @@ def test_the_map_is_one_picture_at_the_column_width_drawn_for_phone_and_desk(tmp
     with pytest.raises(ValueError, match="picture name"):
         charts.picture_html(phone, desk, "../x", "alt", tmp_path, ".")
     plt.close("all")
+
+
+def test_rows_of_a_category_are_in_reading_order():
+    """'The Democratic Republic of the Congo' is listed under D, not after Tanzania."""
+    rows = extreme(3).assign(group="Africa", country=["The Democratic Republic of the Congo", "Tanzania", "angola"])
+    ax = charts.estimates_by_category(rows, "group", "t", "people", label="country")
+    labels = [t.get_text().split(",")[0] for t in ax.texts if t.get_fontweight() != "bold"]
+    assert labels == ["angola", "The Democratic Republic of the Congo", "Tanzania"]
+
+
+def test_svg_coordinates_are_rounded_but_text_is_kept():
+    frame = estimates("indicator == 'mean mercury use in ASGM (range)'")
+    svg = charts.to_svg(charts.ranges_chart(frame.assign(label="x 1.234567"), "label", "t", "x").figure)
+    geometry = re.findall(r' (?:d|x|y|transform)="([^"]*)"', svg)
+    assert geometry and not any(re.search(r"\d\.\d{3}", value) for value in geometry)
+    assert "x 1.234567" in svg

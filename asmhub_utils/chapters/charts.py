@@ -204,12 +204,13 @@ def mark_title(row: pd.Series) -> str:
     return f"{display.figure(row)}, {display.row_year(row)}. {source_citation(row)}"
 
 
-def source_citation(row: pd.Series) -> str:
-    """Who says it, for a mark's title: 'Delve (2020): Global ASM Employment section. Reliability: primary.'"""
+def source_citation(row: pd.Series, with_title: bool = True) -> str:
+    """Who says it, for a mark's title: 'Delve (2020): Global ASM Employment section. Reliability: primary.'
+    (without the document's title with `with_title=False`: its library entry, one tap away, gives it)."""
     source = display.source_short(row.get("source_publisher"), 60)
     published = row.get("source_year")
     cite = f"{source} ({display.publication_year(published)})"
-    title = row.get("source_title")
+    title = row.get("source_title") if with_title else None
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
     return f"{cite}{title}. Reliability: {figure_grade(row)}."
 
@@ -246,6 +247,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
         parent.remove(element)
         link.append(element)
         parent.insert(index, link)
+    _round_geometry(root)
     root.set("class", "asm-chart")
     if description:
         root.set("aria-label", description)
@@ -257,6 +259,19 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
     root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
     _prefix_ids(root, citations.prefix)
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
+
+
+_GEOMETRY = ("d", "x", "y", "x1", "x2", "y1", "y2", "transform", "points")
+_LONG_DECIMAL = re.compile(r"(\d\.\d{2})\d+")
+
+
+def _round_geometry(root: ET.Element) -> None:
+    """Coordinates to 0.01 pt (matplotlib writes 6 decimals): lighter pages, no visible change. Text and
+    titles are left exactly as written."""
+    for element in root.iter():
+        for key in _GEOMETRY:
+            if key in element.attrib:
+                element.set(key, _LONG_DECIMAL.sub(r"\1", element.attrib[key]))
 
 
 def _prefix_ids(root: ET.Element, prefix: str) -> None:
@@ -542,12 +557,21 @@ def short_source(row: pd.Series) -> str:
     return f"{publisher(row)}, {display.row_year(row)}"
 
 
+def _reading_order(column: pd.Series) -> pd.Series:
+    """Names as a reader looks them up: case and a leading 'The' ignored (The Democratic Republic of the Congo
+    under D); other columns as they are."""
+    if column.dtype == object or pd.api.types.is_string_dtype(column):
+        return column.fillna("").astype(str).str.casefold().str.replace(r"^the ", "", regex=True)
+    return column
+
+
 def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
                           percent: bool = False, label: str | None = None) -> plt.Axes:
     """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
     year (or, with `label`, by that column and the year): nothing averaged. Colour = source reliability."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first")
+    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first",
+                              key=_reading_order)
     frame = frame.assign(_label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}"
                                  for _, r in frame.iterrows()])
     return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category,
@@ -638,15 +662,16 @@ PERIOD_MARKERS = {"year": ("o", "dot: a whole year"), "quarter": ("D", "diamond:
 
 
 def period_words(row: pd.Series) -> str:
-    """'2023 (a whole year)' / '2025 Q2 (a quarter)': an Amazon period and what it covers."""
-    return f"{row['period']} ({'a whole year' if pd.isna(row['quarter']) else 'a quarter'})"
+    """'2023' / '2025 Q2 (a quarter)': an Amazon period, saying when it is not a whole year."""
+    return row["period"] if pd.isna(row["quarter"]) else f"{row['period']} (a quarter)"
 
 
 def mined_area_title(row: pd.Series, value: str) -> str:
-    """'Brazil: 186,118 ha mined in total by the end of 2023 (a whole year). Earth Genome ... (2025): ...
-    Reliability: primary.' What one point of an Amazon chart says on hover and tap."""
+    """'Brazil: 186,118 ha mined in total by the end of 2023. Earth Genome / ... (2025). Reliability: primary.'
+    What one point of an Amazon chart says on hover and tap (kept short: a chart holds a hundred points, and
+    every point of one chart has the same source, whose title the library entry gives)."""
     return (f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value].says} "
-            f"{period_words(row)}. {source_citation(row)}")
+            f"{period_words(row)}. {source_citation(row, with_title=False)}")
 
 
 def period_time(row: pd.Series, placed: str) -> float:
@@ -698,7 +723,7 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
                     label=escape.chart_text(name) if n == 0 else None)
         for _, row in rows.iterrows():
             point = ax.plot([row["_x"]], [row[value]], marker=PERIOD_MARKERS[row["_kind"]][0], markersize=5,
-                            color=colours[name], linestyle="none")
+                            color=colours[name], linestyle="none", clip_on=False)  # inside: check_layout
             fig._asm_citations.add(row, point, mined_area_title(row, value))
     _year_bands(ax, int(frame["year"].min()), int(frame["year"].max()))
     ax.yaxis.set_major_formatter(FuncFormatter(human))

@@ -71,7 +71,7 @@ def test_the_map_fills_the_column_crisply_on_a_desk_screen(desk, base_url):
     desk.goto(base_url + MAP, wait_until="load")
     shown, column, natural, source, loaded = desk.evaluate(PICTURE)
     assert loaded and "-desk" in source, source
-    assert shown >= 0.95 * column and shown > 600, (shown, column)
+    assert shown >= 0.9 * column and shown > 600, (shown, column)
     assert natural >= shown - 1, (natural, shown)
 
 
@@ -79,7 +79,7 @@ def test_the_map_is_drawn_for_the_phone_on_a_phone(phone, base_url):
     phone.goto(base_url + MAP, wait_until="load")
     shown, column, _natural, source, loaded = phone.evaluate(PICTURE)
     assert loaded and "-phone" in source, source
-    assert shown >= 0.95 * column, (shown, column)
+    assert shown >= 0.9 * column, (shown, column)
 
 
 # Per paragraph or list item of the article: [text, characters of its text drawn bold (computed weight >= 600)].
@@ -140,7 +140,8 @@ def test_the_bold_check_sees_bold_glue(phone, tmp_path, html_dir):
 
 
 @pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/headline_indicators.html",
-                                  "notebooks/themes/child_labour.html", "notebooks/primer.html"])
+                                  "notebooks/themes/child_labour.html", "notebooks/primer.html",
+                                  "notebooks/dashboard/amazon_mined_area.html"])
 def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     phone.goto(base_url + page, wait_until="load")
     sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart text')).map(t => {
@@ -149,8 +150,9 @@ def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     assert min(sizes) >= 10.9, f"smallest chart text on {page}: {min(sizes):.1f} px"
 
 
-def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url):
-    phone.goto(base_url + THEME, wait_until="load")
+@pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/amazon_mined_area.html"])
+def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url, page):
+    phone.goto(base_url + page, wait_until="load")
     mark = phone.locator("svg.asm-chart a.asm-mark").first
     title = mark.locator("title").text_content()
     assert "Reliability" in title and any(ch.isdigit() for ch in title)
