@@ -106,9 +106,25 @@ def test_one_mineral_map_for_every_grouping():
 
 
 def test_profile_links_are_page_relative():
-    linked = places.linked_table(places.country_table())
-    assert linked.loc[linked["Country"].str.contains(">Ghana<"), "Country"].iloc[0] == \
-        '<a href="profiles/GHA.html">Ghana</a>'
+    assert '<a href="profiles/GHA.html">Ghana</a> <small class="asm-code">GHA \u00b7 Africa</small>' in \
+        places.country_table_html(places.country_table())
+
+
+def test_country_table_html_sorts_numbers_as_numbers_and_escapes_text():
+    import re
+
+    table = places.country_table().head(3).copy()
+    table.loc[0, ["Headline estimate", "Year", "Source"]] = ["1,250,000 (range 1,000,000-1,500,000)", "2017-2018",
+                                                             "<script>alert(1)</script> & Co"]
+    table.loc[1, ["Headline estimate", "Year"]] = ["–", "undated (published 2023)"]
+    html = places.country_table_html(table)
+    assert 'data-label="Headline estimate" data-order="1250000"' in html
+    assert 'data-label="Year" data-order="2017"' in html
+    assert re.search(r'data-label="Year"(?: class="[^"]*")?>undated \(published 2023\)<', html)  # sorts last
+    assert "<script>alert" not in html and 'title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"' in html
+    assert 'class="asm-sortable" data-noun="countries"' in html and "asmhub-table.js" in html
+    # the card's first lines are the name, the estimate, its year, what it counts and the source
+    assert re.search(r'<td data-label="Source">', html) and re.search(r'<td data-label="Main minerals"[^>]*class="asm-more"', html)
 
 
 def test_one_country_figures_are_its_rows_of_all_country_figures():

@@ -31,3 +31,29 @@ def test_one_news_list_for_grades_and_library_shelves():
 def test_a_body_quoted_by_a_newspaper_does_not_make_it_news():
     assert source_groups.classify("t", "The Herald (citing UNICEF)", "https://herald.co.zw/a")[0] == "News"
     assert reliability.classify("UNICEF", "https://unicef.org/press-releases/a")[0] == "primary"
+
+
+@pytest.mark.parametrize("publisher, url, notes, title", [
+    ("IIED via ResearchGate", "https://example.org/a", (), "t"),
+    ("Summary (summarising WB report)", "https://example.org/a", (), "t"),
+    ("The Times", "https://thetimes.example/a", (), "t"),
+    ("Someone", "https://docslib.org/doc/1", (), "t"),
+    ("aladdinseparation.com", "https://aladdinseparation.com/a", (), "t"),
+    ("A body", "https://example.org/a", ("weak evidence for this",), "t"),
+    ("Sheet", "https://example.org/a", (), "Data sheet (quoting GEF 2021 report)"),
+])
+def test_every_reason_is_written_for_a_reader_not_the_matched_keyword(publisher, url, notes, title):
+    """A reason never quotes the word a rule matched ("reported through another publisher ('via')")."""
+    grade, reason = reliability.classify(publisher, url, notes, title)
+    assert grade in ("secondary", "low")
+    import re
+
+    assert not re.search(r"'[^']+'", reason) and "REPORT.md" not in reason and "(" not in reason, reason
+    assert len(reason.split()) >= 3
+
+
+def test_every_rule_has_words_for_a_reader():
+    for kinds, patterns in [(reliability.SECONDARY_KINDS, reliability.SECONDARY_PATTERNS),
+                            (reliability.LOW_HOST_KINDS, reliability.LOW_HOSTS),
+                            (reliability.LOW_NOTE_KINDS, reliability.LOW_NOTE_PHRASES)]:
+        assert set(kinds) == set(patterns) and all(len(words.split()) >= 3 for words in kinds.values())

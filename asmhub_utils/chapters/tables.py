@@ -114,13 +114,6 @@ def labelled_table(frame: pd.DataFrame) -> str:
     return f'<table class="asm-estimates"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-# The country table on a phone: what a reader looks for first, then the rest (reached by scrolling the table
-# sideways, which the page says). Columns not named here keep their order after these.
-PHONE_FIRST = ("Country", "Headline estimate", "Latest miner estimate", "Year", "Source", "What it counts", "Counted",
-               "Grade")
-SORT_SUFFIX = " (number)"
-
-
 def leading_number(text: object) -> float | None:
     """The first number of a cell as displayed ('1,000,000 (range ...)' -> 1000000.0); None when there is none."""
     import re
@@ -129,17 +122,47 @@ def leading_number(text: object) -> float | None:
     return float(match.group(0).replace(",", "")) if match else None
 
 
-def phone_first(table: pd.DataFrame, numeric: tuple[str, ...] = ("Headline estimate", "Latest miner estimate")
-                ) -> tuple[pd.DataFrame, dict]:
-    """The table with its important columns first and, for each column in `numeric` that is text, a hidden
-    number column it sorts by; returns the table and the DataTables options (columnDefs) that say so."""
-    first = [c for c in PHONE_FIRST if c in table.columns]
-    out = table[first + [c for c in table.columns if c not in first]].copy()
-    defs = []
-    for column in numeric:
-        if column in out.columns and out[column].dtype == object:
-            out[column + SORT_SUFFIX] = out[column].map(leading_number)
-            position, hidden = list(out.columns).index(column), len(out.columns) - 1
-            defs += [{"targets": position, "orderData": [hidden]}, {"targets": hidden, "visible": False,
-                                                                     "searchable": False}]
-    return out, ({"columnDefs": defs} if defs else {})
+def year_order(text: object) -> float | None:
+    """The year a cell refers to, for sorting ('2017-2018' -> 2017); None for 'undated (published 2023)' or a dash,
+    which sort last: a publication year is not the year a figure refers to."""
+    import re
+
+    match = re.match(r"\s*(\d{4})\b", str(text))
+    return float(match.group(1)) if match else None
+
+
+def sortable_table(frame: pd.DataFrame, *, numbers: dict[str, object] | None = None, primary: tuple[str, ...] = (),
+                   html_columns: tuple[str, ...] = (), noun: str = "rows", caption: str = "") -> str:
+    """A static HTML table that book/assets/asmhub-table.js sorts and filters (class `asm-sortable`).
+
+    Every cell is escaped (escape.html) except the columns in `html_columns`, which the caller has built from
+    escaped parts. Each cell carries its column's `data-label`; a column in `numbers` sorts by the number its
+    function reads from the cell (`data-order`; a cell without one sorts last), so '1,000,000' sorts after
+    '250,000'. Columns in `primary` make a phone card's first lines; the others (class `asm-more`) share one
+    small line under them (book/assets/asmhub.css)."""
+    numbers = numbers or {}
+    kinds = {c: ("number" if c in numbers else "text") for c in frame.columns}
+    head = "".join(f'<th scope="col" data-sort="{kinds[c]}"{_classes(c, primary)}>{_cell(c)}</th>'
+                   for c in frame.columns)
+    body = []
+    for _, row in frame.iterrows():
+        cells = []
+        for c, value in row.items():
+            text = str(value) if c in html_columns else _cell(value)
+            order = numbers[c](value) if c in numbers else None
+            order_attr = "" if order is None else f' data-order="{order:.15g}"'
+            classes = _classes(c, primary, empty=str(value).strip() in EMPTY_CELLS)
+            cells.append(f'<td data-label="{_cell(c)}"{order_attr}{classes}>{text}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    caption = f"<caption>{_cell(caption)}</caption>" if caption else ""
+    return (f'<table class="asm-sortable" data-noun="{_cell(noun)}">{caption}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+
+
+# A cell that holds nothing (a dash): a phone card leaves it out (class asm-empty), a sort puts it last.
+EMPTY_CELLS = ("", "\u2013", "-", "\u2014")
+
+
+def _classes(column: str, primary: tuple[str, ...], empty: bool = False) -> str:
+    names = (["asm-more"] if primary and column not in primary else []) + (["asm-empty"] if empty else [])
+    return f' class="{" ".join(names)}"' if names else ""

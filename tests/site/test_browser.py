@@ -17,7 +17,8 @@ from asmhub_utils.site import first_visit
 from asmhub_utils.site.built_pages import book_pages
 
 COUNTRY_TABLE = "notebooks/places/country_table.html"
-SEARCH_BOX = ".dt-search input, .dt-container input[type=search], .dataTables_filter input"
+SEARCH_BOX = "input.asm-table-filter"
+TABLE = "table.asm-sortable"
 # Pages the issue names for the accessibility check; each kind is checked on the first page of its kind that exists.
 AXE_PAGES = {
     "landing page": ["book/index.html"],
@@ -130,53 +131,100 @@ def _ascii_fold(text: str) -> str:
 
 
 def _info(page) -> str:
-    return page.locator(".dt-info").first.inner_text()
+    return page.locator(".asm-table-count").first.inner_text()
 
 
 def _column_values(page, index: int) -> list[str]:
-    return [t.strip() for t in page.locator(f"table.dataTable tbody tr td:nth-child({index + 1})").all_inner_texts()]
+    return [t.strip() for t in page.locator(f"{TABLE} tbody tr:not([hidden]) td:nth-child({index + 1})").all_inner_texts()]
+
+
+def _column(page, name: str) -> int:
+    headers = [h.strip().casefold() for h in page.locator(f"{TABLE} thead th").all_inner_texts()]
+    column = next((i for i, h in enumerate(headers) if name in h), None)
+    assert column is not None, f"no {name} column among {headers}"
+    return column
 
 
 @pytest.fixture
 def country_table(page, base_url, html_dir):
     assert (html_dir / COUNTRY_TABLE).exists(), f"the build has no country table page ({COUNTRY_TABLE})"
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + COUNTRY_TABLE)
-    page.locator("table.dataTable tbody tr").first.wait_for(timeout=15000)
-    headers = [h.strip().casefold() for h in page.locator("table.dataTable thead tr:visible").last.locator("th").all_inner_texts()]
-    column = next((i for i, h in enumerate(headers) if "country" in h), None)
-    assert column is not None, f"no country column among {headers}"
-    return page, column
+    page.locator(".asm-table-count").first.wait_for(timeout=15000)
+    return page, _column(page, "country")
 
 
 def test_country_table_filters_to_one_row(country_table):
     page, column = country_table
-    assert re.search(r"Showing 1 to \d+ of [\d,]+ entries", _info(page)), _info(page)
+    assert re.search(r"Showing (\d+) of \1 countries", _info(page)), _info(page)
     search = page.locator(SEARCH_BOX).first
     for name in _column_values(page, column):  # a name that is no part of another (Niger/Nigeria) leaves one row
         search.fill(name)
-        page.wait_for_timeout(300)
-        if "of 1 entr" in _info(page):
-            rows = page.locator("table.dataTable tbody tr")
+        if _info(page).startswith("Showing 1 of"):
+            rows = page.locator(f"{TABLE} tbody tr:not([hidden])")
             assert rows.count() == 1 and name in rows.first.inner_text()
-            assert re.search(r"Showing 1 to 1 of 1 entry", _info(page)), _info(page)
             return
-    pytest.fail("typing any country name of the first page left more than one row: " + _info(page))
+    pytest.fail("typing any country name left more than one row: " + _info(page))
+
+
+def test_country_table_filter_ignores_accents_and_matches_codes(country_table):
+    page, _ = country_table
+    page.locator(SEARCH_BOX).first.fill("cote d'ivoire")
+    assert _info(page).startswith("Showing 1 of") and "Côte" in _column_values(page, 0)[0]
+    page.locator(SEARCH_BOX).first.fill("GHA")
+    assert "Ghana" in _column_values(page, 0)
+
+
+def _sort_both_ways(page, column: int) -> dict[str, list[str]]:
+    header = page.locator(f"{TABLE} thead th").nth(column)
+    orders = {}
+    for _ in range(2):
+        header.locator("button").click()
+        orders[header.get_attribute("aria-sort")] = _column_values(page, column)
+    assert set(orders) == {"ascending", "descending"}, list(orders)
+    return orders
 
 
 def test_country_table_sorts_by_country(country_table):
     page, column = country_table
-    header = page.locator("table.dataTable thead tr:visible").last.locator("th").nth(column)
-    orders = []
-    for _ in range(2):
-        header.locator(".dt-column-order").click()
-        page.wait_for_timeout(300)
-        orders.append((header.get_attribute("aria-sort"), _column_values(page, column)))
-    by_direction = dict(orders)
-    assert set(by_direction) == {"ascending", "descending"}, [o[0] for o in orders]
+    by_direction = _sort_both_ways(page, column)
     ascending, descending = by_direction["ascending"], by_direction["descending"]
     assert ascending == sorted(ascending, key=_ascii_fold), ascending
     assert descending == sorted(descending, key=_ascii_fold, reverse=True), descending
     assert ascending[0] != descending[0]
+
+
+def _leading_number(text: str) -> float | None:
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(match.group(0).replace(",", "")) if match else None
+
+
+def test_country_table_sorts_the_estimate_as_a_number_with_blanks_last(country_table):
+    page, _ = country_table
+    column = _column(page, "headline estimate")
+    for direction, values in _sort_both_ways(page, column).items():
+        numbers = [_leading_number(v) for v in values]
+        known = [n for n in numbers if n is not None]
+        assert len(known) > 10 and numbers[: len(known)] == known, "rows without a number come last"
+        assert known == sorted(known, reverse=direction == "descending"), f"{direction}: {values[:8]}"
+
+
+def test_country_table_is_a_card_per_country_on_a_phone(country_table):
+    """At 390 px each country is a compact card (no sideways scroll, no tall rows): the name, the estimate with its
+    year, what it counts and the source; the sort menu works without the hidden headers."""
+    page, _ = country_table
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391
+    cards = page.locator(f"{TABLE} tbody tr")
+    heights = sorted(cards.evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)"))
+    assert heights[len(heights) // 2] <= 140, f"median card {heights[len(heights) // 2]:.0f} px tall"
+    ghana = page.locator(f"{TABLE} tbody tr", has_text="Ghana").first
+    for label in ("Country", "Headline estimate", "Year", "What it counts", "Source"):
+        box = ghana.locator(f'td[data-label="{label}"]').bounding_box()
+        assert box and 0 <= box["x"] and box["x"] + box["width"] <= 391, label
+    page.select_option("select.asm-table-sort", label="Country, Z\u2013A")
+    names = _column_values(page, 0)
+    assert names == sorted(names, key=_ascii_fold, reverse=True)
 
 
 def test_the_reader_records_outside_requests_errors_and_bytes(browser, tmp_path):
