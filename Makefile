@@ -73,8 +73,11 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
 book: $(STAMP) profiles _build/.prerun
 	$(JB) build -W -n --keep-going .
 
+# Prints the page count, a clean build by stage, a no-change rebuild and one profile (BENCH_FLAGS= adds the naive
+# baseline: every notebook one after another in a fresh kernel, minutes).
+BENCH_FLAGS ?= --skip-naive
 bench: $(STAMP)
-	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/build_speed.py $(BENCH_FLAGS)
 
 # Unit tests need no built book; the site tests (tests/site) check the built one.
 unit: $(STAMP)
