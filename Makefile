@@ -70,11 +70,27 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
 	$(BIN)/python -m asmhub_utils.execute.prerun --jobs $(JOBS)
 	@touch $@
 
+# Jupyter Book (Sphinx) runs only when something in the tree is newer than its last successful build: a source,
+# a chapter's output in the cache (the pre-run's stamp), the data, the extension, the venv. A deleted file counts
+# too (its folder's time changes). Even with nothing to do, Sphinx takes 3-4 s to start, load its saved
+# environment and number the pages' figures; this check takes a few milliseconds. `make clean` or any edit
+# brings the build back.
+BOOK_STAMP := _build/.book
+BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks \
+	-o -name __pycache__ -o -name .ipynb_checkpoints -o -name .pytest_cache -o -name '*.egg-info'
 book: $(STAMP) profiles _build/.prerun
-	$(JB) build -W -n --keep-going .
+	@if [ -f $(BOOK_STAMP) ] && [ -z "$$(find . _build/.prerun _build/.notebook-inputs $(STAMP) \( $(BOOK_SKIP) \) \
+		-prune -o -newer $(BOOK_STAMP) -print -quit)" ]; then \
+		echo "book: nothing changed since the last build; _build/html is current"; \
+	else \
+		rm -f $(BOOK_STAMP); $(JB) build -W -n --keep-going . && touch $(BOOK_STAMP); \
+	fi
 
+# Prints the page count, a clean build by stage, a no-change rebuild and one profile (BENCH_FLAGS= adds the naive
+# baseline: every notebook one after another in a fresh kernel, minutes).
+BENCH_FLAGS ?= --skip-naive
 bench: $(STAMP)
-	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/build_speed.py $(BENCH_FLAGS)
 
 # Unit tests need no built book; the site tests (tests/site) check the built one.
 unit: $(STAMP)

@@ -74,11 +74,10 @@ def profile_path(code: str, out_dir: Path = PROFILES) -> Path:
     return out_dir / f"{code}.ipynb"
 
 
-def _title_and_tidy(path: Path, code: str) -> None:
+def _title_and_tidy(notebook, code: str) -> None:
     """Give the executed page its title (the country's name) and hide papermill's injected parameters cell."""
     import nbformat
 
-    notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         tags = cell.metadata.setdefault("tags", [])
         if "injected-parameters" in tags and "remove-cell" not in tags:
@@ -87,7 +86,6 @@ def _title_and_tidy(path: Path, code: str) -> None:
     title["id"] = "profile-title"
     notebook.cells.insert(0, title)
     notebook.metadata.pop("papermill", None)
-    nbformat.write(notebook, path)
 
 
 def _figures(code: str):
@@ -112,8 +110,8 @@ async def _execute(km, code: str, out_dir: Path) -> Path:
     target = profile_path(code, out_dir)
     partial = target.with_suffix(f".partial-{os.getpid()}.ipynb")
     try:
-        nbformat.write(notebook, partial)
-        _title_and_tidy(partial, code)
+        _title_and_tidy(notebook, code)
+        nbformat.write(notebook, partial)  # written once, whole, then moved into place
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
