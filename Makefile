@@ -6,8 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
-# jupyter-book, minus a 3 s import it never uses (asmhub_utils/execute/fast_imports.py).
-JB := $(BIN)/python -m asmhub_utils.site.jupyter_book
+JB := $(BIN)/jupyter-book
 # Two workers, or one on a one-core machine (`asmhub profile --jobs` accepts 1 to the number of cores).
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || echo 2)
 # Some machines (CI among them) set PYTHONDONTWRITEBYTECODE=1, which makes every Python process, notebook
@@ -30,11 +29,17 @@ help:
 	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
 	@echo "make shots  screenshots of every page at 390 and 1280 px into _build/shots/"
 
-# The venv is rebuilt when the pins or the package metadata change.
+# The venv is rebuilt when the pins or the package metadata change. It holds the runtime and the `test` and
+# `publish` extras at requirements.txt's pins, not `explore`: JupyterLab (for Binder readers) pulls in
+# jsonschema's format checkers, whose IRI grammar (rfc3987-syntax) is compiled on import, about 2 s in every
+# process that imports nbformat (`python -X importtime -c "import nbformat"`: 2.6 s with it, 0.3 s without).
+# `uv pip sync` also removes it from a venv made before. `pip install -e '.[explore]'` adds it for exploring.
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -r requirements.txt
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra publish -c requirements.txt --python-version 3.11 \
+		--quiet --no-header -o $(VENV)/requirements-build.txt
+	$(BIN)/uv pip sync --python $(BIN)/python --quiet --compile-bytecode $(VENV)/requirements-build.txt
 	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
 	@touch $@
 
@@ -65,18 +70,42 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
 	$(BIN)/python -m asmhub_utils.execute.prerun --jobs $(JOBS)
 	@touch $@
 
+# Jupyter Book (Sphinx) runs only when something in the tree is newer than its last successful build: a source,
+# a chapter's output in the cache (the pre-run's stamp), the data, the extension, the venv. A deleted file counts
+# too (its folder's time changes). Even with nothing to do, Sphinx takes 3-4 s to start, load its saved
+# environment and number the pages' figures; this check takes a few milliseconds. `make clean` or any edit
+# brings the build back.
+BOOK_STAMP := _build/.book
+BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks \
+	-o -name __pycache__ -o -name .ipynb_checkpoints -o -name .pytest_cache -o -name '*.egg-info'
 book: $(STAMP) profiles _build/.prerun
-	$(JB) build -W -n --keep-going .
+	@if [ -f $(BOOK_STAMP) ] && [ -z "$$(find . _build/.prerun _build/.notebook-inputs $(STAMP) \( $(BOOK_SKIP) \) \
+		-prune -o -newer $(BOOK_STAMP) -print -quit)" ]; then \
+		echo "book: nothing changed since the last build; _build/html is current"; \
+	else \
+		rm -f $(BOOK_STAMP); $(JB) build -W -n --keep-going . && touch $(BOOK_STAMP); \
+	fi
 
+# Prints the page count, a clean build by stage, a no-change rebuild and one profile (BENCH_FLAGS= adds the naive
+# baseline: every notebook one after another in a fresh kernel, minutes).
+BENCH_FLAGS ?= --skip-naive
 bench: $(STAMP)
-	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/build_speed.py $(BENCH_FLAGS)
 
 # Unit tests need no built book; the site tests (tests/site) check the built one.
 unit: $(STAMP)
 	$(BIN)/pytest -q -n $(JOBS) tests --ignore=tests/site
 
+# nbval's job: the figures a chapter states reproduce from a clean kernel. The outputs of its glue cells (tagged
+# nbval-check-output) are stored in the chapter; nbval re-runs the chapters that have them and, in lax mode,
+# compares those outputs only (asmhub_utils/execute/stated_figures.py). `make stated-figures` rewrites them on purpose.
+STATED := $(shell grep -l '"nbval-check-output"' $(CHAPTERS) 2>/dev/null)
 nbval: $(STAMP)
-	$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax notebooks --ignore=notebooks/places/profiles
+	$(if $(STATED),$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax $(STATED),@echo "no chapter states a figure: nothing for nbval to check")
+
+.PHONY: stated-figures
+stated-figures: $(STAMP)
+	$(BIN)/python -m asmhub_utils.execute.stated_figures
 
 # Debian's chromium runs the browser tests, the page-weight benchmark and the PDF. On a fresh Debian machine
 # (CI runs as root) it is installed here; Playwright's own browser download would need the network.
@@ -87,7 +116,7 @@ browser:
 # --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
 test: book browser
 	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests
-	$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax notebooks --ignore=notebooks/places/profiles
+	$(if $(STATED),$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax $(STATED),@echo "no chapter states a figure: nothing for nbval to check")
 
 # The pins already in requirements.txt are kept (uv prefers them); --offline resolves from uv's cache.
 # A new package not yet in the cache needs the registry: `make lock LOCK_FLAGS=`.
@@ -119,4 +148,4 @@ shots: book browser
 	$(BIN)/python benchmarks/shots.py
 
 clean:
-	rm -rf _build book/site_extra/downloads/*.csv notebooks/places/profiles
+	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures notebooks/places/profiles

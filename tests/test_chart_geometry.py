@@ -70,6 +70,9 @@ CASES = {
         {**{k: "people" for k in series.headlines()}, "A headline indicator with a very long name indeed " * 2: "US dollars a year"}),
     "amazon mined area": lambda: charts.mined_area(amazon.national_yearly(), "cumulative_ha", LONG_TITLE, "hectares"),
     "map with regional panels": lambda: maps.choropleth(places.headline_values(), LONG_TITLE),
+    "map, the desk drawing": lambda: maps.draw(places.headline_values(), LONG_TITLE, desk=True),
+    "amazon, one country": lambda: charts.mined_area(amazon.national_yearly().query("iso3 == 'GUY'"),
+                                                     "cumulative_ha", "Mined area, cumulative", "hectares"),
     "amazon, the dashboard's title": lambda: charts.mined_area(
         amazon.national_yearly(), "cumulative_ha", "Mined area in the Amazon, cumulative", "hectares"),
     "protected land": lambda: charts.protected_area(amazon.totals_by_country(amazon.protected_and_indigenous()),
@@ -217,6 +220,7 @@ def test_amazon_points_cite_their_value_period_and_source():
     titles = [title for _, title in links]
     assert all("Reliability" in t and " ha " in t for t in titles)
     assert any("(a quarter)" in t for t in titles) == frame["quarter"].notna().any()
+    assert max(map(len, titles)) < 200  # a hundred points to a chart: the page stays light
     brazil = frame[frame["country"] == "Brazil"].iloc[-1]
     assert any(t.startswith(f"Brazil: {brazil['cumulative_ha']:,.0f} ha") and brazil["period"] in t for t in titles)
 
@@ -228,3 +232,154 @@ def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
     assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
     assert charts.figure_grade({"grade": "secondary", "source_reliability": "primary"}) == "secondary"
     assert charts.figure_grade({"source_reliability": "primary"}) == "primary"
+
+
+def _amazon_points(ax) -> dict[str, float]:
+    """period -> x of its points in an Amazon chart (read from the cited marks)."""
+    titles = {gid: title for gid, (title, _) in ax.figure._asm_citations.marks.items()}
+    found = {}
+    for line in ax.lines:
+        gid = (line.get_gid() or "").rsplit("-", 1)[0]
+        if gid in titles:
+            period = re.search(r"(\d{4}(?: Q\d)?)(?: \(a quarter\))?\. ", titles[gid]).group(1)
+            found.setdefault(period, set()).add(float(line.get_xdata()[0]))
+    assert all(len(xs) == 1 for xs in found.values()), found
+    return {period: xs.pop() for period, xs in found.items()}
+
+
+@pytest.mark.parametrize("value, placed", [("cumulative_ha", "end"), ("area_ha", "middle")])
+def test_amazon_points_sit_on_a_true_time_scale(value, placed):
+    """A year and a quarter are not spaced alike: each point sits at the end (a running total) or the middle
+    (new area) of its period in years; the axis names whole years only."""
+    frame = amazon.national_yearly()
+    ax = charts.mined_area(frame, value, "t", "hectares")
+    points = _amazon_points(ax)
+    for period, x in points.items():
+        year, _, quarter = period.partition(" Q")
+        start, end = amazon.period_span(int(year), int(quarter) if quarter else None)
+        assert x == (end if placed == "end" else (start + end) / 2), period
+    assert amazon.period_span(2025, 2) == (2025.25, 2025.5) and amazon.period_span(2024) == (2024.0, 2025.0)
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels(minor=True) if t.get_visible() and t.get_text()]
+    labels += [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+    assert labels and all(re.fullmatch(r"\d{4}", t) for t in labels)
+    assert all(float(t).is_integer() for t in ax.get_xticks())  # grid lines at whole years
+    legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
+    assert ("diamond: a quarter" in legend) == frame["quarter"].notna().any()
+
+
+def _row_labels(fig) -> list[tuple[str, str]]:
+    """(row label, source_id of its mark) for each row of an estimate chart, in drawing order."""
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_fontweight() != "bold"]
+    sources = [href.split("#src-", 1)[1] for _, href in fig._asm_citations.marks.values()]
+    assert len(labels) == len(sources)
+    return list(zip(labels, sources))
+
+
+LONG_PUBLISHER = "A Publisher With A Name Far Longer Than Any Phone Line Could Hold In One Piece"
+LABEL_CASES = {
+    "supply shares": lambda: charts.estimates_by_category(
+        series.world_supply_shares(), "mineral_group", "t", "percent", percent=True),
+    "women, published": lambda: charts.estimates_by_category(series.women_shares(), "place", "t", "percent",
+                                                             percent=True),
+    "women, by country": lambda: charts.estimates_by_category(
+        (d := series.derived_female_shares()).assign(region_name=d["region"]), "region_name", "t", "percent",
+        percent=True, label="country_name"),
+    "headline strips": lambda: charts.headline_strips(series.headlines(), {k: "people" for k in series.headlines()}),
+    "long publishers": lambda: charts.estimates_by_category(
+        extreme(3).assign(source_publisher=[f"{LONG_PUBLISHER} {i} (its own words)" for i in range(3)],
+                          group="g"), "group", "t", "people"),
+    "long publishers, labelled rows": lambda: charts.ranges_chart(
+        extreme(2).assign(source_publisher=[f"{LONG_PUBLISHER} {i}" for i in range(2)]), "label", "t", "people"),
+}
+
+
+@pytest.mark.parametrize("case", list(LABEL_CASES))
+@pytest.mark.parametrize("width", [charts.WIDTH, 7.5], ids=["phone", "desktop"])
+def test_row_labels_name_their_source_once_and_whole(case, width, monkeypatch):
+    """'Creamer Media / Mining Weekly, 2017 · Creamer Media / Mining Week…' named the source twice and cut it:
+    a row label names its publisher (before any bracket) once, whole, wrapped onto more lines when long."""
+    monkeypatch.setattr(charts, "WIDTH", width)
+    fig = figure_of(LABEL_CASES[case]())
+    publishers = dict(zip(data.sources()["source_id"], data.sources()["publisher"]))
+    publishers.update({f"src-{i}": f"{LONG_PUBLISHER} {i}" for i in range(3)})
+    squash = lambda text: re.sub(r"\s+", "", text)  # noqa: E731 (a wrapped label reads the same)
+    for label, source in _row_labels(fig):
+        whole = squash(charts.display.source_short(publishers[source], None))
+        assert "…" not in label, label
+        assert squash(label).count(whole) == 1, (label, publishers[source])
+        assert all(len(line) <= charts.WRAP for line in label.splitlines()), label
+    charts.check_layout(fig)
+
+
+def _cropped(fig, values) -> dict[str, list[str]]:
+    """Countries with a headline, of each regional panel's region, that the panel does not show whole."""
+    fig.canvas.draw()
+    shapes = maps.world().set_index("iso_a3")
+    panels = {ax.get_title(loc="left"): ax for ax in fig.axes}
+    cropped = {}
+    for name, region in maps.REGIONS.items():
+        (x0, x1), (y0, y1) = panels[name].get_xlim(), panels[name].get_ylim()
+        members = [code for code in values["iso3"] if region.holds(code) and code in shapes.index]
+        assert members, f"no country with a headline in {name}"
+        cropped[name] = [code for code in members
+                         if not (x0 <= shapes.loc[code].geometry.bounds[0] and shapes.loc[code].geometry.bounds[2] <= x1
+                                 and y0 <= shapes.loc[code].geometry.bounds[1]
+                                 and shapes.loc[code].geometry.bounds[3] <= y1)]
+    plt.close(fig)
+    return {name: codes for name, codes in cropped.items() if codes}
+
+
+@pytest.mark.parametrize("desk", [False, True], ids=["phone", "desk"])
+def test_every_country_with_a_headline_lies_inside_its_regional_panel(desk):
+    """Mexico was mostly cut from the Latin America panel: each panel shows every country of its region that has
+    a headline whole, on both drawings."""
+    values = places.headline_values()
+    assert maps.REGIONS["Latin America and the Caribbean"].holds("MEX")
+    assert _cropped(maps.draw(values, "t", desk=desk), values) == {}
+
+
+def test_a_panel_that_crops_a_country_is_caught(monkeypatch):
+    values = places.headline_values()
+    latin = maps.REGIONS["Latin America and the Caribbean"]
+    monkeypatch.setitem(maps.REGIONS, "Latin America and the Caribbean",
+                        maps.Region((-93, -33, -56, 24), latin.continents, latin.excluding))
+    assert "MEX" in _cropped(maps.draw(values, "t"), values)["Latin America and the Caribbean"]
+
+
+def test_the_map_is_one_picture_at_the_column_width_drawn_for_phone_and_desk(tmp_path):
+    """The browser fetches one PNG: the desk drawing from 641 px up, the phone one below, each at 1x and 2x,
+    shown at the column's width (width:100%); neither wider than the page budget allows."""
+    values = places.headline_values()
+    phone, desk = maps.draw(values, "t"), maps.draw(values, "t", desk=True)
+    html = charts.picture_html(phone, desk, "places-map", 'World map "quoted"', tmp_path, "../../figures")
+    assert re.search(r'<source media="\(min-width: 641px\)" srcset="../../figures/places-map-desk.png 1x, '
+                     r'../../figures/places-map-desk-2x.png 2x"', html)
+    assert 'style="width:100%;height:auto"' in html and 'alt="World map &quot;quoted&quot;"' in html
+    sizes = {f.name: f.stat().st_size for f in tmp_path.iterdir()}
+    assert set(sizes) == {"places-map-phone.png", "places-map-phone-2x.png", "places-map-desk.png",
+                          "places-map-desk-2x.png"}
+    assert max(sizes.values()) < 300_000, sizes
+    from PIL import Image
+
+    with Image.open(tmp_path / "places-map-desk.png") as image:
+        assert image.width >= 680  # crisp at the 1280 px column
+    with pytest.raises(ValueError, match="picture name"):
+        charts.picture_html(phone, desk, "../x", "alt", tmp_path, ".")
+    plt.close("all")
+
+
+def test_rows_of_a_category_are_in_reading_order():
+    """'The Democratic Republic of the Congo' is listed under D, not after Tanzania."""
+    rows = extreme(3).assign(group="Africa", country=["The Democratic Republic of the Congo", "Tanzania", "angola"])
+    ax = charts.estimates_by_category(rows, "group", "t", "people", label="country")
+    labels = [t.get_text().split(",")[0] for t in ax.texts if t.get_fontweight() != "bold"]
+    assert labels == ["angola", "The Democratic Republic of the Congo", "Tanzania"]
+
+
+def test_svg_coordinates_are_rounded_but_text_is_kept():
+    frame = estimates("indicator == 'mean mercury use in ASGM (range)'")
+    svg = charts.to_svg(charts.ranges_chart(frame.assign(label="x 1.234567"), "label", "t", "x").figure)
+    geometry = re.findall(r' (?:d|x|y|transform)="([^"]*)"', svg)
+    assert geometry and not any(re.search(r"\d\.\d{3}", value) for value in geometry)
+    assert "x 1.234567" in svg

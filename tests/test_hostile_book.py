@@ -81,7 +81,8 @@ def hostile_book(tmp_path_factory) -> tuple[Path, Path, list[dict[str, str]]]:
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: hostile_index\nchapters:\n  - file: notebooks/places/country_table\n"
         "  - file: notebooks/places/profiles/GHA\n  - file: book/library\n", encoding="utf-8")
-    build = subprocess.run([python, "-m", "asmhub_utils.site.jupyter_book", "build", "--keep-going", "."], cwd=root,
+    jupyter_book = str(Path(python).parent / "jupyter-book")
+    build = subprocess.run([jupyter_book, "build", "--keep-going", "."], cwd=root,
                            env=env, capture_output=True, text=True, timeout=900)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     assert "Executing notebook failed" not in build.stdout + build.stderr

@@ -44,6 +44,15 @@ def period_label(code: int) -> str:
     return str(year) if quarter is None else f"{year} Q{quarter}"
 
 
+def period_span(year: int, quarter: int | None = None) -> tuple[float, float]:
+    """Where a period lies on a time axis, in years: 2023 -> (2023.0, 2024.0); 2025 Q2 -> (2025.25, 2025.5)."""
+    if quarter is None or pd.isna(quarter):
+        return float(year), float(year) + 1
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter {quarter!r} is not 1 to 4")
+    return year + (int(quarter) - 1) / 4, year + int(quarter) / 4
+
+
 def first_period_label(frame: pd.DataFrame) -> str:
     """'up to 2018': the first period holds every scar detected until then."""
     return f"up to {int(frame['year'].min())}"

@@ -17,9 +17,12 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
   shape = what the source states (dot: a figure; bar: a range; triangle: a bound, pointing where the value lies);
   hollow (over-time charts only) = placed at its source's publication year (no reference year given);
 - Amazon mined-area charts: colour = country, the same colour for a country in every chart (countries by name);
-  every point is a cited mark (value in hectares, period, source), like an estimate's;
+  shape = the period (dot: a whole year; diamond: a quarter), on a true time axis; every point is a cited mark
+  (value in hectares, period, source), like an estimate's;
 - protected-land chart: colour = kind of land (protected area, indigenous territory);
-- the map (maps.py): colour = size class of the headcount, grey = no data.
+- statistical charts drawn with seaborn (distributions.py): colour = region, named beside its row (REGION_COLOURS);
+- the map (maps.py): colour = size class of the headcount, grey = no data; drawn twice (phone: panels stacked;
+  desk: regions side by side) and shown as one <picture> at the column width (publish_picture).
 """
 
 from __future__ import annotations
@@ -54,10 +57,13 @@ RELIABILITY_LABELS = {"primary": "primary source", "secondary": "secondary sourc
 COLOURS = ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
            "#56b4e9")
 LAND_COLOURS = {"protected area": "#029e73", "indigenous territory": "#cc78bc"}
+REGION_COLOURS = {"Africa": "#029e73", "Asia": "#d55e00", "South America": "#cc78bc", "North America": "#ca9161",
+                  "Europe": "#56b4e9", "Oceania": "#fbafe4"}  # any other region (or none stated): grey
 PALETTES = {
     "estimates": ("source reliability", RELIABILITY_COLOURS),
     "amazon": ("country (fixed per country, by name)", COLOURS),
     "land": ("kind of land", LAND_COLOURS),
+    "regions": ("region (named beside its row)", REGION_COLOURS),
 }
 
 
@@ -198,12 +204,13 @@ def mark_title(row: pd.Series) -> str:
     return f"{display.figure(row)}, {display.row_year(row)}. {source_citation(row)}"
 
 
-def source_citation(row: pd.Series) -> str:
-    """Who says it, for a mark's title: 'Delve (2020): Global ASM Employment section. Reliability: primary.'"""
+def source_citation(row: pd.Series, with_title: bool = True) -> str:
+    """Who says it, for a mark's title: 'Delve (2020): Global ASM Employment section. Reliability: primary.'
+    (without the document's title with `with_title=False`: its library entry, one tap away, gives it)."""
     source = display.source_short(row.get("source_publisher"), 60)
     published = row.get("source_year")
     cite = f"{source} ({display.publication_year(published)})"
-    title = row.get("source_title")
+    title = row.get("source_title") if with_title else None
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
     return f"{cite}{title}. Reliability: {figure_grade(row)}."
 
@@ -240,6 +247,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
         parent.remove(element)
         link.append(element)
         parent.insert(index, link)
+    _round_geometry(root)
     root.set("class", "asm-chart")
     if description:
         root.set("aria-label", description)
@@ -251,6 +259,19 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
     root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
     _prefix_ids(root, citations.prefix)
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
+
+
+_GEOMETRY = ("d", "x", "y", "x1", "x2", "y1", "y2", "transform", "points")
+_LONG_DECIMAL = re.compile(r"(\d\.\d{2})\d+")
+
+
+def _round_geometry(root: ET.Element) -> None:
+    """Coordinates to 0.01 pt (matplotlib writes 6 decimals): lighter pages, no visible change. Text and
+    titles are left exactly as written."""
+    for element in root.iter():
+        for key in _GEOMETRY:
+            if key in element.attrib:
+                element.set(key, _LONG_DECIMAL.sub(r"\1", element.attrib[key]))
 
 
 def _prefix_ids(root: ET.Element, prefix: str) -> None:
@@ -296,6 +317,52 @@ def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Fig
                   '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
     plt.close(fig)
     return fig
+
+
+PICTURES = "figures"  # folder of the site (book/site_extra/figures/, copied by Sphinx) for publish_picture
+DESK_MEDIA = "(min-width: 641px)"  # the desk drawing from here up (book/assets/asmhub.css: phone below 641 px)
+
+
+def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folder, address: str) -> str:
+    """Write the two drawings of a figure as PNGs at 1x and 2x density (96 and 192 dpi: natural size is the
+    column's width) into `folder`, and return a <picture> that shows the desk one from DESK_MEDIA up and the
+    phone one below, at the column's width; `address` is the folder as the page reaches it."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise ValueError(f"picture name {name!r}: use lower-case letters, digits, '-' and '_' only")
+    folder.mkdir(parents=True, exist_ok=True)
+    sets, sizes = {}, {}
+    for kind, fig in (("phone", phone), ("desk", desk)):
+        files = []
+        for density in (1, 2):
+            file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
+            (folder / file_name).write_bytes(png(fig, dpi=96 * density))
+            files.append(f"{escape.html(address + '/' + file_name)} {density}x")
+        sets[kind] = ", ".join(files)
+        sizes[kind] = f'width="{fig.get_figwidth() * 96:.0f}" height="{fig.get_figheight() * 96:.0f}"'
+    first = sets["phone"].split(" ")[0]
+    return (f'<figure class="asm-figure asm-picture"><picture>'
+            f'<source media="{DESK_MEDIA}" srcset="{sets["desk"]}" {sizes["desk"]}>'
+            f'<img src="{first}" srcset="{sets["phone"]}" {sizes["phone"]} alt="{escape.html(alt)}" '
+            f'style="width:100%;height:auto"></picture></figure>')
+
+
+def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) -> None:
+    """Check both drawings' layouts (ChartLayoutError), then, in a notebook, show them as one picture at the
+    column's width (for flat-colour figures with thousands of points and no cited marks: maps)."""
+    for fig in (phone, desk):
+        check_layout(fig)
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display as show
+    except ImportError:  # pragma: no cover
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        from asmhub_utils.chapters import downloads
+
+        folder = downloads.DOWNLOADS.parent / PICTURES
+        show(HTML(picture_html(phone, desk, name, alt, folder, downloads.address(PICTURES))))
+    plt.close(phone)
+    plt.close(desk)
 
 
 # ---- estimate rows: one line per figure, its label above it ------------------------------------------------
@@ -386,6 +453,11 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
     return y
 
 
+def _lines(label: str) -> int:
+    """How many lines a row label takes, wrapped as _rows draws it."""
+    return wrap(escape.chart_text(label)).count("\n") + 1
+
+
 MARGIN = 0.04  # of the value axis, left empty beyond 0 and the top: a mark at either end is drawn whole
 
 
@@ -437,21 +509,23 @@ def _overhead(title: str, xlabel: str, legend_lines: int) -> float:
 
 
 def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: bool = False,
-                 percent: bool = False, headings: str | None = None) -> plt.Axes:
-    """One row per numeric figure, labelled by column `label` (above the mark), in the frame's order.
+                 percent: bool = False, headings: str | None = None, names_source: bool = False) -> plt.Axes:
+    """One row per numeric figure, labelled (above the mark) by column `label` and its source's short publisher
+    ('Ghana, 2017 · UNEP'; with `names_source`, the label already names the source and is used alone), wrapped,
+    never cut, in the frame's order.
 
     A bar spans a stated range (never reduced to its midpoint); a dot marks a stated figure; a triangle a bound.
     Colour = source reliability. With `headings` (a column), a bold heading starts each group. Rows without a
     number are left out: list them in a table.
     """
     frame = _numeric(frame, title)
-    labels = [f"{row[label]} · {display.source_short(row['source_publisher'], 28)}" for _, row in frame.iterrows()]
+    labels = [str(row[label]) if names_source else f"{row[label]} · {publisher(row)}" for _, row in frame.iterrows()]
     heads: dict[int, str] = {}
     if headings:
         for i, value in enumerate(frame[headings]):
             if i == 0 or value != frame[headings].iloc[i - 1]:
                 heads[i] = str(value) or "(not stated)"
-    body = sum(LINE_IN * (wrap(t).count("\n") + 1) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
+    body = sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
     legend_lines = 3
     fig, ax = _figure(body + _overhead(title, xlabel, legend_lines) + 0.2)
     used = _rows(ax, frame, labels, heads, fig._asm_citations)
@@ -473,9 +547,22 @@ def row_label(frame: pd.DataFrame, what: str = "country_name") -> pd.Series:
     return name + ", " + years
 
 
-def short_source(row: pd.Series, width: int = 30) -> str:
-    """'IGF / IISD, 2017': the publisher cut to `width` characters and the figure's year label."""
-    return f"{display.source_short(row['source_publisher'], width)}, {display.row_year(row)}"
+def publisher(row: pd.Series) -> str:
+    """'Creamer Media / Mining Weekly': the publisher before any bracket, whole (a chart label wraps, never cuts)."""
+    return display.source_short(row["source_publisher"], None)
+
+
+def short_source(row: pd.Series) -> str:
+    """'IGF / IISD, 2017': the short publisher and the figure's year label; a row label that names its source."""
+    return f"{publisher(row)}, {display.row_year(row)}"
+
+
+def _reading_order(column: pd.Series) -> pd.Series:
+    """Names as a reader looks them up: case and a leading 'The' ignored (The Democratic Republic of the Congo
+    under D); other columns as they are."""
+    if column.dtype == object or pd.api.types.is_string_dtype(column):
+        return column.fillna("").astype(str).str.casefold().str.replace(r"^the ", "", regex=True)
+    return column
 
 
 def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
@@ -483,10 +570,12 @@ def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel
     """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
     year (or, with `label`, by that column and the year): nothing averaged. Colour = source reliability."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first")
+    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first",
+                              key=_reading_order)
     frame = frame.assign(_label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}"
                                  for _, r in frame.iterrows()])
-    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category)
+    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category,
+                        names_source=label is None)
 
 
 def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> plt.Figure:
@@ -494,8 +583,8 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
     source and year, drawn as a range, a point or a bound; colour = source reliability."""
     use_house_style()
     groups = {name: (f if "source_publisher" in f else data.with_sources(f)) for name, f in groups.items()}
-    labels = {name: [short_source(r, 34) for _, r in f.iterrows()] for name, f in groups.items()}
-    bodies = [sum(LINE_IN + MARK_IN + 0.08 for _ in labels[name]) + 0.1 for name in groups]
+    labels = {name: [short_source(r) for _, r in f.iterrows()] for name, f in groups.items()}
+    bodies = [sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels[name]) + 0.1 for name in groups]
     titles = {name: wrap(f"{name} ({units[name]})", WRAP - 6) for name in groups}
     extra = sum(0.3 * (t.count("\n") + 1) + 0.5 for t in titles.values())
     fig, axes = plt.subplots(len(groups), 1, figsize=(WIDTH, sum(bodies) + extra + 1.2),
@@ -555,54 +644,101 @@ def country_colours(names: list[str]) -> dict[str, str]:
     return palette(sorted(set(names)))
 
 
-AMAZON_MEASURES = {"cumulative_ha": "mined in total by the end of", "area_ha": "of mining newly detected in"}
+@dataclass(frozen=True)
+class AmazonMeasure:
+    """What a column of the Amazon tables holds, how a point of it is read, and where on the time axis it sits."""
+    says: str  # written after the value in a point's title
+    placed: str  # 'end' (a running total at the end of its period) or 'middle' (what the period added)
+    axis: str  # the time axis label: what a point is and where it sits
+
+
+AMAZON_MEASURES = {
+    "cumulative_ha": AmazonMeasure("mined in total by the end of", "end",
+                                   "year (a point: the total at the end of its period)"),
+    "area_ha": AmazonMeasure("of mining newly detected in", "middle",
+                             "year (a point: the area new in its period, at its middle)"),
+}
+PERIOD_MARKERS = {"year": ("o", "dot: a whole year"), "quarter": ("D", "diamond: a quarter")}
 
 
 def period_words(row: pd.Series) -> str:
-    """'2023 (a whole year)' / '2025 Q2 (a quarter)': an Amazon period and what it covers."""
-    return f"{row['period']} ({'a whole year' if pd.isna(row['quarter']) else 'a quarter'})"
+    """'2023' / '2025 Q2 (a quarter)': an Amazon period, saying when it is not a whole year."""
+    return row["period"] if pd.isna(row["quarter"]) else f"{row['period']} (a quarter)"
 
 
 def mined_area_title(row: pd.Series, value: str) -> str:
-    """'Brazil: 186,118 ha mined in total by the end of 2023 (a whole year). Earth Genome ... (2025): ...
-    Reliability: primary.' What one point of an Amazon chart says on hover and tap."""
-    return (f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value]} {period_words(row)}. "
-            f"{source_citation(row)}")
+    """'Brazil: 186,118 ha mined in total by the end of 2023. Earth Genome / ... (2025). Reliability: primary.'
+    What one point of an Amazon chart says on hover and tap (kept short: a chart holds a hundred points, and
+    every point of one chart has the same source, whose title the library entry gives)."""
+    return (f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value].says} "
+            f"{period_words(row)}. {source_citation(row, with_title=False)}")
+
+
+def period_time(row: pd.Series, placed: str) -> float:
+    """A period's place on a true time axis, in years: its end (2023 -> 2024.0) or its middle (2025 Q2 ->
+    2025.375)."""
+    from asmhub_utils.chapters import amazon
+
+    start, end = amazon.period_span(int(row["year"]), row["quarter"])
+    return end if placed == "end" else (start + end) / 2
+
+
+def _year_bands(ax: plt.Axes, first: int, last: int) -> None:
+    """A time axis in whole years: a grid line at each 1 January, each year's name in the middle of its band."""
+    ax.set_xlim(first, last + 1)
+    ax.set_xticks(range(first, last + 2))
+    ax.set_xticks([y + 0.5 for y in range(first, last + 1)], [str(y) for y in range(first, last + 1)], minor=True)
+    ax.tick_params(axis="x", which="major", labelbottom=False, length=6)
+    ax.tick_params(axis="x", which="minor", length=0)
+    step = max(1, -(-(last + 1 - first) // 8))  # at most 8 names, so they never overlap
+    for n, label in enumerate(ax.get_xticklabels(minor=True)):
+        label.set_visible(n % step == 0)
 
 
 def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.Axes:
-    """Amazon mined area per country and period, one line per country (`value`: cumulative_ha or area_ha).
-    Colour = country. Every point cites its source like an estimate's mark (value, period, source, link)."""
+    """Amazon mined area per country and period on a true time scale, one line per country (`value`:
+    cumulative_ha, drawn at the end of each period; or area_ha, at the middle of each period, with no line
+    joining a year's total to a quarter's). Colour = country; shape = a whole year (dot) or a quarter (diamond).
+    Every point cites its source like an estimate's mark (value, period, source, link to the library)."""
     if value not in AMAZON_MEASURES:
         raise ValueError(f"mined_area draws one of {sorted(AMAZON_MEASURES)}, not {value!r}")
+    measure = AMAZON_MEASURES[value]
     use_house_style()
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
+    frame = frame.assign(_x=[period_time(row, measure.placed) for _, row in frame.iterrows()],
+                         _kind=["year" if pd.isna(q) else "quarter" for q in frame["quarter"]]).sort_values("_x")
     names = sorted(frame["country"].unique())
     from asmhub_utils.chapters import amazon
 
     colours = country_colours(amazon.national_yearly()["country"].unique().tolist() + names)
-    periods = list(dict.fromkeys(frame.sort_values(["year", "quarter"], na_position="first")["period"]))
-    fig, ax = _figure(4.6 + 0.24 * len(names) + 0.1 * max(len(p) for p in periods))
-    x = {p: i for i, p in enumerate(periods)}
+    kinds = [kind for kind in PERIOD_MARKERS if (frame["_kind"] == kind).any()]
+    fig, ax = _figure(4.9 + 0.24 * -(-(len(names) + len(kinds)) // 2))
     order = frame.groupby("country")[value].max().sort_values(ascending=False).index
     for name in order:
         rows = frame[frame["country"] == name]
-        ax.plot([x[p] for p in rows["period"]], rows[value], color=colours[name], label=escape.chart_text(name))
+        # a running total is one quantity throughout; new area per year and per quarter are not joined
+        pieces = [rows] if measure.placed == "end" else [rows[rows["_kind"] == kind] for kind in kinds]
+        for n, piece in enumerate(pieces):
+            ax.plot(piece["_x"], piece[value], color=colours[name],
+                    label=escape.chart_text(name) if n == 0 else None)
         for _, row in rows.iterrows():
-            point = ax.plot([x[row["period"]]], [row[value]], marker="o", markersize=5, color=colours[name],
-                            linestyle="none")
+            point = ax.plot([row["_x"]], [row[value]], marker=PERIOD_MARKERS[row["_kind"]][0], markersize=5,
+                            color=colours[name], linestyle="none", clip_on=False)  # inside: check_layout
             fig._asm_citations.add(row, point, mined_area_title(row, value))
-    step = max(1, len(periods) // 6)
-    ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
-    ax.set_xlim(-0.3, len(periods) - 0.7)
+    _year_bands(ax, int(frame["year"].min()), int(frame["year"].max()))
     ax.yaxis.set_major_formatter(FuncFormatter(human))
     top = float(frame[value].max()) * 1.06
     ax.set_ylim(-top * MARGIN, top)  # room below 0 and above the largest value: every point is drawn whole
-    ax.set_yticks([t for t in MaxNLocator(6).tick_values(0, top) if 0 <= t <= top])
+    ax.set_yticks([t for t in MaxNLocator(5, steps=[1, 2, 2.5, 5, 10]).tick_values(0, top) if 0 <= t <= top])
     _title(fig, title)
-    ax.set(ylabel=ylabel, xlabel="period of detection")
-    fig.legend(loc="outside lower left", ncols=2, frameon=False, title="Country")
-    publish(fig, f"Chart: {title}, one line per country; each point names its value, period and source.")
+    ax.set(ylabel=ylabel, xlabel=wrap(measure.axis))
+    shapes = [Line2D([], [], marker=PERIOD_MARKERS[kind][0], color="#555555", linestyle="none", markersize=5,
+                     label=PERIOD_MARKERS[kind][1]) for kind in kinds]
+    lines, labels = ax.get_legend_handles_labels()
+    fig.legend(handles=shapes + lines, labels=[h.get_label() for h in shapes] + labels, loc="outside lower left",
+               ncols=2, frameon=False, title="Country (colour) and period (shape)")
+    publish(fig, f"Chart: {title}, one line per country on a time axis; each point names its value, period "
+            "and source.")
     return ax
 
 

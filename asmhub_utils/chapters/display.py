@@ -181,7 +181,8 @@ def by_name(codes: Iterable[str]) -> list[str]:
     return sorted(set(codes), key=lambda code: re.sub(r"^the ", "", country_name(code).casefold()))
 
 
-def source_short(publisher: object, width: int = 40) -> str:
-    """The publisher as a short label: the part before any bracket, cut to `width` characters with '…'."""
+def source_short(publisher: object, width: int | None = 40) -> str:
+    """The publisher as a short label: the part before any bracket, cut to `width` characters with '…'
+    (never cut with `width=None`: chart labels wrap instead)."""
     text = str(publisher).split(" (")[0].strip() if _present(publisher) else "unknown publisher"
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return text if width is None or len(text) <= width else text[: width - 1].rstrip() + "…"

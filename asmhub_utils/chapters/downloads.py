@@ -48,8 +48,13 @@ def copy_file(source: Path, name: str, label: str) -> str:
     return _link(name, f"{label} ({name})")
 
 
+def address(folder: str) -> str:
+    """A folder of the site root (book/site_extra/<folder>) as the executing page reaches it: '../../downloads'."""
+    return Path(os.path.relpath(paths.ROOT, _page_dir()), folder).as_posix()
+
+
 def _link(file_name: str, label: str) -> str:
     """An HTML anchor relative to the executing page. Notebook Markdown is rendered as MyST, where a Markdown
     link to a file outside the book's sources would be read as a cross-reference and fail the build."""
-    href = Path(os.path.relpath(paths.ROOT, _page_dir()), "downloads", file_name).as_posix()
+    href = f"{address('downloads')}/{file_name}"
     return f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>'

@@ -14,10 +14,7 @@ from pathlib import Path
 
 from asmhub_utils import paths
 from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs
-from asmhub_utils.execute.fast_imports import skip_iri_format_checks
 from asmhub_utils.tidy import countries
-
-skip_iri_format_checks()  # before nbformat imports jsonschema: saves 3 s (see fast_imports.py)
 
 # This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast.
 
@@ -77,11 +74,10 @@ def profile_path(code: str, out_dir: Path = PROFILES) -> Path:
     return out_dir / f"{code}.ipynb"
 
 
-def _title_and_tidy(path: Path, code: str) -> None:
+def _title_and_tidy(notebook, code: str) -> None:
     """Give the executed page its title (the country's name) and hide papermill's injected parameters cell."""
     import nbformat
 
-    notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         tags = cell.metadata.setdefault("tags", [])
         if "injected-parameters" in tags and "remove-cell" not in tags:
@@ -90,7 +86,6 @@ def _title_and_tidy(path: Path, code: str) -> None:
     title["id"] = "profile-title"
     notebook.cells.insert(0, title)
     notebook.metadata.pop("papermill", None)
-    nbformat.write(notebook, path)
 
 
 def _figures(code: str):
@@ -101,9 +96,6 @@ def _figures(code: str):
     return frame[frame["iso3"] == code]
 
 
-RESET = "%reset -f"  # run before each profile in a reused kernel: no variable leaks from one country to the next
-
-
 async def _execute(km, code: str, out_dir: Path) -> Path:
     """Execute the template for one country in the running kernel `km`; write the page whole or not at all."""
     import nbformat
@@ -111,18 +103,15 @@ async def _execute(km, code: str, out_dir: Path) -> Path:
     from papermill.parameterize import parameterize_notebook
 
     notebook = parameterize_notebook(load_notebook_node(str(TEMPLATE)), {"iso3": code}, kernel_name=KERNEL)
-    reset = nbformat.v4.new_code_cell(RESET)
-    notebook.cells.insert(0, reset)
-    await kernel_pool.execute(km, notebook, out_dir)
-    notebook.cells.remove(reset)
+    await kernel_pool.execute(km, notebook, out_dir)  # from a fresh kernel's state: no country sees another's
     found = notebook_errors.errors(notebook)
     if found:  # an error on the page would reach readers: no page is written, the run fails
         raise ProfileError(notebook_errors.describe(code, found, _figures(code)))
     target = profile_path(code, out_dir)
     partial = target.with_suffix(f".partial-{os.getpid()}.ipynb")
     try:
-        nbformat.write(notebook, partial)
-        _title_and_tidy(partial, code)
+        _title_and_tidy(notebook, code)
+        nbformat.write(notebook, partial)  # written once, whole, then moved into place
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
@@ -143,7 +132,8 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
 
     Parameters are injected by papermill (its `parameters` cell convention); execution uses nbclient with one
     long-lived kernel per job instead of one kernel per notebook: starting a kernel and importing pandas and
-    matplotlib is most of a profile's cost. Each profile starts with `%reset -f`, so countries share no state.
+    matplotlib is most of a profile's cost (kernel_pool.py gives the measured margin). Each profile starts from a
+    fresh kernel's state (kernel_pool.RESET), so countries share no state.
     """
     from tqdm import tqdm
 

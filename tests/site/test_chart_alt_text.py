@@ -16,7 +16,8 @@ class Images(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "img" and "_images/" in (a.get("src") or ""):  # images made by the book, not theme logos
+        src = a.get("src") or ""
+        if tag == "img" and ("_images/" in src or "/figures/" in src):  # images made by the book, not theme logos
             self.found.append((a["src"], a.get("alt") or ""))
 
 

@@ -59,6 +59,29 @@ def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
     assert not narrow, f"charts drawn narrow on {page} (chart px, column px): {narrow}"
 
 
+MAP = "notebooks/places/map.html"
+PICTURE = """() => { const img = document.querySelector('figure.asm-picture img');
+    return img && [img.getBoundingClientRect().width, img.closest('.cell_output').getBoundingClientRect().width,
+                   img.naturalWidth, img.currentSrc, img.complete]; }"""
+
+
+def test_the_map_fills_the_column_crisply_on_a_desk_screen(desk, base_url):
+    """The map was a 422 px thumbnail at 1280 px: it is drawn for the desk, as wide as the column, and its
+    image has at least as many pixels as it is shown across."""
+    desk.goto(base_url + MAP, wait_until="load")
+    shown, column, natural, source, loaded = desk.evaluate(PICTURE)
+    assert loaded and "-desk" in source, source
+    assert shown >= 0.9 * column and shown > 600, (shown, column)
+    assert natural >= shown - 1, (natural, shown)
+
+
+def test_the_map_is_drawn_for_the_phone_on_a_phone(phone, base_url):
+    phone.goto(base_url + MAP, wait_until="load")
+    shown, column, _natural, source, loaded = phone.evaluate(PICTURE)
+    assert loaded and "-phone" in source, source
+    assert shown >= 0.9 * column, (shown, column)
+
+
 # Per paragraph or list item of the article: [text, characters of its text drawn bold (computed weight >= 600)].
 _BOLD_SHARE = """() => Array.from(document.querySelectorAll('.bd-article p, .bd-article li'))
     .filter(block => !(block.tagName === 'P' && block.parentElement.tagName === 'LI')).map(block => {
@@ -117,7 +140,8 @@ def test_the_bold_check_sees_bold_glue(phone, tmp_path, html_dir):
 
 
 @pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/headline_indicators.html",
-                                  "notebooks/themes/child_labour.html", "notebooks/primer.html"])
+                                  "notebooks/themes/child_labour.html", "notebooks/primer.html",
+                                  "notebooks/dashboard/amazon_mined_area.html"])
 def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     phone.goto(base_url + page, wait_until="load")
     sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart text')).map(t => {
@@ -126,8 +150,9 @@ def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     assert min(sizes) >= 10.9, f"smallest chart text on {page}: {min(sizes):.1f} px"
 
 
-def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url):
-    phone.goto(base_url + THEME, wait_until="load")
+@pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/amazon_mined_area.html"])
+def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url, page):
+    phone.goto(base_url + page, wait_until="load")
     mark = phone.locator("svg.asm-chart a.asm-mark").first
     title = mark.locator("title").text_content()
     assert "Reliability" in title and any(ch.isdigit() for ch in title)

@@ -3,14 +3,15 @@
 * `cite_block`: "Cite this page" on every page and the `asmhub-book-citation` directive;
 * `slim_theme`: a lighter theme and a clean browser console;
 * `data_download`: the zip of the tidy data, written into the site;
-* `pages`: the book's stylesheet and script, and chart links into the resource library.
+* `pages`: the book's stylesheet and script, and chart links into the resource library;
+* `bibtex_speed`: sphinxcontrib-bibtex without its repeated plugin scans and no-change re-formatting.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from asmhub_utils.site.sphinx_ext import cite_block, data_download, pages, slim_theme
+from asmhub_utils.site.sphinx_ext import bibtex_speed, cite_block, data_download, pages, slim_theme
 
 
 def setup(app: Sphinx) -> dict:
@@ -18,4 +19,5 @@ def setup(app: Sphinx) -> dict:
     slim_theme.setup(app)
     data_download.setup(app)
     pages.setup(app)
+    bibtex_speed.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

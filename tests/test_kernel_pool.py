@@ -1,0 +1,69 @@
+"""A reused kernel starts each notebook in a fresh kernel's state (kernel_pool.RESET)."""
+
+import json
+
+import nbformat
+from nbclient import NotebookClient
+
+from asmhub_utils.execute import kernel_pool
+
+# What one notebook can leave behind for the next: variables, the working folder, open figures, matplotlib's
+# rcParams, matplotlib-inline's figure formats and settings (which survive `%reset -f` and `%matplotlib inline`),
+# pandas options.
+POLLUTE = [
+    "import os, matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd\n"
+    "from matplotlib_inline.backend_inline import set_matplotlib_formats\n"
+    "leaked = 1\nos.chdir('/')\nplt.figure()\n"
+    "mpl.rcParams['font.size'] = 30\nmpl.rcParams['figure.figsize'] = (3, 2)\n"
+    "pd.set_option('display.max_rows', 3)\nset_matplotlib_formats('jpeg')",
+    "from matplotlib_inline.config import InlineBackend\ninline = InlineBackend.instance()\n"
+    "inline.figure_formats = {'svg'}\ninline.print_figure_kwargs = {'dpi': 20}\n"
+    "inline.rc = {'lines.linewidth': 9}\ninline.close_figures = False\n%matplotlib inline",
+]
+
+PROBE = """\
+import json, os, matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd
+from matplotlib.figure import Figure
+from matplotlib_inline.config import InlineBackend
+ip, inline = get_ipython(), InlineBackend.instance()
+def _has_figure_printer(formatter):
+    try:
+        formatter.lookup_by_type(Figure)
+        return True
+    except KeyError:
+        return False
+print(json.dumps({
+    "variables": sorted(n for n in ("leaked",) if n in globals()),
+    "cwd": os.getcwd(),
+    "open figures": plt.get_fignums(),
+    "rcParams": {k: repr(v) for k, v in mpl.rcParams.items()},
+    "figure mime types": sorted(m for m, f in ip.display_formatter.formatters.items() if _has_figure_printer(f)),
+    "inline": [sorted(inline.figure_formats), inline.print_figure_kwargs, inline.rc, inline.close_figures],
+    "pandas max_rows": pd.get_option("display.max_rows"),
+}))"""
+
+
+def _notebook(cells: list[str]) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def _state(notebook: nbformat.NotebookNode) -> dict:
+    return json.loads(notebook.cells[-1].outputs[0]["text"])
+
+
+def test_a_reused_kernel_starts_each_notebook_as_a_fresh_one(tmp_path):
+    fresh = _notebook(["%matplotlib inline", PROBE])
+    NotebookClient(fresh, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    polluter, probe = _notebook(POLLUTE), _notebook([PROBE])
+    results, failures = kernel_pool.run([polluter, probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path),
+                                        1, tmp_path)
+
+    assert failures == [] and len(results) == 2
+    assert len(probe.cells) == 1, "the reset cell is removed again"
+    expected, found = _state(fresh), _state(probe)
+    assert found["cwd"] == str(tmp_path)
+    for key in expected:
+        assert found[key] == expected[key], f"{key} leaked from the previous notebook on the same kernel"
