@@ -7,7 +7,9 @@ from asmhub_utils.chapters import data, display, tables
 
 
 @pytest.mark.parametrize("value_text, unit, shown", [
-    ("315000000", "persons", "315,000,000 people"),
+    ("315000000", "persons", "315 million people"),
+    ("40500000", "persons", "40.5 million people"),
+    ("1234567", "persons", "1,234,567 people"),
     ("221253.2", "ha", "221,253 ha"),
     ("nearly half", "percent", "nearly half"),
     ("about one third", "percent", "about one third"),
@@ -94,7 +96,7 @@ def test_a_bare_range_gets_separators_and_one_gets_the_singular():
     ({"value_text": "1", "unit": "persons", "indicator": "girls", "measures": "children"}, "1 child"),
     ({"value_text": "12000", "unit": "persons", "indicator": "women miners", "measures": "women"}, "12,000 women"),
     ({"value_text": "2000000", "unit": "persons", "indicator": "ASM miners", "measures": "all people in ASM"},
-     "2,000,000 people"),
+     "2 million people"),
 ])
 def test_a_count_of_persons_names_whom_it_counts(row, shown):
     assert display.figure(row) == shown
@@ -108,3 +110,13 @@ def test_a_count_of_persons_names_whom_it_counts(row, shown):
 ])
 def test_the_unit_follows_the_number_it_belongs_to(text, unit, shown):
     assert display.quantity(text, unit) == shown
+
+
+def test_landing_headlines_say_what_they_count_in_words():
+    import re
+
+    from asmhub_utils.site.sphinx_ext.pages import headlines_html
+
+    items = re.findall(r"<li>(.*?)</li>", headlines_html())
+    assert items and all(re.search(r"</strong> \([^)]{10,}\):", item) for item in items)
+    assert not re.search(r"\d{1,3}(,\d{3}){2,} people", headlines_html()), "a headline in millions reads in words"

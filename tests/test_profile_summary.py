@@ -85,4 +85,4 @@ def test_summary_lines_skip_low_reliability_and_zero_figures():
 def test_a_unit_is_written_once():
     assert display.quantity("63 tonnes", "t/yr") == "63 tonnes"
     assert display.quantity("77%", "percent") == "77%"
-    assert display.quantity("2000000", "persons") == "2,000,000 people"
+    assert display.quantity("2000000", "persons") == "2 million people"

@@ -43,6 +43,17 @@ def number(value: float | int | str) -> str:
     return f"{value:.3g}"
 
 
+def millions(value: float | int | str) -> str | None:
+    """315000000 -> '315 million', 40500000 -> '40.5 million': a bare figure of a million or more that is a whole
+    number of tenths of a million reads in words; None otherwise (1234567 keeps its digits: nothing is rounded)."""
+    value = float(value)
+    tenths = value / 100_000
+    if abs(value) < 1_000_000 or tenths != int(tenths):
+        return None
+    whole = value / 1_000_000
+    return f"{whole:g} million" if whole < 1000 else f"{whole / 1000:g} billion" if value % 100_000_000 == 0 else None
+
+
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """1 -> '1 figure'; 3 -> '3 figures' (never 'figure(s)')."""
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
@@ -85,8 +96,9 @@ def quantity(value_text: object, unit: object, people: str = "people") -> str:
         return "unknown"
     if str(unit) not in ("year", "date"):
         bare = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*([-–])\s*(\d+(?:\.\d+)?))?", text)
-        if bare:  # a bare number or range as printed: '2000000', '786-2211'
-            text = number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else "")
+        if bare:  # a bare number or range as printed: '2000000' (-> '2 million'), '786-2211'
+            text = (millions(bare[1]) if not bare[3] else None) or (
+                number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else ""))
     words = unit_words(unit)
     if words == "people":
         words = people

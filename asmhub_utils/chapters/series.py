@@ -79,6 +79,17 @@ HEADLINES = {
 }
 
 
+# What each headline counts, in a reader's words (the landing page says it beside the number).
+HEADLINE_COUNTS = {
+    "People working in ASM": "the miners themselves, all minerals",
+    "People depending on ASM": "miners, their families and the local economy around them",
+    "Countries with ASM": "countries where ASM takes place",
+    "ASM share of world gold": "ASM's part of the world's gold supply",
+    "Value of ASM gold output": "the value of the gold ASM produces in a year",
+    "Mercury used in ASGM": "mercury used in artisanal gold mining, world totals",
+}
+
+
 def headlines() -> dict[str, pd.DataFrame]:
     """Every figure behind each headline indicator, oldest first."""
     return {name: select().sort_values("plot_year", na_position="first") for name, select in HEADLINES.items()}

@@ -169,7 +169,9 @@ def headlines_html() -> str:
         links = ", ".join(f'<a href="{charts.LIBRARY_LINK}#src-{html.escape(str(r["source_id"]))}">'
                           f'{html.escape(display.source_short(r["source_publisher"], 40))}</a>'
                           for _, r in sources.iterrows())
-        items.append(f"<li><strong>{html.escape(name)}</strong>: {html.escape(text.spread(frame))}. "
+        counts = series.HEADLINE_COUNTS.get(name)
+        counts = f" ({html.escape(counts)})" if counts else ""
+        items.append(f"<li><strong>{html.escape(name)}</strong>{counts}: {html.escape(text.spread(frame))}. "
                      f'<span class="asm-headline-sources">Sources: {links}.</span></li>')
     return '<ul class="asm-headlines">' + "".join(items) + "</ul>"
 
