@@ -53,10 +53,6 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     body = context.get("body")
     if body and "asmhub-library:" in body:
         context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
-    if body and 'class="asm-sortable"' in body:
-        # A page with a wide sortable table (the country table) gives the table the room of the "Contents" panel,
-        # which it ran under at 1280 px; the page's sections stay in the article and the navigation.
-        context["meta"] = {**(context.get("meta") or {}), "html_theme.sidebar_secondary.remove": True}
 
 
 def bib_script(bib: Path) -> str:
