@@ -86,3 +86,13 @@ def test_a_unit_is_written_once():
     assert display.quantity("63 tonnes", "t/yr") == "63 tonnes"
     assert display.quantity("77%", "percent") == "77%"
     assert display.quantity("2000000", "persons") == "2 million people"
+
+
+def test_the_mercury_line_never_shows_gold_output():
+    frame = pd.DataFrame({"indicator": ["ASGM gold produced", "mercury use in ASGM", "Hg lost"],
+                          "unit": ["kg/yr", "t/yr", "g Hg per g Au"]})
+    assert list(data.about_mercury(frame)["indicator"]) == ["mercury use in ASGM", "Hg lost"]
+    figs = data.estimates()
+    for iso3, own in figs[figs["dataset"] == "mercury"].groupby("iso3"):
+        mercury = dict(profile_page.SUMMARY_FACTS)["Mercury"](figs[figs["iso3"] == iso3])
+        assert not (mercury["unit"].isin(["kg/yr", "t/yr", "t"]) & ~mercury["indicator"].str.contains("mercury", case=False)).any(), iso3

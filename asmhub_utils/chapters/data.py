@@ -109,6 +109,17 @@ def independent(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[frame.index.isin(first.drop_duplicates("_key").index)]
 
 
+_MERCURY = r"mercury|\bHg\b"
+
+
+def about_mercury(frame: pd.DataFrame) -> pd.DataFrame:
+    """The figures that measure mercury (use, emissions, trade, loss per gram of gold), by what they say they
+    count: the mercury data set also holds the gold output its compilers quoted beside them, which is not one."""
+    says = frame["indicator"].str.contains(_MERCURY, case=False, regex=True) | frame["unit"].str.contains(
+        _MERCURY, case=False, regex=True)
+    return frame[says]
+
+
 def numeric(frame: pd.DataFrame) -> pd.DataFrame:
     """Only the rows whose value could be read as a number or range."""
     return frame[frame[list(_NUMBER_COLUMNS)].notna().any(axis=1)]

@@ -61,10 +61,9 @@ def _latest(frame: pd.DataFrame) -> pd.Series | None:
 
 SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
     ("Gold output", lambda f: f[(f["measures"] == "production") & f["mineral"].str.contains("gold", case=False)
-                                & (f["coverage"] == "national") & (f["dataset"] != "mercury")
-                                & ~f["indicator"].str.contains("mercury", case=False)]),
+                                & (f["coverage"] == "national") & ~f.index.isin(data.about_mercury(f).index)]),
     ("Women", lambda f: f[f["measures"] == "women"]),
-    ("Mercury", lambda f: f[f["dataset"] == "mercury"]),
+    ("Mercury", lambda f: data.about_mercury(f[f["dataset"] == "mercury"])),
     ("Children", lambda f: f[(f["dataset"] == "child_labour") | (f["measures"] == "children")]),
     ("Legal status", lambda f: f[(f["dataset"] == "formalisation") & (f["measures"] == "legal fact")
                                  & ~f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)]),
