@@ -120,3 +120,11 @@ def test_landing_headlines_say_what_they_count_in_words():
     items = re.findall(r"<li>(.*?)</li>", headlines_html())
     assert items and all(re.search(r"</strong> \([^)]{10,}\):", item) for item in items)
     assert not re.search(r"\d{1,3}(,\d{3}){2,} people", headlines_html()), "a headline in millions reads in words"
+
+
+def test_notes_say_whose_words_they_are():
+    assert display.curation_note("coverage set by curation: one mine only") == \
+        "Editors' decision on where it applies: one mine only"
+    assert display.compiler_note("sentence truncated in stored excerpt") == \
+        "Compiler's note: sentence truncated in stored excerpt"
+    assert display.compiler_note("") == display.curation_note(None) == ""

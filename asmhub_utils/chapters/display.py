@@ -198,3 +198,23 @@ def source_short(publisher: object, width: int | None = 40) -> str:
     (never cut with `width=None`: chart labels wrap instead)."""
     text = str(publisher).split(" (")[0].strip() if _present(publisher) else "unknown publisher"
     return text if width is None or len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+_CURATED_FIELD = {"year": "the year it refers to", "original_source": "who produced it", "measures": "what it counts",
+                  "coverage": "where it applies", "grade": "its reliability"}
+
+
+def curation_note(text: object) -> str:
+    """A curation decision as a reader reads it: 'coverage set by curation: reason' -> "Editors' decision on where
+    it applies: reason" (data/curation.csv keeps the field name)."""
+    if not _present(text):
+        return ""
+    found = re.match(r"^(\w+) set by curation: ", str(text))
+    if not found:
+        return str(text)
+    return f"Editors' decision on {_CURATED_FIELD.get(found[1], found[1])}: {str(text)[found.end():]}"
+
+
+def compiler_note(text: object) -> str:
+    """A note the data's compilers wrote beside a figure, labelled as theirs (never read as the source's words)."""
+    return f"Compiler's note: {str(text).strip()}" if _present(text) and str(text).strip() else ""

@@ -96,7 +96,7 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
             f"#headline-rule\">rule</a>; <a href=\"#{_e(chosen['record_id'])}\">the figure below</a>).</li>")
         if pd.notna(chosen["note"]) and str(chosen["note"]).strip():
-            items.append(f"<li><strong>Note on this figure:</strong> {_e(chosen['note'])}</li>")
+            items.append(f"<li><strong>Compiler's note on this figure:</strong> {_e(chosen['note'])}</li>")
         if row["headline_also_quoted_by"]:
             ids = str(row["headline_also_quoted_by"]).split()
             quoting = figs[figs["record_id"].isin(ids)]["source_publisher"].dropna().astype(str)
@@ -141,14 +141,14 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
               f'({_e(display.publication_year(rep["source_year"]))}){badge}')
     also = [f'{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
-    notes = [f"note: {_e(rep['note'])}"] if rep["note"] else []
+    notes = [_e(display.compiler_note(rep["note"]))] if rep["note"] else []
     if also:
         notes.append("also quoted by " + "; ".join(also))
     if rep.get("statement_of"):
         notes.append(f"one figure of the statement {_e(rep['statement_of'])}, shown as printed in this group "
                      "or another")
     if rep["curation"]:
-        notes.append(_e(rep["curation"]))
+        notes.append(_e(display.curation_note(rep["curation"])))
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
     return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'

@@ -65,8 +65,8 @@ def _row(r: pd.Series, where: bool = False, also: list[tuple[str, str]] = ()) ->
 
 def _curated(r: pd.Series) -> str:
     """A decision of data/curation.csv on this figure, shown where the figure appears."""
-    text = r.get("curation")
-    return f"<br><small>{_cell(text)}</small>" if isinstance(text, str) and text else ""
+    text = display.curation_note(r.get("curation"))
+    return f"<br><small>{_cell(text)}</small>" if text else ""
 
 
 def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[str, str]]]]:
