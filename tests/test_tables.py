@@ -71,3 +71,11 @@ def test_a_caption_names_the_marks_drawn():
     mixed = pd.DataFrame({"value_low": [1.0, 5.0], "value_high": [3.0, None], "value_central": [None, 5.0]})
     assert "bar" in text.mark_kinds(mixed) and "triangle" in text.mark_kinds(mixed)
     assert "dot" not in text.mark_kinds(mixed)
+
+
+def test_the_undated_note_counts_quotations_the_chart_draws_once():
+    frame = pd.DataFrame({"record_id": ["a", "b", "c"], "echo_group": ["a", "a", "c"],
+                          "plot_year": [2010.0, 2015.0, None]})
+    note = text.undated_note(frame)
+    assert note.startswith("1 figure only quotes an estimate already on the chart")
+    assert "1 of them carries no year at all" in note

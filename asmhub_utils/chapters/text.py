@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asmhub_utils.chapters import display
+from asmhub_utils.chapters import data, display
 
 
 def figure(row: pd.Series) -> str:
@@ -52,15 +52,23 @@ def independent(frame: pd.DataFrame) -> str:
 
 
 def undated_note(frame: pd.DataFrame, where: str = "in the table below the chart") -> str:
-    """What a time chart leaves out, in words that agree in number: '' when every figure has a year (its own or
-    its source's publication year, `plot_year`); else '1 of them carries no year at all and cannot be placed on
-    the time axis; it is listed in the table below the chart.' (or '3 of them carry ... they are listed ...')."""
+    """What a time chart leaves out, in words that agree in number: figures that only quote an estimate already
+    drawn (`data.independent`: the chart draws each independent estimate once), and figures with no year at all
+    (no `plot_year`: neither their own nor their source's), which are listed `where`."""
     n = int(frame["plot_year"].isna().sum()) if "plot_year" in frame else 0
-    if n == 0:
+    dated = frame[frame["plot_year"].notna()] if "plot_year" in frame else frame
+    repeats = len(dated) - len(data.independent(dated)) if "echo_group" in frame else 0
+    if n == 0 and repeats == 0:
         return "Every one of them has a year and is on the chart."
-    one = n == 1
-    return (f"{n:,} of them {'carries' if one else 'carry'} no year at all and cannot be placed on the time axis; "
-            f"{'it is' if one else 'they are'} listed {where}.")
+    parts = []
+    if repeats:
+        parts.append(f"{display.count(repeats, 'figure')} only {'quotes' if repeats == 1 else 'quote'} an estimate "
+                     f"already on the chart and {'is' if repeats == 1 else 'are'} not drawn again.")
+    if n:
+        one = n == 1
+        parts.append(f"{n:,} of them {'carries' if one else 'carry'} no year at all and cannot be placed on the time "
+                     f"axis; {'it is' if one else 'they are'} listed {where}.")
+    return " ".join(parts)
 
 
 def mark_kinds(frame: pd.DataFrame) -> str:
