@@ -79,3 +79,15 @@ def test_the_undated_note_counts_quotations_the_chart_draws_once():
     note = text.undated_note(frame)
     assert note.startswith("1 figure only quotes an estimate already on the chart")
     assert "1 of them carries no year at all" in note
+
+
+def test_a_statement_is_not_listed_beside_its_own_figures():
+    figures = data.estimates()
+    parts = figures[figures["statement_of"].fillna("") != ""]
+    statement = parts["statement_of"].iloc[0]
+    frame = figures[(figures["record_id"] == statement) | (figures["statement_of"] == statement)]
+    html = tables.estimates_table(frame)
+    assert f'id="{statement}"' not in html
+    assert all(f'id="{r}"' in html for r in frame.loc[frame["record_id"] != statement, "record_id"])
+    alone = tables.estimates_table(figures[figures["record_id"] == statement])
+    assert f'id="{statement}"' in alone  # without its figures, the statement is shown as printed

@@ -86,11 +86,14 @@ def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[st
 
 def estimates_table(frame: pd.DataFrame, group: str | None = None, where: bool | None = None) -> str:
     """An HTML table of figures, newest first within each group; text is escaped, links kept. Figures repeating
-    one estimate (same `echo_group`) are one row, with "also quoted by". A "Where" column names each figure's
+    one estimate (same `echo_group`) are one row, with "also quoted by"; a statement of several figures
+    (`statement_of`) whose figures are listed is not listed again as printed. A "Where" column names each figure's
     place (`place`) when `where` is True, or by default when a group holds figures from more than one place:
     a row never leaves its reader guessing where it counts. Every cell carries its column's `data-label`
     (the phone cards of book/assets/asmhub.css show it)."""
     frame = frame if "source_url" in frame else data.with_sources(frame)
+    if "statement_of" in frame:  # a statement of several figures whose figures are listed: shown once, by them
+        frame = frame[~frame["record_id"].isin(set(frame["statement_of"].dropna()) - {""})]
     frame = frame.sort_values("year", ascending=False, na_position="last", kind="stable")
     groups = list(frame.groupby(group, sort=True)) if group else [("", frame)]
     if where is None:
