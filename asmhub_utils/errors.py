@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True)
@@ -66,3 +70,20 @@ def decision_rows(path: Path, columns: tuple[str, ...]) -> tuple[list[tuple[int,
             continue
         good.append((number, [c.strip() for c in cells]))
     return good, problems
+
+
+def read_decisions(path: Path, columns: tuple[str, ...], make: Callable[..., Row],
+                   check: Callable[[str, Row], list[Problem]]) -> list[Row]:
+    """Every row of a hand-written decision table as `make(row_number, *cells)`, [] when the file is absent;
+    raises DataError listing each malformed row (`decision_rows`) and each problem `check(shown_path, row)`
+    finds."""
+    if not path.exists():
+        return []
+    shown = display_path(path)
+    rows, problems = decision_rows(path, columns)
+    out = [make(number, *cells) for number, cells in rows]
+    for row in out:
+        problems += check(shown, row)
+    if problems:
+        raise DataError(problems)
+    return out

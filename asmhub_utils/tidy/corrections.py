@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.errors import DataError, Problem, decision_rows, display_path
+from asmhub_utils.errors import DataError, Problem, display_path, read_decisions
 
 COLUMNS = ("source", "field", "old", "new", "reason")
 FIELDS = ("title", "publisher", "url")
@@ -29,23 +29,18 @@ class Correction:
 
 
 def read(path: Path | None = None) -> list[Correction]:
-    path = path or paths.DATA / "corrections.csv"
-    if not path.exists():
-        return []
-    shown = display_path(path)
-    rows, problems = decision_rows(path, COLUMNS)
-    out = []
-    for number, cells in rows:
-        c = Correction(number, *cells)
-        if c.field not in FIELDS:
-            problems.append(Problem(shown, number, "field", c.field, "not a source field that may be corrected",
-                                    f"use one of: {', '.join(FIELDS)}"))
-        if not c.reason:
-            problems.append(Problem(shown, number, "reason", "", "a correction needs its reason", "say why"))
-        out.append(c)
-    if problems:
-        raise DataError(problems)
-    return out
+    """Every correction; raises DataError listing each malformed row."""
+    return read_decisions(path or paths.DATA / "corrections.csv", COLUMNS, Correction, check)
+
+
+def check(shown: str, c: Correction) -> list[Problem]:
+    problems = []
+    if c.field not in FIELDS:
+        problems.append(Problem(shown, c.row, "field", c.field, "not a source field that may be corrected",
+                                f"use one of: {', '.join(FIELDS)}"))
+    if not c.reason:
+        problems.append(Problem(shown, c.row, "reason", "", "a correction needs its reason", "say why"))
+    return problems
 
 
 def apply(sources: list[dict], corrections: list[Correction], path: Path | None = None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.errors import DataError, Problem, decision_rows, display_path
+from asmhub_utils.errors import DataError, Problem, display_path, read_decisions
 from asmhub_utils.tidy import measures
 
 COLUMNS = ("record_id", "field", "value", "reason")
@@ -32,19 +32,7 @@ class Decision:
 
 def read(path: Path | None = None) -> list[Decision]:
     """Every curation decision; raises DataError listing each malformed row."""
-    path = path or paths.DATA / "curation.csv"
-    if not path.exists():
-        return []
-    shown = display_path(path)
-    rows, problems = decision_rows(path, COLUMNS)
-    decisions = []
-    for number, cells in rows:
-        d = Decision(number, *cells)
-        problems += check(shown, d)
-        decisions.append(d)
-    if problems:
-        raise DataError(problems)
-    return decisions
+    return read_decisions(path or paths.DATA / "curation.csv", COLUMNS, Decision, check)
 
 
 def check(shown: str, d: Decision) -> list[Problem]:
