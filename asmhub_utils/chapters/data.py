@@ -103,10 +103,9 @@ def independent(frame: pd.DataFrame) -> pd.DataFrame:
     asmhub_utils/tidy/echoes.py), the earliest-dated one, i.e. the original rather than its later quotations."""
     if "echo_group" not in frame or frame.empty:
         return frame
-    key = frame["echo_group"].where(frame["echo_group"].notna() & (frame["echo_group"] != ""), frame["record_id"])
-    order = frame["plot_year"] if "plot_year" in frame else frame["year"]
-    first = frame.assign(_key=key, _order=order).sort_values("_order", kind="stable", na_position="last")
-    return frame.loc[frame.index.isin(first.drop_duplicates("_key").index)]
+    order = "plot_year" if "plot_year" in frame else "year"
+    first = frame.sort_values(order, kind="stable", na_position="last").drop_duplicates("echo_group")
+    return frame.loc[frame.index.isin(first.index)]
 
 
 _MERCURY = r"mercury|\bHg\b"
@@ -118,6 +117,14 @@ def about_mercury(frame: pd.DataFrame) -> pd.DataFrame:
     says = frame["indicator"].str.contains(_MERCURY, case=False, regex=True) | frame["unit"].str.contains(
         _MERCURY, case=False, regex=True)
     return frame[says]
+
+
+def bounds(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(floor, ceiling) of each figure: its lower bound `value_low`, else its stated value, else its upper bound;
+    and the other way round. A stated figure is its own bounds; a one-sided bound counts as the figure it names."""
+    floor = frame["value_low"].fillna(frame["value_central"]).fillna(frame["value_high"])
+    ceiling = frame["value_high"].fillna(frame["value_central"]).fillna(frame["value_low"])
+    return floor, ceiling
 
 
 def numeric(frame: pd.DataFrame) -> pd.DataFrame:

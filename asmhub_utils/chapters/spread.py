@@ -5,7 +5,7 @@ highest, each with its own source.
 The estimates compared are a country's national counts of all people working in ASM (places.miner_counts,
 `measures == "all people in ASM"`, `coverage == "national"`), one per original estimate (data.independent): a figure
 quoted by five compilations counts once. A figure's lower bound is its `value_low` (else its stated value), its
-upper bound its `value_high` (else its stated value), as text.spread reads them; a range therefore widens the
+upper bound its `value_high` (else its stated value), as text.spread reads them (data.bounds); a range therefore widens the
 spread, and a bound ("more than 10,000") counts as the figure it names. Only countries with two or more
 independent estimates have a spread.
 """
@@ -27,8 +27,7 @@ def national_estimates(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     counts = places.miner_counts(figures)
     counts = counts[(counts["measures"] == "all people in ASM") & (counts["coverage"] == "national")]
     counts = data.independent(counts).copy()
-    counts["floor"] = counts["value_low"].fillna(counts["value_central"]).fillna(counts["value_high"])
-    counts["ceiling"] = counts["value_high"].fillna(counts["value_central"]).fillna(counts["value_low"])
+    counts["floor"], counts["ceiling"] = data.bounds(counts)
     return counts[counts["floor"] > 0]
 
 

@@ -30,8 +30,7 @@ def spread(frame: pd.DataFrame) -> str:
     numbers = frame[frame[["value_low", "value_high", "value_central"]].notna().any(axis=1)]
     if numbers.empty:
         return "no figure"
-    floor = numbers["value_low"].fillna(numbers["value_central"]).fillna(numbers["value_high"])
-    ceiling = numbers["value_high"].fillna(numbers["value_central"]).fillna(numbers["value_low"])
+    floor, ceiling = data.bounds(numbers)
     lowest, highest = numbers.loc[floor.idxmin()], numbers.loc[ceiling.idxmax()]
     dated = numbers.dropna(subset=["plot_year"]) if "plot_year" in numbers else numbers.iloc[0:0]
     latest = "" if dated.empty else f"; most recent: {figure_with_source(dated.sort_values('plot_year').iloc[-1])}"
