@@ -171,9 +171,7 @@ def all_figures_html(figs: pd.DataFrame) -> str:
         groups = list(rows.groupby("echo_group", sort=False))
         groups.sort(key=lambda g: (-(g[1]["year"].max() if g[1]["year"].notna().any() else 0), g[0]))
         for group_id, members in groups:
-            rep = members[members["record_id"] == group_id]
-            rep = (rep if not rep.empty else members).iloc[0]
-            body.append(_figure_row(rep, members))
+            body.append(_figure_row(tables.representative(group_id, members), members))
         n_ind = len(groups)
         name = "what it counts is not stated" if measure == "unknown" else measure
         label = f"{name} ({display.count(len(rows), 'figure')}, {n_ind} independent)"

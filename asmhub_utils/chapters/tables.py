@@ -69,6 +69,13 @@ def _curated(r: pd.Series) -> str:
     return f"<br><small>{_cell(text)}</small>" if text else ""
 
 
+def representative(group_id: str, members: pd.DataFrame) -> pd.Series:
+    """The figure an echo group is shown by: the one the group is named after (its earliest, echoes.py), or the
+    first listed when that one is not among `members`."""
+    named = members[members["record_id"] == group_id]
+    return (named if not named.empty else members).iloc[0]
+
+
 def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[str, str]]]]:
     """Figures repeating one original estimate (same `echo_group`, asmhub_utils/tidy/echoes.py) shown once: the
     group's first figure (or the first listed), with the record id, publisher and year of each other one."""
@@ -76,8 +83,7 @@ def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[st
         return [(r, []) for _, r in rows.iterrows()]
     out = []
     for group_id, members in rows.groupby("echo_group", sort=False):
-        first = members[members["record_id"] == group_id]
-        rep = (first if not first.empty else members).iloc[0]
+        rep = representative(group_id, members)
         also = [(str(e["record_id"]), f"{e['source_publisher']} ({display.row_year(e)})")
                 for _, e in members.iterrows() if e["record_id"] != rep["record_id"]]
         out.append((rep, also))
