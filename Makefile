@@ -100,8 +100,9 @@ unit: $(STAMP)
 # nbval-check-output) are stored in the chapter; nbval re-runs the chapters that have them and, in lax mode,
 # compares those outputs only (asmhub_utils/execute/stated_figures.py). `make stated-figures` rewrites them on purpose.
 STATED := $(shell grep -l '"nbval-check-output"' $(CHAPTERS) 2>/dev/null)
+NBVAL := $(if $(STATED),$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax $(STATED),@echo "no chapter states a figure: nothing for nbval to check")
 nbval: $(STAMP)
-	$(if $(STATED),$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax $(STATED),@echo "no chapter states a figure: nothing for nbval to check")
+	$(NBVAL)
 
 .PHONY: stated-figures
 stated-figures: $(STAMP)
@@ -116,7 +117,7 @@ browser:
 # --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
 test: book browser
 	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests
-	$(if $(STATED),$(BIN)/pytest -q -n $(JOBS) --dist loadscope --nbval-lax $(STATED),@echo "no chapter states a figure: nothing for nbval to check")
+	$(NBVAL)
 
 # The pins already in requirements.txt are kept (uv prefers them); --offline resolves from uv's cache.
 # A new package not yet in the cache needs the registry: `make lock LOCK_FLAGS=`.

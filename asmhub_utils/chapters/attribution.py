@@ -30,10 +30,13 @@ def _short_title(title: str) -> str:
     return head.rsplit(": ", 1)[-1].strip() or str(title)
 
 
+def _low_mark(row: pd.Series) -> str:
+    return " (**low reliability**)" if row["source_reliability"] == "low" else ""
+
+
 def _cited_source(row: pd.Series, library: bool = True) -> str:
-    mark = " (**low reliability**)" if row["source_reliability"] == "low" else ""
     who = cite(row["source_id"], "t") if library else escape.myst(_label(row))
-    return f"{who}, {escape.markdown_link(row['source_title'], row['source_url'])}{mark}"
+    return f"{who}, {escape.markdown_link(row['source_title'], row['source_url'])}{_low_mark(row)}"
 
 
 def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
@@ -42,8 +45,8 @@ def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
     dated = sorted(years - {"n.d."})
     span = ", ".join(filter(None, [dated[0] if len(dated) == 1 else f"{dated[0]}-{dated[-1]}" if dated else "",
                                    "undated" if "n.d." in years else ""]))
-    items = [escape.markdown_link(_short_title(r["source_title"]), r["source_url"])
-             + (" (**low reliability**)" if r["source_reliability"] == "low" else "") for _, r in rows.iterrows()]
+    items = [escape.markdown_link(_short_title(r["source_title"]), r["source_url"]) + _low_mark(r)
+             for _, r in rows.iterrows()]
     keys = cite(list(rows["source_id"]), "p").replace("{cite:p}", "{cite:empty}") if library else ""
     return f"{escape.myst(rows['source_publisher'].iloc[0])}, {len(rows)} documents ({span}): {', '.join(items)}{keys}"
 

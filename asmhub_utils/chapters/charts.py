@@ -299,20 +299,28 @@ def png(fig: plt.Figure, dpi: int = 130) -> bytes:
     return out.getvalue()
 
 
+def _notebook_display():
+    """IPython's `display` when running in a notebook kernel; None elsewhere (tests, scripts)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        return None
+    return display if get_ipython() is not None else None
+
+
 def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Figure:
     """Check the layout (ChartLayoutError), then, in a notebook, show the chart and close it: as inline SVG, or
     with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image."""
     check_layout(fig)
-    try:
-        from IPython import get_ipython
-        from IPython.display import HTML, display as show
-    except ImportError:  # pragma: no cover
-        get_ipython = None
-    if get_ipython is not None and get_ipython() is not None and not svg:
+    show = _notebook_display()
+    if show is not None and not svg:
         from IPython.display import Image
 
         show(Image(data=png(fig), format="png", width=int(fig.get_figwidth() * 96)))
-    elif get_ipython is not None and get_ipython() is not None:
+    elif show is not None:
+        from IPython.display import HTML
+
         show(HTML(f'<figure class="asm-figure">{to_svg(fig, description)}'
                   '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
     plt.close(fig)
@@ -351,12 +359,10 @@ def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) ->
     column's width (for flat-colour figures with thousands of points and no cited marks: maps)."""
     for fig in (phone, desk):
         check_layout(fig)
-    try:
-        from IPython import get_ipython
-        from IPython.display import HTML, display as show
-    except ImportError:  # pragma: no cover
-        get_ipython = None
-    if get_ipython is not None and get_ipython() is not None:
+    show = _notebook_display()
+    if show is not None:
+        from IPython.display import HTML
+
         from asmhub_utils.chapters import downloads
 
         folder = downloads.DOWNLOADS.parent / PICTURES
@@ -515,7 +521,7 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
     never cut, in the frame's order.
 
     A bar spans a stated range (never reduced to its midpoint); a dot marks a stated figure; a triangle a bound.
-    Colour = source reliability. With `headings` (a column), a bold heading starts each group. Rows without a
+    Colour = the figure's grade. With `headings` (a column), a bold heading starts each group. Rows without a
     number are left out: list them in a table.
     """
     frame = _numeric(frame, title)
@@ -568,7 +574,7 @@ def _reading_order(column: pd.Series) -> pd.Series:
 def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
                           percent: bool = False, label: str | None = None) -> plt.Axes:
     """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
-    year (or, with `label`, by that column and the year): nothing averaged. Colour = source reliability."""
+    year (or, with `label`, by that column and the year): nothing averaged. Colour = the figure's grade."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
     frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first",
                               key=_reading_order)
@@ -580,7 +586,7 @@ def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel
 
 def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> plt.Figure:
     """One panel per headline indicator, stacked for a phone: every estimate on its own row, labelled with its
-    source and year, drawn as a range, a point or a bound; colour = source reliability."""
+    source and year, drawn as a range, a point or a bound; colour = the figure's grade."""
     use_house_style()
     groups = {name: (f if "source_publisher" in f else data.with_sources(f)) for name, f in groups.items()}
     labels = {name: [short_source(r) for _, r in f.iterrows()] for name, f in groups.items()}
