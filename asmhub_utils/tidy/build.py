@@ -26,7 +26,7 @@ from asmhub_utils import paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError, Problem, display_path
 from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
-from asmhub_utils.tidy import values
+from asmhub_utils.tidy import reader_notes, readings, values
 from asmhub_utils.tidy.units import normalise_unit, per_year
 from asmhub_utils.tidy.values import parse_value
 
@@ -242,11 +242,14 @@ def describe(record: dict, fields: dict[str, str], source: dict) -> None:
 
 
 def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | None = None,
-                fixes: list[corrections.Correction] | None = None) -> tuple[list[dict], list[dict]]:
+                fixes: list[corrections.Correction] | None = None,
+                translations: dict[str, tuple[str, str]] | None = None) -> tuple[list[dict], list[dict]]:
     """Turn raw figures into (estimates, sources) records, one source row per distinct source.
 
     `fixes` (data/corrections.csv) correct source metadata before grading; `decisions` (data/curation.csv)
-    set what no rule decides; then figures repeating one estimate get one `echo_group` (echoes.py).
+    set what no rule decides; then figures repeating one estimate get one `echo_group` (echoes.py). Every figure
+    gets its English reading (readings.py; `translations` from data/glosses.csv) and its note for readers
+    (reader_notes.py).
     """
     notes: dict[tuple, list[str]] = defaultdict(list)
     for figure in figures:
@@ -273,12 +276,16 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
             source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
             source["title"])
     by_id = {s["source_id"]: s for s in sources}
-    described = []
+    described, languages = [], {}
     for figure, record in zip(figures, estimates):
         for row in (record, *statements.parts(record, document_language(figure))):
             describe(row, figure.fields, by_id[row["source_id"]])
             described.append(row)
+            languages[row["record_id"]] = document_language(figure)
     estimates[:] = described
+    readings.describe(estimates, languages, translations)
+    for record in estimates:
+        record["reader_note"] = reader_notes.reader_note(record["note"])
     for source in sources:  # a statement's figures are figures of its source too
         source["n_figures"] = sum(1 for e in estimates if e["source_id"] == source["source_id"])
     curation.apply(estimates, decisions or [])
@@ -326,7 +333,7 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     out_dir = out_dir or paths.DATA
     figures = [row for path in input_files(contrib_dir)
                for row in read_figures(path, _origin(path, contrib_dir))]
-    estimates, sources = tidy_tables(figures, curation.read(), corrections.read())
+    estimates, sources = tidy_tables(figures, curation.read(), corrections.read(), readings.read_translations())
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
     countries_frame = headline.table(_frame(estimates, schema.ESTIMATE_COLUMNS))

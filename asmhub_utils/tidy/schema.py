@@ -34,6 +34,7 @@ class Column:
 
 
 from asmhub_utils.tidy.measures import MEASURES
+from asmhub_utils.tidy.readings import READING_KINDS
 
 RELIABILITY = ("primary", "secondary", "low")
 VALUE_KINDS = ("number", "range", "multiple", "text")
@@ -68,6 +69,15 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
            "several figures, or blank."),
     Column("value_kind", "string", "number, range, multiple (several figures in one statement) or text.",
            required=True, enum=VALUE_KINDS),
+    Column("value_reading", "string", "The reading the book shows, in English: the number or range with its "
+           "unit and what it counts ('up to 10,000 jobs', 'more than 7,500 people'), written from value_low, "
+           "value_high and qualifier for a quantity; the sweep's English gloss or the editors' translation "
+           "(data/glosses.csv) for words and statements; blank where no English exists yet.",),
+    Column("reading_kind", "string", "quantity (a number or range was read), words (a quantity in words, no "
+           "number), statement (not a quantity: a legal fact, a date, a description) or several figures.",
+           required=True, enum=READING_KINDS),
+    Column("value_language", "string", "Language value_text is printed in (en, fr, es, pt, ru, ar); blank for "
+           "a bare number."),
     Column("unit", "string", "Unit, one spelling per unit (t/yr, ha, persons, percent, ...); blank where a raw "
            "sweep left it blank because the unit is outside the book's list (licences, plots, FCFA, ounces): "
            "the sweep names it in note."),
@@ -75,6 +85,8 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("source_id", "string", "Key into sources.csv.", required=True),
     Column("locator", "string", "Where in the source the figure stands (page, table, section)."),
     Column("note", "string", "Compiler's note: original source quoted, caveats, reliability remarks."),
+    Column("reader_note", "string", "The caveats of note a reader needs, in plain words ('the compiler calls "
+           "this a working hypothesis'); notes on how the record was made stay in note only."),
     Column("origin", "string", "File the record came from, relative to data/.", required=True),
     Column("published_year", "integer", "Year of the document that states the figure; blank when unknown.",
            extra={"minimum": 1900, "maximum": 2100}),
