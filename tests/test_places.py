@@ -118,7 +118,10 @@ def test_country_table_html_sorts_numbers_as_numbers_and_escapes_text():
                                                              "<script>alert(1)</script> & Co"]
     table.loc[1, ["Headline estimate", "Year"]] = ["–", "undated (published 2023)"]
     html = places.country_table_html(table)
-    assert 'data-label="Headline estimate" data-order="1250000"' in html
+    first = data.countries().set_index("iso3").loc[table.loc[0, "ISO3"]]
+    expected = places.headline_order(first)  # the parsed figure, never the words shown
+    assert (f'data-label="Headline estimate" data-order="{expected:.15g}"' in html if expected is not None
+            else 'data-label="Headline estimate" class' in html)
     assert 'data-label="Year" data-order="2017"' in html
     assert re.search(r'data-label="Year"(?: class="[^"]*")?>undated \(published 2023\)<', html)  # sorts last
     assert "<script>alert" not in html and 'title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"' in html
@@ -140,3 +143,39 @@ def test_kosovo_is_on_the_map_by_its_user_assigned_code():
     from asmhub_utils.chapters import maps
 
     assert "XKX" in set(maps.world()["iso_a3"])
+
+
+def test_a_headline_in_words_reads_in_english_and_sorts_by_its_parsed_number():
+    headlines = data.countries().head(2).copy()
+    headlines.loc[headlines.index[0], ["headline_record_id", "headline_value_text", "headline_low", "headline_high",
+                                       "headline_central", "headline_qualifier"]] = \
+        ["x-1", "jusqu'à 10 milles emplois", None, 10000.0, None, "up to"]
+    headlines.loc[headlines.index[1], ["headline_record_id", "headline_value_text", "headline_low", "headline_high",
+                                       "headline_central", "headline_qualifier"]] = \
+        ["x-2", "75 000", 75000.0, 75000.0, 75000.0, ""]
+    table = places.country_table(headlines)
+    assert "up to 10,000" in set(table["Headline estimate"])
+    assert "jusqu'à" not in " ".join(table["Headline estimate"])
+    html = places.country_table_html(table)
+    assert 'data-order="10000">up to 10,000<' in html and 'data-order="75000">75,000<' in html
+
+
+def test_an_editors_decision_on_a_headline_is_shown_in_the_table():
+    headlines = data.countries()
+    decided = data.estimates()
+    decided = decided[decided["curation"] != ""]
+    picked = headlines[headlines["headline_record_id"].isin(decided["record_id"])]
+    if picked.empty:  # make one: the first headline with a decision of the editors
+        import pandas as pd
+
+        headlines = headlines.copy()
+        rid = headlines.loc[headlines["headline_record_id"] != "", "headline_record_id"].iloc[0]
+        from unittest import mock
+
+        frame = data.estimates().copy()
+        frame.loc[frame["record_id"] == rid, "curation"] = "measures set by curation: a workforce, not all miners"
+        with mock.patch.object(data, "estimates", return_value=frame):
+            table = places.country_table(headlines)
+    else:
+        table = places.country_table(headlines)
+    assert table["What it counts"].str.contains("Editors' decision on ").any()

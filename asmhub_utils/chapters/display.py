@@ -140,8 +140,35 @@ def people_noun(measures: object = None, indicator: object = None) -> str:
 
 
 def figure(row: pd.Series | dict) -> str:
-    """`quantity` of a row of the estimates table."""
+    """A row of the estimates table as the book reads it: its English reading (`value_reading`, written once by
+    the tidy stage: asmhub_utils/tidy/readings.py), so every page shows one figure one way; `quantity` of the
+    value as printed for a row without one."""
+    reading = row.get("value_reading")
+    if _present(reading):
+        return str(reading)
     return quantity(row.get("value_text"), row.get("unit"), people_noun(row.get("measures"), row.get("indicator")))
+
+
+def is_statement(row: pd.Series | dict) -> bool:
+    """True for a value that is not a quantity (a legal fact, a date, a description): shown as a statement, never
+    in an Estimate column."""
+    return row.get("reading_kind") == "statement"
+
+
+def printed(row: pd.Series | dict) -> str:
+    """The value as the source printed it, shown beside the reading when it is not in English ('jusqu'à 10
+    milles emplois') or holds an aside the reading leaves out ('at least 1 million (possibly 1.5 million)');
+    '' for a bare number or English words the reading restates ('about 60 percent')."""
+    text = " ".join(str(row.get("value_text") or "").split())
+    if not text or not re.search(r"[^\W\d_]{2,}", text) or text.casefold() == figure(row).casefold():
+        return ""
+    return text if language(row) != "en" or "(" in text else ""
+
+
+def language(row: pd.Series | dict) -> str:
+    """The language of the printed words, for a `lang` attribute ('en' when unknown)."""
+    code = row.get("value_language")
+    return str(code) if _present(code) else "en"
 
 
 def _present(value: object) -> bool:
@@ -216,5 +243,16 @@ def curation_note(text: object) -> str:
 
 
 def compiler_note(text: object) -> str:
-    """A note the data's compilers wrote beside a figure, labelled as theirs (never read as the source's words)."""
+    """A note the data's compilers wrote beside a figure, labelled as theirs (never read as the source's words).
+    Pages show `caveat` instead: the working notes stay in the data and the downloads."""
     return f"Compiler's note: {str(text).strip()}" if _present(text) and str(text).strip() else ""
+
+
+def caveat(row: pd.Series | dict) -> str:
+    """The caveat a reader needs beside a figure, in plain words (`reader_note`, asmhub_utils/tidy/reader_notes.py):
+    'Caveat: the compiler calls this a working hypothesis.'; '' when there is none."""
+    text = row.get("reader_note")
+    if not _present(text):
+        return ""
+    text = str(text)
+    return f"Caveat: {text[0].lower() + text[1:] if text[1:2].islower() else text}"

@@ -4,13 +4,13 @@ read from data/countries.csv), main minerals and a data-quality grade.
 Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
 
 * **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
-  original estimate count once: `echo_group`, `asmhub_utils/tidy/echoes.py`);
+  original estimate count once);
 * **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
 * **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
   later, 1 point for 2015-2019, 0 for older or undated only;
 * **reliability**: 2 points when at least half the figures are graded *primary* (produced by their source, not
-  quoted from another: `asmhub_utils/tidy/reliability.py`), 1 when fewer are but not every figure is *low*, 0 when
-  every figure is.
+  quoted from another: <a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>), 1 when fewer are but not
+  every figure is *low*, 0 when every figure is.
 
 The sum (0-8) gives the grade: **A** 7-8, **B** 5-6, **C** 3-4, **D** 0-2. A country with no figure gets a dash.
 The grade says how much this book holds about a country, not how good the country's own statistics are.
@@ -68,12 +68,22 @@ def headline_text(row: pd.Series) -> str:
         return NO_DATA
     low, high, central = row["headline_low"], row["headline_high"], row["headline_central"]
     qualifier = row["headline_qualifier"] if isinstance(row["headline_qualifier"], str) else ""
+    qualifier = "" if qualifier == "several figures" else qualifier
+    said = f"{qualifier} " if qualifier else ""
     if pd.notna(low) and pd.notna(high) and low != high:
         bounds = f"{_number(low)}-{_number(high)}"
-        return f"{_number(central)} (range {bounds})" if pd.notna(central) and not qualifier else bounds
-    if pd.notna(central) and not qualifier:
-        return _number(central)
+        return f"{_number(central)} (range {bounds})" if pd.notna(central) and not qualifier else said + bounds
+    number = next((v for v in (central, low, high) if pd.notna(v)), None)
+    if number is not None:  # 'up to 10,000': the parsed number in English, never the source's words
+        return said + _number(number)
     return str(row["headline_value_text"])
+
+
+def headline_order(row: pd.Series) -> float | None:
+    """The number a headline sorts by: the parsed figure (central, else the lower bound, else the upper), never
+    the words; None without one (sorts last)."""
+    return next((float(v) for v in (row["headline_central"], row["headline_low"], row["headline_high"])
+                 if pd.notna(v)), None)
 
 
 def headline_year(row: pd.Series) -> str:
@@ -101,19 +111,26 @@ TABLE_COLUMNS = ("Country", "ISO3", "Region", "Headline estimate", "Year", "What
 def country_table(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per country with any figure, sorted by name, read from data/countries.csv (headline.py decides
     the headline; this only words it). Dashes where there is no national count."""
+    from asmhub_utils.chapters import display
+
     headlines = data.countries() if headlines is None else headlines
     publishers = data.sources().set_index("source_id")["publisher"]
+    decisions = data.estimates().set_index("record_id")["curation"]
     rows = []
     for _, c in headlines.iterrows():
         has = bool(c["headline_record_id"])
+        decision = display.curation_note(decisions.get(c["headline_record_id"], "")) if has else ""
         rows.append({
             "Country": c["country_name"], "ISO3": c["iso3"], "Region": c["region"] or NO_DATA,
-            "Headline estimate": headline_text(c), "Year": headline_year(c), "What it counts": what_it_counts(c),
+            "Headline estimate": headline_text(c), "Year": headline_year(c),
+            "What it counts": what_it_counts(c) + (f". {decision}" if decision else ""),
             "Source": publishers.get(c["headline_source_id"], NO_DATA) if has else NO_DATA,
             "Estimates": int(c["n_figures"]), "Independent": int(c["n_independent"]),
             "Main minerals": c["main_minerals"] or NO_DATA, "Grade": c["grade"],
         })
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).sort_values("Country").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+    table.attrs["order"] = dict(zip(headlines["iso3"], headlines.apply(headline_order, axis=1)))
+    return table.sort_values("Country").reset_index(drop=True)
 
 
 def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -155,10 +172,13 @@ def country_table_html(table: pd.DataFrame) -> str:
     shown["Source"] = [source if source == NO_DATA else
                        f'<span title="{escape.html(source)}">{escape.html(display.source_short(source, SOURCE_WIDTH))}</span>'
                        for source in table["Source"]]
+    order = table.attrs.get("order", {})  # the parsed headline figure, by ISO3 (country_table)
+    by_code = dict(zip(shown["Headline estimate"].index, table["ISO3"]))
     numbers = {"Headline estimate": tables.leading_number, "Year": tables.year_order,
                "Estimates": tables.leading_number, "Independent": tables.leading_number}
+    orders = {"Headline estimate": [order.get(by_code[i]) for i in shown.index]} if order else {}
     return (tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS, html_columns=("Country", "Source"),
-                                  noun="countries")
+                                  noun="countries", orders=orders)
             + f'<script defer src="{escape.html(static_url("asmhub-table.js"))}"></script>')
 
 

@@ -40,14 +40,17 @@ def _e(value: object) -> str:
 
 
 def _cite(row: pd.Series, statement: bool = False) -> str:
-    """'value unit (year; publisher)' for one figure, escaped."""
-    year = display.row_year(row)
+    """'reading (what it counts; year; publisher)' for one figure, escaped; the value, year and source are marked
+    (data-label) so a test can check that the figure reads the same wherever it appears."""
+    year = f'<span data-label="Year">{_e(display.row_year(row))}</span>'
     low = "; low reliability" if row["grade"] == "low" else ""
-    if statement or row["measures"] in ("legal fact", "events"):  # what it is about, then the words
-        return (f"{_e(row['indicator'])}: {_e(row['value_text'])} ({_e(year)}; {_e(row['source_publisher'])}"
-                f"{low})")
-    return (f"{_e(display.figure(row))} ({_e(row['indicator'])}; {_e(year)}; "
-            f"{_e(row['source_publisher'])}{low})")
+    source = f'<span data-label="Source">{_e(row["source_publisher"])}</span>'
+    link = f' <a href="#{_e(row["record_id"])}">(below)</a>'
+    if statement or display.is_statement(row) or row["measures"] in ("legal fact", "events"):
+        return (f"{_e(row['indicator'])}: <span data-label=\"Statement\">{tables.statement_html(row)}</span> "
+                f"({year}; {source}{low}){link}")
+    return (f'<span class="asm-reading">{_e(display.figure(row))}</span> ({_e(row["indicator"])}; {year}; '
+            f"{source}{low}){link}")
 
 
 def _latest(frame: pd.DataFrame) -> pd.Series | None:
@@ -72,7 +75,23 @@ SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
 )
 
 
-STATEMENTS = ("Legal status", "Action plan")  # summary lines that quote a statement, not a quantity
+STATEMENTS = ("Legal status", "Action plan")
+
+
+def summary_facts(figs: pd.DataFrame) -> list[tuple[str, pd.Series | None]]:
+    """(label, the figure the summary cites or None) for each of SUMMARY_FACTS."""
+    return [(label, _latest(select(figs))) for label, select in SUMMARY_FACTS]
+
+
+def in_summary(figs: pd.DataFrame) -> set[str]:
+    """record_ids the summary cites: the headline, the set-aside figures and the facts; the every-figure tables
+    show each of these records for its echo group, so the summary and the row below read alike."""
+    ids = {str(found["record_id"]) for _, found in summary_facts(figs) if found is not None}
+    iso3 = figs["iso3"].dropna().iloc[0] if not figs.empty else ""
+    row = headline_row(iso3) if iso3 else None
+    if row is not None and row["headline_record_id"]:
+        ids |= {str(row["headline_record_id"]), *str(row["set_aside_record_ids"] or "").split()}
+    return ids  # summary lines that quote a statement, not a quantity
 
 
 def summary_html(iso3: str, figs: pd.DataFrame) -> str:
@@ -91,12 +110,16 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             "all people in ASM")
         quotes = f", quoting {_e(row['headline_quotes'])}" if row["headline_quotes"] else ""
         items.append(
-            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))}"
-            f"; year: {_e(places.headline_year(row))}; {counts}. Source: {_e(chosen['source_publisher'])}"
+            f'<li data-record="{_e(chosen["record_id"])}"><strong>People working in ASM:</strong> '
+            f'<span class="asm-reading">{_e(places.headline_text(row))}</span>'
+            f'; year: <span data-label="Year">{_e(places.headline_year(row))}</span>; {counts}. Source: '
+            f'<span data-label="Source">{_e(chosen["source_publisher"])}</span>'
             f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
             f"#headline-rule\">rule</a>; <a href=\"#{_e(chosen['record_id'])}\">the figure below</a>).</li>")
-        if pd.notna(chosen["note"]) and str(chosen["note"]).strip():
-            items.append(f"<li><strong>Compiler's note on this figure:</strong> {_e(chosen['note'])}</li>")
+        if display.caveat(chosen):
+            items.append(f"<li><strong>{_e(display.caveat(chosen))}</strong></li>")
+        if display.curation_note(chosen.get("curation")):
+            items.append(f"<li><strong>{_e(display.curation_note(chosen['curation']))}</strong></li>")
         if row["headline_also_quoted_by"]:
             ids = str(row["headline_also_quoted_by"]).split()
             quoting = figs[figs["record_id"].isin(ids)]["source_publisher"].dropna().astype(str)
@@ -113,11 +136,12 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
                          "undated).</li>")
         for rid in str(row["set_aside_record_ids"] or "").split():
             off = figs[figs["record_id"] == rid].iloc[0]
-            items.append(f"<li><strong>Set aside (ten times off all others):</strong> {_cite(off)}</li>")
-    for label, select in SUMMARY_FACTS:
-        found = _latest(select(figs))
+            items.append(f'<li data-record="{_e(rid)}"><strong>Set aside (ten times off all others):</strong> '
+                         f"{_cite(off)}</li>")
+    for label, found in summary_facts(figs):
         if found is not None:
-            items.append(f"<li><strong>{label}:</strong> {_cite(found, label in STATEMENTS)}</li>")
+            items.append(f'<li data-record="{_e(found["record_id"])}"><strong>{label}:</strong> '
+                         f"{_cite(found, label in STATEMENTS)}</li>")
     n_ind = figs["echo_group"].nunique()
     items.append(f"<li><strong>Figures in the data:</strong> {display.count(len(figs), 'figure')}, "
                  f"{display.count(n_ind, 'independent estimate')}, from "
@@ -139,9 +163,9 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
              f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
     source = (f'{escape.html_link(rep["source_publisher"], rep["source_url"])} '
               f'({_e(display.publication_year(rep["source_year"]))}){badge}')
-    also = [f'{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
+    also = [f'<span id="{_e(e["record_id"])}">{_e(e["source_publisher"])} ({_e(display.row_year(e))})</span>'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
-    notes = [_e(display.compiler_note(rep["note"]))] if rep["note"] else []
+    notes = [_e(display.caveat(rep))] if display.caveat(rep) else []
     if also:
         notes.append("also quoted by " + "; ".join(also))
     if rep.get("statement_of"):
@@ -152,7 +176,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
     return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'
-            f'<td data-label="Estimate">{_e(display.figure(rep))}'
+            f'<td data-label="Estimate">{tables.estimate_html(rep)}'
             f'{tables.permalink(rep["record_id"])}</td>'
             f'<td data-label="What is counted">{_e(rep["indicator"])}{where}{extra}</td>'
             f'<td data-label="Source">{source}</td></tr>')
@@ -163,19 +187,23 @@ def all_figures_html(figs: pd.DataFrame) -> str:
     with "also quoted by"; groups with more than FOLD_AFTER independent estimates start folded."""
     head = "<tr><th>Year</th><th>Estimate</th><th>What is counted</th><th>Source</th></tr>"
     parts = []
+    prefer = in_summary(figs)
     for measure in GROUP_ORDER:
         rows = figs[figs["measures"] == measure]
         if rows.empty:
             continue
         body = []
+        said = rows.apply(display.is_statement, axis=1)
+        statements, rows = rows[said], rows[~said]
         groups = list(rows.groupby("echo_group", sort=False))
         groups.sort(key=lambda g: (-(g[1]["year"].max() if g[1]["year"].notna().any() else 0), g[0]))
         for group_id, members in groups:
-            body.append(_figure_row(tables.representative(group_id, members), members))
-        n_ind = len(groups)
+            body.append(_figure_row(tables.representative(group_id, members, prefer), members))
+        n_ind = len(groups) + len(statements)
         name = "what it counts is not stated" if measure == "unknown" else measure
-        label = f"{name} ({display.count(len(rows), 'figure')}, {n_ind} independent)"
-        table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+        label = f"{name} ({display.count(len(rows) + len(statements), 'figure')}, {n_ind} independent)"
+        table = (f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+                 if body else "") + (tables.statements_list(statements) if not statements.empty else "")
         opened = " open" if n_ind <= FOLD_AFTER else ""
         parts.append(f"<details{opened}><summary><strong>{_e(label)}</strong></summary>{table}</details>")
     return "".join(parts) + GRADE_NOTE
@@ -183,10 +211,11 @@ def all_figures_html(figs: pd.DataFrame) -> str:
 
 GRADE_NOTE = ("<p><small>Grades: <em>primary</em> figures were produced by the source that states them; "
               "<em>secondary</em> figures quote another producer (named after “quotes”) or reach us through "
-              "another publisher; <em>low</em> marks hosts and figures the source sweep flags as weak. A source "
-              "whose title says it quotes another is secondary. Rule: asmhub_utils/tidy/reliability.py. “Also quoted "
-              "by”: other figures repeating the same original estimate, counted once (asmhub_utils/tidy/echoes.py)."
-              "</small></p>")
+              "another publisher; <em>low</em> marks hosts and figures the source sweep flags as weak. The rules "
+              "are stated in the library: <a href=\"asmhub-library:#how-sources-are-graded\">How "
+              "sources are graded</a>. “Also quoted by”: other figures repeating the same original estimate, "
+              "counted once. Each estimate is shown in English; the source’s words, in the language it printed "
+              "them, stand beside it.</small></p>")
 
 
 def national_counts(figs: pd.DataFrame) -> pd.DataFrame:

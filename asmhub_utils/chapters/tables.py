@@ -8,9 +8,10 @@ from asmhub_utils import escape
 from asmhub_utils.chapters import data, display
 
 DOWNLOAD_COLUMNS = (
-    "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_low",
+    "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_reading",
+    "reading_kind", "value_language", "value_low",
     "value_high", "value_central", "qualifier", "unit", "source_id", "source_title", "source_publisher",
-    "source_year", "source_url", "source_reliability", "locator", "note", "year_text", "published_year",
+    "source_year", "source_url", "source_reliability", "locator", "note", "reader_note", "year_text", "published_year",
     "original_source", "measures", "coverage", "grade", "grade_reason", "echo_group", "curation",
 )
 
@@ -30,6 +31,46 @@ def permalink(record_id: str) -> str:
     record = _cell(record_id)
     return (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
             f'aria-label="Link to this figure">#</a>')
+
+
+def estimate_html(r: pd.Series | dict) -> str:
+    """What an Estimate cell shows: the English reading (`display.figure`, class asm-reading), then the value as
+    the source printed it, marked as the source's words and in its own language, where its words say more."""
+    reading = f'<span class="asm-reading">{_cell(display.figure(r))}</span>'
+    words = display.printed(r)
+    if not words:
+        return reading
+    return (f'{reading}<br><small class="asm-printed">source\u2019s words: '
+            f'<q lang="{_cell(display.language(r))}">{_cell(words)}</q></small>')
+
+
+def statement_html(r: pd.Series | dict) -> str:
+    """A statement as a statement: the source's words (in their language) with their English where they are not
+    English ('14 au 15 novembre 2022' (14 to 15 November 2022)); never in an Estimate column."""
+    words = " ".join(str(r.get("value_text") or "").split())
+    english = display.figure(r)
+    said = f'<q lang="{_cell(display.language(r))}">{_cell(words)}</q>'
+    if english and english.casefold() != words.casefold():
+        said += f' <span class="asm-reading">({_cell(english)})</span>'
+    return said
+
+
+def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
+    """Statements that are not quantities, as a list (each item carries its record id as an anchor): what it is
+    about, the words, the year and the source."""
+    items = []
+    for _, r in rows.iterrows():
+        grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
+        badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
+        at = f"{_cell(place(r))}, " if where else ""
+        source = (f'<span data-label="Source">{escape.html_link(r["source_publisher"], r["source_url"])} '
+                  f'({_cell(display.publication_year(r["source_year"]))})</span>{badge}')
+        items.append(f'<li id="{_cell(r["record_id"])}">{at}{_cell(r["indicator"])}: '
+                     f'<span data-label="Statement">{statement_html(r)}</span> '
+                     f'(<span data-label="Year">{_cell(display.row_year(r))}</span>; {source})'
+                     f'{_curated(r)}{permalink(r["record_id"])}</li>')
+    return (f'<p class="asm-statements-head"><strong>Statements</strong> (not quantities: laws, dates, '
+            f'descriptions)</p><ul class="asm-statements">{"".join(items)}</ul>')
 
 
 def place(r: pd.Series | dict) -> str:
@@ -58,8 +99,8 @@ def _row(r: pd.Series, where: bool = False, also: list[tuple[str, str]] = ()) ->
     order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
     order_attr = "" if order is None else f' data-order="{float(order):g}"'
     return (f'<tr id="{record}">{place_cell}<td data-label="Year">{_cell(display.row_year(r))}</td>'
-            f'<td data-label="Estimate"{order_attr}>{_cell(display.figure(r))}{link}</td>'
-            f'<td data-label="What is counted">{_cell(r["indicator"])}{_curated(r)}{quoted}</td>'
+            f'<td data-label="Estimate"{order_attr}>{estimate_html(r)}{link}</td>'
+            f'<td data-label="What is counted">{_cell(r["indicator"])}{_curated(r)}{_caveat(r)}{quoted}</td>'
             f'<td data-label="Source">{source}</td></tr>')
 
 
@@ -69,9 +110,19 @@ def _curated(r: pd.Series) -> str:
     return f"<br><small>{_cell(text)}</small>" if text else ""
 
 
-def representative(group_id: str, members: pd.DataFrame) -> pd.Series:
-    """The figure an echo group is shown by: the one the group is named after (its earliest, echoes.py), or the
-    first listed when that one is not among `members`."""
+def _caveat(r: pd.Series) -> str:
+    """The caveat a reader needs (reader_note), in plain words; compilers' working notes stay in the data."""
+    text = display.caveat(r)
+    return f"<br><small>{_cell(text)}</small>" if text else ""
+
+
+def representative(group_id: str, members: pd.DataFrame, prefer: frozenset[str] | set[str] = frozenset()) -> pd.Series:
+    """The figure an echo group is shown by: one of `prefer` when the group holds one (the figure a page's summary
+    cites, so the summary and the row below show the same record), else the one the group is named after (its
+    earliest, echoes.py), or the first listed when that one is not among `members`."""
+    chosen = members[members["record_id"].isin(prefer)]
+    if not chosen.empty:
+        return chosen.iloc[0]
     named = members[members["record_id"] == group_id]
     return (named if not named.empty else members).iloc[0]
 
@@ -101,6 +152,8 @@ def estimates_table(frame: pd.DataFrame, group: str | None = None, where: bool |
     if "statement_of" in frame:  # a statement of several figures whose figures are listed: shown once, by them
         frame = frame[~frame["record_id"].isin(set(frame["statement_of"].dropna()) - {""})]
     frame = frame.sort_values("year", ascending=False, na_position="last", kind="stable")
+    said = frame.apply(display.is_statement, axis=1) if len(frame) else pd.Series(dtype=bool)
+    statements, frame = frame[said], frame[~said]
     groups = list(frame.groupby(group, sort=True)) if group else [("", frame)]
     if where is None:
         where = any(rows.apply(place, axis=1).nunique() > 1 for _, rows in groups if len(rows))
@@ -111,7 +164,8 @@ def estimates_table(frame: pd.DataFrame, group: str | None = None, where: bool |
         if group:
             body.append(f'<tr><th colspan="{len(columns)}" scope="rowgroup">{_cell(name) or "(not stated)"}</th></tr>')
         body += [_row(r, where, also) for r, also in _one_per_estimate(rows)]
-    return f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+    table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>' if body else ""
+    return table + (statements_list(statements, where) if not statements.empty else "")
 
 
 def labelled_table(frame: pd.DataFrame) -> str:
@@ -141,24 +195,27 @@ def year_order(text: object) -> float | None:
 
 
 def sortable_table(frame: pd.DataFrame, *, numbers: dict[str, object] | None = None, primary: tuple[str, ...] = (),
-                   html_columns: tuple[str, ...] = (), noun: str = "rows", caption: str = "") -> str:
+                   html_columns: tuple[str, ...] = (), noun: str = "rows", caption: str = "",
+                   orders: dict[str, list[float | None]] | None = None) -> str:
     """A static HTML table that book/assets/asmhub-table.js sorts and filters (class `asm-sortable`).
 
     Every cell is escaped (escape.html) except the columns in `html_columns`, which the caller has built from
     escaped parts. Each cell carries its column's `data-label`; a column in `numbers` sorts by the number its
     function reads from the cell (`data-order`; a cell without one sorts last), so '1,000,000' sorts after
-    '250,000'. Columns in `primary` make a phone card's first lines; the others (class `asm-more`) share one
+    '250,000'; `orders` gives a column's sort numbers row by row instead (a parsed figure, never read from the
+    words shown). Columns in `primary` make a phone card's first lines; the others (class `asm-more`) share one
     small line under them (book/assets/asmhub.css)."""
-    numbers = numbers or {}
-    kinds = {c: ("number" if c in numbers else "text") for c in frame.columns}
+    numbers, orders = numbers or {}, orders or {}
+    kinds = {c: ("number" if c in numbers or c in orders else "text") for c in frame.columns}
     head = "".join(f'<th scope="col" data-sort="{kinds[c]}"{_classes(c, primary)}>{_cell(c)}</th>'
                    for c in frame.columns)
     body = []
-    for _, row in frame.iterrows():
+    for position, (_, row) in enumerate(frame.iterrows()):
         cells = []
         for c, value in row.items():
             text = str(value) if c in html_columns else _cell(value)
-            order = numbers[c](value) if c in numbers else None
+            order = orders[c][position] if c in orders else numbers[c](value) if c in numbers else None
+            order = None if order is None or order != order else order  # NaN sorts last, like a blank
             order_attr = "" if order is None else f' data-order="{order:.15g}"'
             classes = _classes(c, primary, empty=str(value).strip() in EMPTY_CELLS)
             cells.append(f'<td data-label="{_cell(c)}"{order_attr}{classes}>{text}</td>')

@@ -1,7 +1,8 @@
 """One headline per country: the best available national estimate of all people working in ASM.
 
 The rule, applied to the country's counts of people (`measures` = *all people in ASM*, `coverage` = *national*,
-a number above zero), one independent estimate per echo group (`echoes.py`; its year is the original's):
+a number above zero), one independent estimate per echo group (a figure quoted by several sources counts once; its
+year is the original's):
 
 1. a **newer primary national count** (a census, a national or labour-force survey, a register of all miners)
    when it is newer than the compilation's estimate below;
@@ -10,7 +11,7 @@ a number above zero), one independent estimate per echo group (`echoes.py`; its 
 3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists;
    among equals, the later record).
 
-Figures graded *low* (`reliability.py`) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
+Figures graded *low* (<a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
 and never chosen by steps 1 or 3. A **narrower national count** (one mineral only, registered or licensed
 miners only, illegal miners only) stands in, by the same steps, only when the country has no all-ASM national
 count, and the page says so. A count of dependants, a regional, local or site count, a statistical model, an

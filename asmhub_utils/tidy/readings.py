@@ -145,9 +145,11 @@ def _range(low: float, high: float) -> str:
     return f"{a} to {b}"
 
 
-def noun(value_text: str, unit: str, measures: str, note: str) -> str:
+def noun(value_text: str, unit: str, measures: str, note: str, indicator: str = "") -> str:
     """What a number counts, in English: the unit's words, else the value's own noun, else from the note."""
     own = next((word for pattern, word in _NOUNS if re.search(pattern, value_text or "", re.I)), "")
+    if unit == "persons" and re.search(r"\bdeaths?\b|\bkilled\b|\bdied\b", indicator or "", re.I):
+        return "deaths"
     if unit == "persons":
         return own if own in ("jobs", "miners", "workers", "families", "women", "children",
                               "miners and their families") else \
@@ -178,11 +180,16 @@ def _present(x: object) -> bool:
 
 
 def quantity_reading(low: float | None, high: float | None, central: float | None, qualifier: str,
-                     what: str) -> str:
-    """'up to 10,000 jobs', '5,000 to 8,000 people', 'about 80%': from the parsed numbers only."""
+                     what: str, value_text: str = "") -> str:
+    """'up to 10,000 jobs', '5,000 to 8,000 people', 'about 80%', '380 to 870 tonnes a year (median 520)': from
+    the parsed numbers only (`value_text` only names a stated central figure: median, average, probable)."""
     qualifier = "" if qualifier in ("", "several figures") else qualifier
     if _present(low) and _present(high) and low != high:
-        return (f"{qualifier} " if qualifier else "") + _with_noun(_range(low, high), what, False)
+        reading = (f"{qualifier} " if qualifier else "") + _with_noun(_range(low, high), what, False)
+        if _present(central):
+            word = re.search(r"\b(median|average|mean|probable|best estimate)\b", value_text or "", re.I)
+            reading += f" ({word[1].lower() if word else 'central figure'} {number(central)})"
+        return reading
     x = next(v for v in (central, low, high) if _present(v))
     if what == "" and 0 < x < 1 and (1 / x).is_integer():  # 'one in 25', read as 0.04
         return (f"{qualifier} " if qualifier else "") + f"1 in {round(1 / x):,}"
@@ -230,9 +237,10 @@ def read(record: dict, document_language: str | None = None,
         if not english:
             return "", WORDS, lang
         return (f"{english} of {what}" if english.endswith("s") and what else f"{english} {what}".strip()), WORDS, lang
-    what = noun(text, unit, str(record.get("measures") or ""), str(record.get("note") or ""))
+    what = noun(text, unit, str(record.get("measures") or ""), str(record.get("note") or ""),
+                str(record.get("indicator") or ""))
     reading = quantity_reading(record.get("value_low"), record.get("value_high"), record.get("value_central"),
-                               str(record.get("qualifier") or ""), what)
+                               str(record.get("qualifier") or ""), what, text)
     return reading, QUANTITY, lang
 
 

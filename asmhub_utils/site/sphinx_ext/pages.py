@@ -25,6 +25,7 @@ from asmhub_utils.site.sphinx_ext import library_labels
 
 LIBRARY_PAGE = "book/library"
 LINK = re.compile(r'href="asmhub-library:#src-([^"]+)"')
+SECTION_LINK = re.compile(r'href="asmhub-library:#([^"]+)"')  # a section of the library ('how-sources-are-graded')
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,9 @@ def library_href(source_id: str, pagename: str) -> str:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body")
     if body and "asmhub-library:" in body:
-        context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
+        body = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
+        up = "../" * pagename.count("/")
+        context["body"] = SECTION_LINK.sub(lambda m: f'href="{up}{LIBRARY_PAGE}.html#{m.group(1)}"', body)
 
 
 def bib_script(bib: Path) -> str:
