@@ -59,10 +59,13 @@ def _figure(**fields) -> pd.Series:
 
 
 def test_cited_figure_in_prose():
-    assert citations.cited(_figure()) == "838 tonnes a year {cite:p}`unep-2024-abc123`"
+    # an undated figure says so, as every table and chart does (display.row_year)
+    assert citations.cited(_figure()) == "838 tonnes a year, undated {cite:p}`unep-2024-abc123`"
     assert citations.cited(_figure(year=2019)) == "838 tonnes a year in 2019 {cite:p}`unep-2024-abc123`"
+    decade = _figure(year=None, year_text="1990s")
+    assert citations.cited(decade) == "838 tonnes a year in the 1990s {cite:p}`unep-2024-abc123`"
     ranged = _figure(value_text="380-870", value_low=380.0, value_high=870.0, value_central=None)
-    assert citations.cited(ranged) == "380\\-870 tonnes a year {cite:p}`unep-2024-abc123`"  # MyST-escaped
+    assert citations.cited(ranged) == "380\\-870 tonnes a year, undated {cite:p}`unep-2024-abc123`"  # MyST-escaped
 
 
 def test_word_shares_get_no_percent_sign():

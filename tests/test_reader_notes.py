@@ -33,3 +33,11 @@ def test_reader_caveats_are_shown_in_plain_words(note, shown):
 
 def test_a_note_without_caveat_shows_nothing():
     assert reader_notes.reader_note("original: PAN/EMAPE inventories 2021; covered Plateaux, Centrale") == ""
+
+
+def test_working_asides_leave_titles_and_locators_shown_on_pages():
+    assert reader_notes.without_working_asides("estimation, 2019 (Reuters 2019 (as quoted in sheet))") == \
+        "estimation, 2019 (Reuters 2019)"
+    assert reader_notes.without_working_asides("Ten new gold deposits (title not in stored excerpt)") == \
+        "Ten new gold deposits"
+    assert reader_notes.without_working_asides("Mining Act (2019) (Togo)") == "Mining Act (2019) (Togo)"

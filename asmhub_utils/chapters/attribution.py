@@ -24,6 +24,13 @@ def source_labels(frame: pd.DataFrame) -> pd.Series:
 GROUP_ABOVE = 3
 
 
+def _reader_title(title: object) -> str:
+    """The title without the compilers' bracketed working notes ('(title from URL)'): reader_notes."""
+    from asmhub_utils.tidy import reader_notes
+
+    return reader_notes.without_working_asides(str(title))
+
+
 def _short_title(title: str) -> str:
     """'ASM Inventory country data sheet: Uganda (quoting GEF 2021 ...)' -> 'Uganda'."""
     head = str(title).split(" (")[0]
@@ -36,7 +43,7 @@ def _low_mark(row: pd.Series) -> str:
 
 def _cited_source(row: pd.Series, library: bool = True) -> str:
     who = cite(row["source_id"], "t") if library else escape.myst(_label(row))
-    return f"{who}, {escape.markdown_link(row['source_title'], row['source_url'])}{_low_mark(row)}"
+    return f"{who}, {escape.markdown_link(_reader_title(row['source_title']), row['source_url'])}{_low_mark(row)}"
 
 
 def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
@@ -45,7 +52,7 @@ def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
     dated = sorted(years - {"n.d."})
     span = ", ".join(filter(None, [dated[0] if len(dated) == 1 else f"{dated[0]}-{dated[-1]}" if dated else "",
                                    "undated" if "n.d." in years else ""]))
-    items = [escape.markdown_link(_short_title(r["source_title"]), r["source_url"]) + _low_mark(r)
+    items = [escape.markdown_link(_short_title(_reader_title(r["source_title"])), r["source_url"]) + _low_mark(r)
              for _, r in rows.iterrows()]
     keys = cite(list(rows["source_id"]), "p").replace("{cite:p}", "{cite:empty}") if library else ""
     return f"{escape.myst(rows['source_publisher'].iloc[0])}, {len(rows)} documents ({span}): {', '.join(items)}{keys}"

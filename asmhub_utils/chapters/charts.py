@@ -211,6 +211,10 @@ def source_citation(row: pd.Series, with_title: bool = True) -> str:
     published = row.get("source_year")
     cite = f"{source} ({display.publication_year(published)})"
     title = row.get("source_title") if with_title else None
+    if isinstance(title, str):
+        from asmhub_utils.tidy import reader_notes
+
+        title = reader_notes.without_working_asides(title)  # the compilers' '(title from URL)' stays in the data
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
     return f"{cite}{title}. Reliability: {figure_grade(row)}."
 

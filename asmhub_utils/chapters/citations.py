@@ -35,5 +35,8 @@ def cite(source_ids: str | Iterable[str], form: str = "p") -> str:
 
 def cited(row: pd.Series) -> str:
     """A figure in prose with its year and a citation: '40,500,000 people in 2017 (IGF / IISD, 2017)'."""
-    year = "" if pd.isna(row.get("year")) else f" in {row['year']}"
+    from asmhub_utils.chapters import display
+
+    year = display.row_year(row)  # the same year every table and chart gives the figure
+    year = f", {year}" if year.startswith("undated") else f" in the {year}" if year.endswith("s") else f" in {year}"
     return f"{markdown_text(text.figure(row))}{year} {cite(row['source_id'])}"

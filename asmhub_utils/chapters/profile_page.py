@@ -8,7 +8,7 @@ import pandas as pd
 
 from asmhub_utils import escape
 from asmhub_utils.chapters import amazon, data, display, places, tables
-from asmhub_utils.tidy import countries, country_grade
+from asmhub_utils.tidy import countries, country_grade, reader_notes
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),
@@ -280,11 +280,13 @@ def sources_list(figs: pd.DataFrame) -> str:
     for source_id, rows in figs.groupby("source_id", sort=False):
         first = rows.iloc[0]
         year = display.publication_year(first["source_year"])
-        locators = sorted({str(loc) for loc in rows["locator"] if pd.notna(loc) and str(loc)})
+        locators = sorted({reader_notes.without_working_asides(loc) for loc in rows["locator"]
+                           if pd.notna(loc) and str(loc)})
         where = (f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given.")
         grade = first["source_reliability"]
         mark = "**low reliability**" if grade == "low" else escape.myst(grade)
-        lines.append(f"- {escape.markdown_link(first['source_title'], first['source_url'])}, "
+        title = reader_notes.without_working_asides(first["source_title"])
+        lines.append(f"- {escape.markdown_link(title, first['source_url'])}, "
                      f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
                      f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
                      f"{display.count(len(rows), 'figure')}.{where}")

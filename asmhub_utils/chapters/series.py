@@ -104,6 +104,25 @@ def world_gold_output() -> pd.DataFrame:
 _WOMEN = r"women|female"
 
 
+def derived_female_coverage(derived: pd.DataFrame | None = None) -> str:
+    """Which countries the computed women's shares cover, in a sentence computed from the data, so every page that
+    shows them says the same: 'the 50 countries whose inventory sheet gives both ...; 2 with a women's figure but
+    no best estimate above zero (A, B) are left out'."""
+    from asmhub_utils.chapters import display
+
+    derived = derived_female_shares() if derived is None else derived
+    frame = data.estimates().query("scope == 'country' and dataset == 'miners_by_country'")
+    with_female = set(frame.loc[frame["indicator"] == "female ASM miners (estimate)", "iso3"])
+    left_out = display.by_name(with_female - set(derived["iso3"]))
+    text = (f"the {display.count(derived['iso3'].nunique(), 'country', 'countries')} whose inventory sheet gives "
+            "both an estimate of women miners and a best estimate of all miners above zero for the same year")
+    if left_out:
+        names = ", ".join(display.country_name(code) for code in left_out)
+        text += (f"; {display.count(len(left_out), 'country', 'countries')} with a women's figure but no such best "
+                 f"estimate ({names}) {'is' if len(left_out) == 1 else 'are'} left out")
+    return text
+
+
 def women_shares() -> pd.DataFrame:
     """Published shares of women among ASM workers (percent), world and country figures, with a `place` label."""
     frame = data.estimates().query("unit == 'percent' and indicator.str.contains(@_WOMEN)"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from asmhub_utils import escape, paths
 from asmhub_utils.errors import DataError, Problem, display_path
-from asmhub_utils.tidy import source_groups
+from asmhub_utils.tidy import reader_notes, source_groups
 
 BIB = paths.DATA / "references.bib"
 HEADER = "% Written by `asmhub build-data` (asmhub_utils/tidy/bibtex.py) from data/sources.csv. Do not edit.\n"
@@ -31,7 +31,7 @@ def entry(row: pd.Series) -> str:
     group = source_groups.SLUGS[source_groups.classify(row["title"], row["publisher"], row["url"])[0]]
     fields = [
         ("author", "{" + escape.bibtex(row["publisher"]) + "}"),
-        ("title", "{" + escape.bibtex(row["title"]) + "}"),
+        ("title", "{" + escape.bibtex(reader_notes.without_working_asides(row["title"])) + "}"),
         ("year", "" if pd.isna(row["year"]) else str(int(row["year"]))),
         ("url", escape.url(row["url"])),  # only a safe http(s) address becomes a link
         ("note", escape.bibtex(reliability_note(row["reliability"], row["reliability_reason"]))),

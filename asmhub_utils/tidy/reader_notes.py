@@ -88,3 +88,18 @@ def reader_note(note: str) -> str:
     text = "; ".join(shown)
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def without_working_asides(text: str) -> str:
+    """A source's title or a locator for a page: bracketed working notes taken out ('Reuters 2019 (as quoted in
+    sheet)' -> 'Reuters 2019'; '... (headline not in stored excerpt)' -> '...'); the data keeps them."""
+    text = str(text or "")
+    while True:
+        shorter = _ASIDE.sub(lambda m: "" if WORKING.search(m[1]) else m[0].replace("(", "\x00").replace(")", "\x01"),
+                             text)
+        if shorter == text:
+            return shorter.replace("\x00", "(").replace("\x01", ")").strip()
+        text = shorter
