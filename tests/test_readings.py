@@ -94,3 +94,8 @@ def test_every_figure_in_the_tidy_table_has_a_reading():
     frame = pd.read_csv(paths.ESTIMATES, dtype=str, keep_default_na=False)
     foreign = frame[~frame["value_language"].isin(["", "en"])]
     assert (foreign["value_reading"] != "").all(), foreign.loc[foreign["value_reading"] == "", "record_id"].tolist()
+
+
+def test_a_share_in_fraction_words_keeps_its_words():
+    assert readings.read(record("about one-third", unit="percent", language="en"), "en")[0] == "about one third"
+    assert readings.read(record("around half", unit="percent", language="en"), "en")[0] == "about half"

@@ -87,6 +87,7 @@ _VAGUE_ENGLISH: tuple[tuple[str, str], ...] = (
     (r"المئات", "hundreds"), (r"الآلاف", "thousands"),
 )
 
+_FRACTION = re.compile(r"\b(?:one|a|two)?[ -]?(?:half|third|thirds|quarter)\b", re.I)
 _ENGLISH_VAGUE = re.compile(r"\b(?:tens|dozens|hundreds|thousands|millions|several (?:hundred|thousand))\b", re.I)
 # A gloss in a sweep's note: 'EN: ...', 'gloss: ...', or a note that opens with "= '...'".
 _GLOSS = re.compile(r"(?:^|;\s*)(?:EN|gloss):\s*(?P<text>[^;]+)", re.I)
@@ -237,6 +238,11 @@ def read(record: dict, document_language: str | None = None,
         if not english:
             return "", WORDS, lang
         return (f"{english} of {what}" if english.endswith("s") and what else f"{english} {what}".strip()), WORDS, lang
+    fraction = _FRACTION.search(text) if lang == "en" and unit == "percent" else None
+    if fraction:  # 'about one-third' stays in words: '33.3%' would claim a precision the source never gave
+        qualifier = str(record.get("qualifier") or "")
+        words = " ".join(fraction[0].lower().replace("-", " ").split())
+        return (f"{qualifier} " if qualifier else "") + words, QUANTITY, lang
     what = noun(text, unit, str(record.get("measures") or ""), str(record.get("note") or ""),
                 str(record.get("indicator") or ""))
     reading = quantity_reading(record.get("value_low"), record.get("value_high"), record.get("value_central"),
