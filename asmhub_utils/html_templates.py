@@ -12,7 +12,8 @@ templates/, asmhub_utils/site/templates/) and renders them with `render`. The on
 
 Templates are written one element a line for reading; the loader joins the lines (each line break and the
 indentation after it are dropped), so the HTML is one line, as notebook outputs and inline elements need.
-A space that must stand at the start or end of a line is written `{{ SPACE }}`.
+A space that must stand at the start or end of a line is written `{{ SPACE }}`, a line break `{{ NEWLINE }}`;
+the text of a `<pre>` block is `{{ value|preformatted }}` (`escape.html_block`: its lines and spaces kept).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(loader=_JoinedLinesLoader(folders),
                              autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined)
     env.globals["SPACE"] = Markup(" ")  # `{{ " " }}` would be stripped by escape.html like any padded value
+    env.globals["NEWLINE"] = Markup("\n")
+    env.filters["preformatted"] = lambda value: Markup(escape.html_block(value))  # for <pre>: lines kept
     return env
 
 

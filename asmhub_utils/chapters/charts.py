@@ -42,8 +42,9 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
+from markupsafe import Markup
 
-from asmhub_utils import escape
+from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import data, display
 
 WIDTH = 4.4  # inches
@@ -321,8 +322,7 @@ def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Fig
     elif show is not None:
         from IPython.display import HTML
 
-        show(HTML(f'<figure class="asm-figure">{to_svg(fig, description)}'
-                  '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
+        show(HTML(html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))))
     plt.close(fig)
     return fig
 
@@ -338,20 +338,16 @@ def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folde
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise ValueError(f"picture name {name!r}: use lower-case letters, digits, '-' and '_' only")
     folder.mkdir(parents=True, exist_ok=True)
-    sets, sizes = {}, {}
+    drawings = {}
     for kind, fig in (("phone", phone), ("desk", desk)):
         files = []
         for density in (1, 2):
             file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
             (folder / file_name).write_bytes(png(fig, dpi=96 * density))
-            files.append(f"{escape.html(address + '/' + file_name)} {density}x")
-        sets[kind] = ", ".join(files)
-        sizes[kind] = f'width="{fig.get_figwidth() * 96:.0f}" height="{fig.get_figheight() * 96:.0f}"'
-    first = sets["phone"].split(" ")[0]
-    return (f'<figure class="asm-figure asm-picture"><picture>'
-            f'<source media="{DESK_MEDIA}" srcset="{sets["desk"]}" {sizes["desk"]}>'
-            f'<img src="{first}" srcset="{sets["phone"]}" {sizes["phone"]} alt="{escape.html(alt)}" '
-            f'style="width:100%;height:auto"></picture></figure>')
+            files.append((f"{address}/{file_name}", density))
+        drawings[kind] = {"files": files, "width": f"{fig.get_figwidth() * 96:.0f}",
+                          "height": f"{fig.get_figheight() * 96:.0f}"}
+    return html_templates.render("picture.html", media=DESK_MEDIA, alt=alt, **drawings)
 
 
 def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) -> None:

@@ -14,13 +14,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import html
-
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
-from asmhub_utils import paths
+from asmhub_utils import html_templates, paths
 from asmhub_utils.site.sphinx_ext import library_labels
 
 LIBRARY_PAGE = "book/library"
@@ -154,22 +152,18 @@ def _config_inited(app: Sphinx, config) -> None:
 def headlines_html() -> str:
     """The headline indicators as published: for each, the lowest and highest figure and the most recent one,
     each with its year and its source linked to the resource library. Nothing averaged."""
-    from asmhub_utils.chapters import charts, display, series, text
+    from asmhub_utils.chapters import charts, data, display, series, text
 
     items = []
     for name, frame in series.headlines().items():
         if frame.empty:
             continue
-        frame = frame if "source_publisher" in frame else __import__("asmhub_utils").data.with_sources(frame)
+        frame = frame if "source_publisher" in frame else data.with_sources(frame)
         sources = frame.drop_duplicates("source_id").sort_values("source_publisher")
-        links = ", ".join(f'<a href="{charts.LIBRARY_LINK}#src-{html.escape(str(r["source_id"]))}">'
-                          f'{html.escape(display.source_short(r["source_publisher"], 40))}</a>'
-                          for _, r in sources.iterrows())
-        counts = series.HEADLINE_COUNTS.get(name)
-        counts = f" ({html.escape(counts)})" if counts else ""
-        items.append(f"<li><strong>{html.escape(name)}</strong>{counts}: {html.escape(text.spread(frame))}. "
-                     f'<span class="asm-headline-sources">Sources: {links}.</span></li>')
-    return '<ul class="asm-headlines">' + "".join(items) + "</ul>"
+        items.append({"name": name, "counts": series.HEADLINE_COUNTS.get(name), "spread": text.spread(frame),
+                      "sources": [(str(r["source_id"]), display.source_short(r["source_publisher"], 40))
+                                  for _, r in sources.iterrows()]})
+    return html_templates.render("headlines.html", items=items, library=charts.LIBRARY_LINK)
 
 
 class HeadlinesDirective(Directive):
@@ -200,13 +194,10 @@ def country_index_html(docname: str) -> str:
 
     names = sorted(profile_names().items(), key=lambda item: _reading_key(item[1]))
     up = posixpath.relpath(PROFILES, posixpath.dirname(docname) or ".")
-    letters: dict[str, list[str]] = {}
+    letters: dict[str, list[tuple[str, str]]] = {}
     for iso3, name in names:
-        letters.setdefault(_reading_key(name)[0].upper(), []).append(
-            f'<a href="{up}/{html.escape(iso3)}.html">{html.escape(name)}</a>')
-    bar = " ".join(f'<a href="#az-{letter}">{letter}</a>' for letter in letters)
-    body = "".join(f'<dt id="az-{letter}">{letter}</dt><dd>{", ".join(links)}</dd>' for letter, links in letters.items())
-    return f'<nav class="asm-az" aria-label="Countries A to Z"><p class="asm-az-letters">{bar}</p><dl>{body}</dl></nav>'
+        letters.setdefault(_reading_key(name)[0].upper(), []).append((iso3, name))
+    return html_templates.render("country_index.html", letters=letters, up=up)
 
 
 class CountryIndexDirective(Directive):
