@@ -1,7 +1,7 @@
 """HTML that reaches a page comes from Jinja2 templates that escape by themselves.
 
 Every stage keeps its templates in a `templates/` folder beside the code that fills them (asmhub_utils/chapters/
-templates/, asmhub_utils/site/templates/) and renders them with `render`. The one Environment (`environment`):
+templates/, asmhub_utils/site/templates/, ...) and renders them with `render`. The one Environment (`environment`):
 
 * `autoescape=True`: every `{{ value }}` is escaped unless it is `Markup`, i.e. HTML the project built (another
   template's output, `escape.html_link`), wrapped by the caller that built it. Never contributed text.
@@ -28,7 +28,7 @@ from markupsafe import Markup
 from asmhub_utils import escape
 
 ROOT = Path(__file__).resolve().parent
-FOLDERS = ("chapters/templates", "site/templates")  # every template folder, for the tests that render them all
+FOLDERS = ("contrib/templates", "chapters/templates", "site/templates")  # every template folder, for the tests that render them all
 _LINE_JOIN = re.compile(r"\n[ \t]*")
 
 
