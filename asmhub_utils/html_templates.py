@@ -28,7 +28,7 @@ from markupsafe import Markup
 from asmhub_utils import escape
 
 ROOT = Path(__file__).resolve().parent
-FOLDERS = ("contrib/templates", "chapters/templates", "site/templates")  # every template folder, for the tests that render them all
+FOLDERS = ("contrib/templates", "chapters/templates", "site/templates")  # every template folder (stage order)
 _LINE_JOIN = re.compile(r"\n[ \t]*")
 
 

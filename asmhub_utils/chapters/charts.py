@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 import textwrap
 import warnings
@@ -41,6 +42,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from babel.numbers import format_compact_decimal, format_decimal
 from matplotlib.transforms import blended_transform_factory
 from markupsafe import Markup
 
@@ -84,12 +86,15 @@ def use_house_style() -> None:
     })
 
 
-def human(value: float, _pos: object = None) -> str:
-    """12,500,000 -> '12.5M'; for axis ticks."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
+def human(value: float, _pos: object = None, locale: str = display.LOCALE) -> str:
+    """12,500,000 -> '12.5M', 1,500 -> '1.5k'; for axis ticks: CLDR's short compact form (Babel) to three
+    significant digits. English thousands are 'k' (the book's wording; CLDR writes 'K')."""
+    if abs(value) < 1000:
+        return display.number(value, locale) if value == int(value) else format_decimal(value, "@##", locale)
+    scaled = abs(value) / 10 ** (3 * min(int(math.log10(abs(value)) // 3), 4))
+    digits = max(0, 3 - len(str(int(scaled))))
+    text = format_compact_decimal(value, format_type="short", fraction_digits=digits, locale=locale)
+    return text.replace("K", "k") if locale == "en" else text
 
 
 def wrap(text: str, width: int = WRAP) -> str:

@@ -59,7 +59,9 @@ def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}"
+    from asmhub_utils.chapters import display
+
+    return display.whole(value)
 
 
 def headline_text(row: pd.Series) -> str:

@@ -91,8 +91,8 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
             headline["also"] = list(dict.fromkeys(quoting))
             headline["also_count"] = display.count(len(ids), "other figure")
         if pd.notna(row["others_low"]):
-            headline["others"] = (f"{row['others_low']:,.0f}" if row["others_low"] == row["others_high"]
-                                  else f"{row['others_low']:,.0f} to {row['others_high']:,.0f}")
+            headline["others"] = (display.whole(row["others_low"]) if row["others_low"] == row["others_high"]
+                                  else f"{display.whole(row['others_low'])} to {display.whole(row['others_high'])}")
             headline["others_count"] = display.count(len(str(row["others_record_ids"]).split()),
                                                      "independent estimate")
         headline["set_aside"] = [_cite(figs[figs["record_id"] == rid].iloc[0])
@@ -198,8 +198,8 @@ def amazon_areas(iso3: str) -> pd.DataFrame:
 
 def amazon_summary(areas: pd.DataFrame) -> str:
     first, last = areas.iloc[0], areas.iloc[-1]
-    return (f"**Amazon mined area.** Amazon Mining Watch detected {last['cumulative_ha']:,.0f} hectares of "
-            f"mining scars here by {last['period']}, of which {first['cumulative_ha']:,.0f} hectares "
+    return (f"**Amazon mined area.** Amazon Mining Watch detected {display.whole(last['cumulative_ha'])} hectares "
+            f"of mining scars here by {last['period']}, of which {display.whole(first['cumulative_ha'])} hectares "
             f"{amazon.first_period_label(areas)}. This is area, not people.")
 
 
