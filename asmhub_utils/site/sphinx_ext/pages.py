@@ -25,15 +25,35 @@ LIBRARY_PAGE = "book/library"
 LINK = re.compile(r'href="asmhub-library:#src-([^"]+)"')
 
 
+def bib_entries(bib: Path) -> dict:
+    """key -> pybtex Entry of a .bib file: the entries sphinxcontrib-bibtex parsed for the build when it has
+    (`_BUILD_ENTRIES`, no second parse), else pybtex's parse (0.6 s for data/references.bib's 401 entries)."""
+    if bib in _BUILD_ENTRIES:
+        return _BUILD_ENTRIES[bib]
+    from pybtex.database import parse_file
+
+    return dict(parse_file(str(bib), bib_format="bibtex").entries)
+
+
+_BUILD_ENTRIES: dict[Path, dict] = {}
+
+
+def _keywords(entry) -> tuple[str, str]:
+    """(group, reliability) from an entry's `keywords` (tidy/bibtex.py writes 'group, reliability')."""
+    group, _, grade = entry.fields.get("keywords", "").partition(",")
+    return group.strip(), grade.strip()
+
+
 @lru_cache(maxsize=1)
 def _groups(library_md: Path, bib: Path) -> dict[str, int]:
-    """source_id -> the number of the bibliography directive that lists it on the library page (1-based)."""
+    """source_id -> the number of the bibliography directive that lists it on the library page (1-based).
+    The directives' filters are read from the page's MyST source with a regular expression: parsing the page
+    with myst-parser to read one option would cost a Markdown parser for a line of text."""
     order = re.findall(r':filter:\s*keywords\s*%\s*"([^"]+)"', library_md.read_text(encoding="utf-8"))
     number = {group: n for n, group in enumerate(order, start=1)}
     found = {}
-    for key, keywords in re.findall(r"@\w+\{([^,]+),.*?keywords = \{([^}]*)\}", bib.read_text(encoding="utf-8"),
-                                    flags=re.S):
-        group = keywords.split(",")[0].strip()
+    for key, entry in bib_entries(bib).items():
+        group = _keywords(entry)[0]
         if group in number:
             found[key] = number[group]
     return found
@@ -47,23 +67,40 @@ def library_href(source_id: str, pagename: str) -> str:
     return "../" * depth + LIBRARY_PAGE + ".html" + anchor
 
 
+def _use_build_entries(app: Sphinx) -> None:
+    """Let `bib_entries` read the entries sphinxcontrib-bibtex has parsed (its `cite` domain's `bibdata`)."""
+    bib = paths.ROOT / "data" / "references.bib"
+    if bib in _BUILD_ENTRIES or "cite" not in app.env.domains:
+        return
+    bibdata = app.env.get_domain("cite").bibdata
+    for path, bibfile in bibdata.bibfiles.items():
+        if Path(path).resolve() == bib.resolve():
+            _BUILD_ENTRIES[bib] = {key: bibdata.data.entries[key] for key in bibfile.keys}
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    _use_build_entries(app)
     body = context.get("body")
     if body and "asmhub-library:" in body:
         context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
 
 
+# An entry as data/references.bib writes it (tidy/bibtex.py), for the copy button. Kept by hand: pybtex writing
+# each entry back (BibliographyData(...).to_string) took 20 s for the 401 entries on the 2-core build machine
+# (this 0.04 s), and in its own layout (quoted fields), not the text of the file a reader downloads.
+_ENTRY_TEXT = re.compile(r"(@\w+\{([^,]+),.*?\n\})", flags=re.S)
+
+
 def bib_script(bib: Path) -> str:
     """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, b: its BibTeX entry}, for the library page's
-    filter and copy buttons (loaded by that page only)."""
+    filter and copy buttons (loaded by that page only). Group and reliability from pybtex's entries."""
     import json
 
+    texts = {match.group(2): match.group(1) for match in _ENTRY_TEXT.finditer(bib.read_text(encoding="utf-8"))}
     entries = {}
-    for match in re.finditer(r"(@\w+\{([^,]+),.*?\n\})", bib.read_text(encoding="utf-8"), flags=re.S):
-        text, key = match.group(1), match.group(2)
-        keywords = re.search(r"keywords = \{([^}]*)\}", text)
-        group, _, grade = (keywords.group(1) if keywords else "").partition(",")
-        entries[key] = {"g": group.strip(), "r": grade.strip(), "b": text}
+    for key, entry in bib_entries(bib).items():
+        group, grade = _keywords(entry)
+        entries[key] = {"g": group, "r": grade, "b": texts.get(key, "")}
     return "window.ASMHUB_BIB=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
@@ -136,6 +173,7 @@ def _build_finished(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html" and (Path(app.outdir) / "searchindex.js").exists():
         _trim_search_file(Path(app.outdir) / "searchindex.js")
     if exception is None and app.builder.format == "html":
+        _use_build_entries(app)
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
         target.write_text(bib_script(paths.ROOT / "data" / "references.bib"), encoding="utf-8")
 
