@@ -53,7 +53,8 @@ def test_a_page_shows_caveats_never_working_notes():
 
 
 def test_no_profile_prints_a_code_path():
-    assert ".py" not in profile_page.GRADE_NOTE and "how-sources-are-graded" in profile_page.GRADE_NOTE
+    page = profile_page.all_figures_html(pd.DataFrame([row()]))
+    assert ".py" not in re.sub(r"<[^>]+>", "", page) and "asmhub-library:#how-sources-are-graded" in page
 
 
 def test_an_acronym_keeps_its_capitals_in_a_caveat():
