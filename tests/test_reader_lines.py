@@ -25,7 +25,7 @@ def row(**over):
 def test_the_reading_is_the_estimate_and_the_source_words_stand_beside_it_in_their_language():
     cell = tables.estimate_html(row())
     assert '<span class="asm-reading">up to 10,000 jobs</span>' in cell
-    assert '<q lang="fr">jusqu&#x27;à 10 milles emplois</q>' in cell and "source\u2019s words" in cell
+    assert '<q lang="fr" dir="auto">jusqu&#x27;à 10 milles emplois</q>' in cell and "source\u2019s words" in cell
 
 
 def test_english_words_the_reading_restates_are_not_repeated():
@@ -39,7 +39,7 @@ def test_a_statement_never_sits_in_an_estimate_column():
     html = tables.estimates_table(pd.DataFrame([row(), said]))
     estimates = re.findall(r'data-label="Estimate"[^>]*>(.*?)</td>', html)
     assert len(estimates) == 1 and "novembre" not in estimates[0]
-    assert '<li id="r-2">' in html and '<q lang="fr">14 au 15 novembre 2022</q>' in html
+    assert '<li id="r-2">' in html and '<q lang="fr" dir="auto">14 au 15 novembre 2022</q>' in html
     assert "(14 to 15 November 2022)" in html
 
 

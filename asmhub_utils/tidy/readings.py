@@ -222,7 +222,10 @@ def read(record: dict, document_language: str | None = None,
     text = str(record.get("value_text") or "")
     unit = str(record.get("unit") or "")
     lang = language(text, document_language)
-    given = gloss(str(record.get("note") or "")) or (translations or {}).get(str(record["record_id"]), ("", ""))[1]
+    translated = (translations or {}).get(str(record["record_id"]), ("", ""))[1]
+    if translated and lang in ("", "en"):  # the editors translated it: its words are not English
+        lang = document_language if document_language not in (None, "en") else "und"
+    given = gloss(str(record.get("note") or "")) or translated
     kind = record.get("value_kind")
     if kind == "multiple":
         return given or (text if lang in ("", "en") else ""), SEVERAL, lang
