@@ -69,13 +69,14 @@ def test_a_reused_kernel_starts_each_notebook_as_a_fresh_one(tmp_path):
         assert found[key] == expected[key], f"{key} leaked from the previous notebook on the same kernel"
 
 
-# Draws two charts with cited marks through the book's chart code, shown as the pages show them.
+# Draws three charts with cited marks (two of them alike) through the book's chart code, as the pages show them.
 CHART = """\
 %matplotlib inline
 from asmhub_utils.chapters import charts, data
 frame = data.dated(data.estimates().query("unit == 'persons' and value_central.notna()").head(4))
 frame = frame.assign(label=charts.row_label(frame))
 charts.ranges_chart(frame, "label", "A chart", "people")
+charts.ranges_chart(frame.head(2), "label", "Another chart", "people")
 charts.ranges_chart(frame.head(2), "label", "Another chart", "people");"""
 
 
@@ -97,7 +98,7 @@ def test_a_notebook_shows_the_same_bytes_whatever_ran_before_it_on_the_kernel(tm
     assert _outputs(later) == _outputs(alone)
 
 
-def test_two_charts_on_one_page_keep_their_ids_apart(tmp_path):
+def test_charts_on_one_page_keep_their_ids_apart_even_when_alike(tmp_path):
     import re
 
     notebook = _notebook([CHART])
@@ -106,4 +107,4 @@ def test_two_charts_on_one_page_keep_their_ids_apart(tmp_path):
     pages = "".join(output["data"]["text/html"] for output in notebook.cells[0].outputs
                     if "text/html" in output.get("data", {}))
     ids = re.findall(r' id="([^"]+)"', pages)
-    assert pages.count('<svg xmlns') == 2 and ids and len(ids) == len(set(ids))
+    assert pages.count('<svg xmlns') == 3 and ids and len(ids) == len(set(ids))

@@ -272,9 +272,22 @@ def _round_geometry(root: ET.Element) -> None:
                 element.set(key, _LONG_DECIMAL.sub(r"\1", element.attrib[key]))
 
 
+# How many charts of each content the current page has drawn: the one piece of page state the chart code keeps.
+# The kernel pool calls new_page() before each notebook (kernel_pool.RESET), as a fresh kernel would start.
+_ON_PAGE: dict[str, int] = {}
+
+
+def new_page() -> None:
+    """Forget the charts drawn so far: the next chart is the first of a new page."""
+    _ON_PAGE.clear()
+
+
 def content_prefix(root: ET.Element) -> str:
-    """'c' and 8 hex digits of the chart's SVG: the same chart gets the same ids in any kernel, any order."""
-    return "c" + hashlib.sha1(ET.tostring(root), usedforsecurity=False).hexdigest()[:8]
+    """'c' and 8 hex digits of the chart's SVG (the same chart gets the same ids in any kernel, whatever ran
+    before), and '-2', '-3' for a second or third identical chart on the page."""
+    digest = "c" + hashlib.sha1(ET.tostring(root), usedforsecurity=False).hexdigest()[:8]
+    _ON_PAGE[digest] = _ON_PAGE.get(digest, 0) + 1
+    return digest if _ON_PAGE[digest] == 1 else f"{digest}-{_ON_PAGE[digest]}"
 
 
 def _prefix_ids(root: ET.Element, prefix: str) -> None:

@@ -11,7 +11,8 @@ Before each notebook `execute` puts the kernel back in a fresh kernel's state (R
 folder, open figures, matplotlib's rcParams, the inline backend's figure formats and settings, pandas options,
 the execution count); tests/test_kernel_pool.py compares that state with a fresh kernel's after a notebook that
 changes all of them, and a notebook's output bytes after other notebooks with its output alone. The book's modules
-keep no state that changes output (chart ids come from the chart's content, not a counter).
+keep no other state that changes output (chart ids come from the chart's content and its rank among identical
+charts on the page).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ if "matplotlib" in _sys.modules:
         setattr(_inline, _name, _inline.trait_defaults(_name))
     _select(get_ipython(), _inline.figure_formats, **_inline.print_figure_kwargs)
     get_ipython().run_line_magic("matplotlib", "inline")
+if "asmhub_utils.chapters.charts" in _sys.modules:
+    _sys.modules["asmhub_utils.chapters.charts"].new_page()
 if "pandas" in _sys.modules:
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore")
