@@ -24,7 +24,7 @@ from pathlib import Path
 
 from asmhub_utils import paths
 from asmhub_utils.errors import display_path
-from asmhub_utils.execute import kernel_pool
+from asmhub_utils.execute import kernel_pool, page_files
 CACHE = paths.BUILD / ".jupyter_cache"  # where jupyter-book points myst-nb's cache
 
 
@@ -49,13 +49,18 @@ def chapters(toc: Path = paths.ROOT / "_toc.yml") -> list[Path]:
 
 
 def uncached(notebooks: list[Path], cache) -> list[Path]:
+    """The chapters to run: not in the cache, or cached with outputs that link to a download or picture no longer
+    in book/site_extra (page_files: the file is written only when the chapter runs)."""
     import nbformat
 
     missing = []
     for path in notebooks:
         try:
-            cache.match_cache_notebook(nbformat.read(path, as_version=4))
+            record = cache.match_cache_notebook(nbformat.read(path, as_version=4))
         except KeyError:
+            missing.append(path)
+            continue
+        if page_files.missing(nbformat.writes(cache.get_cache_bundle(record.pk).nb)):
             missing.append(path)
     return missing
 
