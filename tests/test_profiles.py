@@ -65,8 +65,7 @@ import nbformat  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.execute import kernel_pool
-from asmhub_utils.execute import notebook_errors  # noqa: E402
+from asmhub_utils.execute import kernel_pool, notebook_errors  # noqa: E402
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "999"])

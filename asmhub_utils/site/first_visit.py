@@ -10,11 +10,11 @@ import functools
 import os
 import statistics
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 CHROMIUM = os.environ.get("ASMHUB_CHROMIUM", "/usr/bin/chromium")
