@@ -58,3 +58,12 @@ def _link(file_name: str, label: str) -> str:
     link to a file outside the book's sources would be read as a cross-reference and fail the build."""
     href = f"{address('downloads')}/{file_name}"
     return f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>'
+
+
+def sources_and_figures(frame: pd.DataFrame, name: str, prefix: str = "Sources") -> str:
+    """MyST Markdown under a chart or table: who says what it shows (attribution.sources_line), then a link to the
+    CSV of exactly these figures (tables.figures_for_download, saved as downloads/<name>.csv)."""
+    from asmhub_utils.chapters import attribution, tables
+
+    return (attribution.sources_line(frame, prefix=prefix) + "\n\n"
+            + save_csv(tables.figures_for_download(frame), name))
