@@ -281,14 +281,14 @@ def untranslated(records: list[dict]) -> list[str]:
     return [r["record_id"] for r in records if r["value_language"] not in ("", "en") and not r["value_reading"]]
 
 
-GLOSSES = paths.DATA / "glosses.csv"
+GLOSSES = "glosses.csv"  # in data/ (paths.DATA, read at call time: a staged data folder has its own)
 
 
 def read_translations(path: Path | None = None) -> dict[str, tuple[str, str]]:
     """data/glosses.csv: the editors' English for a value printed outside English that no sweep glossed
     (record_id, value_text as printed, english, translator); empty when the file does not exist. A row whose
     value_text is not the record's (the raw figure changed) stops the build in `check_translations`."""
-    path = path or GLOSSES
+    path = path or paths.DATA / GLOSSES
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:

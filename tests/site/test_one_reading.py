@@ -4,7 +4,9 @@ import re
 from bs4 import BeautifulSoup
 
 from asmhub_utils.chapters import data
-from asmhub_utils.site import built_pages, record_views
+import record_views
+
+from asmhub_utils.site import built_pages
 
 WORKING_NOTES = re.compile(r"Compiler.s note|stored excerpt|column-scrambled|as quoted in sheet|"
                            r"title reconstructed from URL", re.I)

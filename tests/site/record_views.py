@@ -1,4 +1,5 @@
-"""One figure, one reading everywhere: what each built page shows of each record.
+"""One figure, one reading everywhere: what each built page shows of each record (a helper of the site tests;
+BeautifulSoup comes with the book's theme).
 
 Pages mark every figure with its record id: a table row or a statement (`id="<record_id>"`, the permalink anchor)
 or a summary line (`data-record="<record_id>"`). Inside it, the value is the `asm-reading` span (or the

@@ -1,6 +1,6 @@
-"""One figure, one reading everywhere: reading what pages show of a record (asmhub_utils/site/record_views.py)."""
+"""One figure, one reading everywhere: reading what pages show of a record (record_views.py, beside this test)."""
 from asmhub_utils.chapters import tables
-from asmhub_utils.site import record_views
+import record_views
 
 ROW = ('<tr id="seed-1"><td data-label="Year">1990s</td><td data-label="Estimate"><span class="asm-reading">about 4%'
        '</span></td><td data-label="What is counted">gold</td><td data-label="Source"><a href="x">Business Live</a> '
@@ -28,9 +28,13 @@ def test_the_same_number_in_other_words_agrees():
 def test_rows_written_by_the_tables_module_are_read():
     import pandas as pd
 
-    from test_reader_lines import row
-
-    html = tables.estimates_table(pd.DataFrame([row()]))
+    row = {"record_id": "r-1", "iso3": "TGO", "country_name": "Togo", "indicator": "jobs", "year": None,
+           "year_text": "", "published_year": 2019, "value_text": "jusqu'à 10 milles emplois", "unit": "persons",
+           "value_low": None, "value_high": 10000.0, "value_central": None, "value_reading": "up to 10,000 jobs",
+           "reading_kind": "quantity", "value_language": "fr", "reader_note": "", "source_publisher": "Afrique-News",
+           "source_url": "https://example.org/a", "source_year": 2019, "source_title": "t", "grade": "secondary",
+           "source_reliability": "secondary", "curation": "", "echo_group": "r-1", "statement_of": ""}
+    html = tables.estimates_table(pd.DataFrame([row]))
     (view,) = record_views.views(html, "p.html")
     assert (view.record_id, view.value, view.year, view.source) == ("r-1", "up to 10,000 jobs",
                                                                     "undated (published 2019)", "Afrique-News")
