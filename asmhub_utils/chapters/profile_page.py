@@ -8,6 +8,7 @@ import pandas as pd
 
 from asmhub_utils import escape
 from asmhub_utils.chapters import amazon, data, display, places, tables
+from asmhub_utils.editions import page as edition_marks
 from asmhub_utils.tidy import countries, country_grade
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
@@ -139,7 +140,9 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
              f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
     source = (f'{escape.html_link(rep["source_publisher"], rep["source_url"])} '
               f'({_e(display.publication_year(rep["source_year"]))}){badge}')
-    also = [f'{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
+    # every echo keeps an anchor of its own on the row that shows it: a permalink to any record id lands here
+    also = [f'<span id="{_e(e["record_id"])}">{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
+            f'{edition_marks.mark_html(e["record_id"])}</span>'
             for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
     notes = [_e(display.compiler_note(rep["note"]))] if rep["note"] else []
     if also:
@@ -153,7 +156,7 @@ def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
     where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
     return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'
             f'<td data-label="Estimate">{_e(display.figure(rep))}'
-            f'{tables.permalink(rep["record_id"])}</td>'
+            f'{tables.permalink(rep["record_id"])}{edition_marks.mark_html(rep["record_id"])}</td>'
             f'<td data-label="What is counted">{_e(rep["indicator"])}{where}{extra}</td>'
             f'<td data-label="Source">{source}</td></tr>')
 

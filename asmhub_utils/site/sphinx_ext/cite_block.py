@@ -29,10 +29,23 @@ def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
     return (
         '\n<section class="asmhub-cite" aria-labelledby="asmhub-cite-heading">\n'
         '<h2 id="asmhub-cite-heading">Cite this page</h2>\n'
+        f'<p class="asmhub-edition">This page belongs to edition {html.escape(meta.version)} of the book '
+        f'({html.escape(meta.date_released.isoformat())}). {what_changed_link(pagename)}</p>\n'
         f'<p class="asmhub-cite-text">{cite.citation_html(meta, page_title, pagename)}</p>\n'
         "<details><summary>BibTeX</summary>\n"
         f'<pre class="asmhub-cite-bibtex" tabindex="0">{html.escape(cite.bibtex(meta, page_title, pagename))}</pre>\n'
         "</details>\n</section>\n")
+
+
+WHAT_CHANGED = "book/what_changed"
+
+
+def what_changed_link(pagename: str) -> str:
+    """'What changed in this edition', linked relative to the page (a kept edition's figures: downloads/editions/)."""
+    import posixpath
+
+    href = posixpath.relpath(WHAT_CHANGED, posixpath.dirname(pagename) or ".") + ".html"
+    return f'<a href="{html.escape(href)}">What changed in this edition</a>.'
 
 
 def _metadata(app: Sphinx) -> BookMetadata:

@@ -1,0 +1,59 @@
+"""Editions in the built site: the `asmhub-what-changed` directive (the What changed page, made from the data at
+build time, asmhub_utils/editions/page.py) and every edition's data package under `downloads/editions/<version>/`.
+
+The kept editions (data/editions/<version>/) are copied as they are; the current edition's package is written from
+data/, so what a reader downloads as this edition is what its pages show, even before `make edition` keeps it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from asmhub_utils import paths
+from asmhub_utils.editions import page, registry
+from asmhub_utils.site import metadata
+
+
+class WhatChanged(SphinxDirective):
+    """`{asmhub-what-changed}`: every change since the previous edition, linked to each figure's row."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(paths.DATA / "estimates.csv"))
+        return [nodes.raw("", page.what_changed_html(self.env.docname), format="html")]
+
+
+def write_downloads(outdir: Path, data: Path = paths.DATA) -> list[Path]:
+    """downloads/editions/<version>/ for every kept edition and the current one; returns the folders written."""
+    meta = metadata.load()
+    root = outdir / page.DOWNLOADS
+    written = []
+    for edition in registry.kept():
+        if edition.version == meta.version:
+            continue
+        target = root / edition.version
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(edition.folder, target)
+        written.append(target)
+    described = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    written.append(registry.keep(root / meta.version, {n: (data / n).read_bytes() for n in registry.TABLE_FILES},
+                                 described, {}, meta.version, meta.date_released))
+    return written
+
+
+def _build_finished(app: Sphinx, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        write_downloads(Path(app.outdir))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("asmhub-what-changed", WhatChanged)
+    app.connect("build-finished", _build_finished)
