@@ -29,8 +29,14 @@ def record_page(iso3: str) -> str | None:
 
 
 def _href(docname: str, target: str, anchor: str = "") -> str:
+    """A file of the site (`downloads/...`) relative to the page `docname`."""
     rel = posixpath.relpath(target, posixpath.dirname(docname) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _page(docname: str, target: str, anchor: str = "") -> str:
+    """Another page (a docname) of the book, relative to the page `docname`, at an anchor."""
+    return _href(docname, target + ".html", anchor)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +70,7 @@ def mark_html(record_id: str) -> str:
 def _figure_item(change: diff.FigureChange, docname: str, previous: str) -> str:
     page = record_page(change.iso3)
     rid = _e(change.record_id)
-    label = f'<a href="{_e(_href(docname, page, change.record_id))}">{rid}</a>' if page and change.kind != "removed" \
+    label = f'<a href="{_e(_page(docname, page, change.record_id))}">{rid}</a>' if page and change.kind != "removed" \
         else f"<code>{rid}</code>"
     what = _e(change.indicator)
     if change.kind == "added":
@@ -88,7 +94,7 @@ def _headlines(changed: diff.Diff, docname: str) -> str:
     for h in changed.headlines:
         country = _e(h.country)
         anchor = h.new.record_id if h.new and h.new.record_id else ""
-        link = f'<a href="{_e(_href(docname, record_page(h.iso3), anchor))}">{country}</a>'
+        link = f'<a href="{_e(_page(docname, record_page(h.iso3), anchor))}">{country}</a>'
         before = _e(h.old.text()) if h.old else "not covered"
         now = _e(h.new.text()) if h.new else "not covered"
         if h.kind == "new":
@@ -110,7 +116,7 @@ def _by_place(changed: diff.Diff, docname: str, previous: str) -> str:
                            if (n := sum(c.kind == k for c in changes)))
         items = "".join(_figure_item(c, docname, previous) for c in changes)
         name = _e(place) if regional else (
-            f'<a href="{_e(_href(docname, record_page(changes[0].iso3)))}">{_e(place)}</a>')
+            f'<a href="{_e(_page(docname, record_page(changes[0].iso3)))}">{_e(place)}</a>')
         parts.append(f'<h3 class="asm-change-place">{name} <small>({_e(counts)})</small></h3>'
                      f'<ul class="asm-changes">{items}</ul>')
     return "".join(parts)
@@ -120,7 +126,7 @@ def _stated(changed: diff.Diff, docname: str) -> str:
     if not changed.stated:
         return "<p>No figure stated in a chapter's text changed.</p>"
     items = "".join(
-        f'<li><a href="{_e(_href(docname, s.chapter.removesuffix(".ipynb")) + ".html")}">{_e(s.chapter)}</a> '
+        f'<li><a href="{_e(_page(docname, s.chapter.removesuffix(".ipynb")))}">{_e(s.chapter)}</a> '
         f"<code>{_e(s.name)}</code>: {_e(s.old) or 'not stated'} → {_e(s.new) or 'not stated'}</li>"
         for s in changed.stated)
     return f'<ul class="asm-changes">{items}</ul>'
