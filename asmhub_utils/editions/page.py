@@ -15,6 +15,7 @@ from asmhub_utils.editions import diff, registry
 from asmhub_utils.site import metadata
 
 PROFILES = "notebooks/places/profiles"
+WORLD_PAGE = "book/dashboard/world_figures"  # every figure without a country: its anchor's page
 DOWNLOADS = "downloads/editions"
 
 
@@ -22,10 +23,22 @@ def _e(value: object) -> str:
     return escape.html(value)
 
 
-def record_page(iso3: str) -> str | None:
-    """The page (docname) that carries a figure's anchor: its country's profile. None for world and regional
-    figures, which no single page lists."""
-    return f"{PROFILES}/{iso3}" if iso3 else None
+def record_page(iso3: str) -> str:
+    """The page (docname) that carries a figure's anchor: its country's profile, or the page of world and
+    regional figures."""
+    return f"{PROFILES}/{iso3}" if iso3 else WORLD_PAGE
+
+
+def world_figures_html() -> str:
+    """Every figure without a country, world first, then each region the sources name: one row per estimate with
+    its anchor (echoes included) and its edition mark, as on a country's profile."""
+    from asmhub_utils.chapters import data, profile_page
+
+    frame = data.dated(data.estimates().query("iso3 == ''"))
+    parts = [f"<h2 id=\"world\">World</h2>{profile_page.all_figures_html(frame[frame['scope'] == 'world'])}"]
+    for region, rows in frame[frame["scope"] != "world"].groupby("country_name", sort=True):
+        parts.append(f"<h2>{_e(region)}</h2>{profile_page.all_figures_html(rows)}")
+    return "".join(parts)
 
 
 def _href(docname: str, target: str, anchor: str = "") -> str:
@@ -70,8 +83,8 @@ def mark_html(record_id: str) -> str:
 def _figure_item(change: diff.FigureChange, docname: str, previous: str) -> str:
     page = record_page(change.iso3)
     rid = _e(change.record_id)
-    label = f'<a href="{_e(_page(docname, page, change.record_id))}">{rid}</a>' if page and change.kind != "removed" \
-        else f"<code>{rid}</code>"
+    label = (f"<code>{rid}</code>" if change.kind == "removed"
+             else f'<a href="{_e(_page(docname, page, change.record_id))}">{rid}</a>')
     what = _e(change.indicator)
     if change.kind == "added":
         text = f"new: {_e(change.value)} ({what})"
@@ -115,8 +128,7 @@ def _by_place(changed: diff.Diff, docname: str, previous: str) -> str:
         counts = ", ".join(f"{n} {k}" for k in ("changed", "added", "removed")
                            if (n := sum(c.kind == k for c in changes)))
         items = "".join(_figure_item(c, docname, previous) for c in changes)
-        name = _e(place) if regional else (
-            f'<a href="{_e(_page(docname, record_page(changes[0].iso3)))}">{_e(place)}</a>')
+        name = f'<a href="{_e(_page(docname, record_page(changes[0].iso3)))}">{_e(place)}</a>'
         parts.append(f'<h3 class="asm-change-place">{name} <small>({_e(counts)})</small></h3>'
                      f'<ul class="asm-changes">{items}</ul>')
     return "".join(parts)

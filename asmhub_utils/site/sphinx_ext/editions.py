@@ -1,4 +1,5 @@
-"""Editions in the built site: the `asmhub-what-changed` directive (the What changed page, made from the data at
+"""Editions in the built site: the `asmhub-world-figures` directive (every figure without a country, so each has
+an anchor to link to), the `asmhub-what-changed` directive (the What changed page, made from the data at
 build time, asmhub_utils/editions/page.py) and every edition's data package under `downloads/editions/<version>/`.
 
 The kept editions (data/editions/<version>/) are copied as they are; the current edition's package is written from
@@ -30,6 +31,15 @@ class WhatChanged(SphinxDirective):
         return [nodes.raw("", page.what_changed_html(self.env.docname), format="html")]
 
 
+class WorldFigures(SphinxDirective):
+    """`{asmhub-world-figures}`: every figure without a country, each row at its record id's anchor."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [nodes.raw("", page.world_figures_html(), format="html")]
+
+
 def write_downloads(outdir: Path, data: Path = paths.DATA) -> list[Path]:
     """downloads/editions/<version>/ for every kept edition and the current one; returns the folders written."""
     meta = metadata.load()
@@ -56,4 +66,5 @@ def _build_finished(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_directive("asmhub-what-changed", WhatChanged)
+    app.add_directive("asmhub-world-figures", WorldFigures)
     app.connect("build-finished", _build_finished)
