@@ -158,8 +158,7 @@ def _place(row: dict) -> str:
 def _display(name: str, row: dict) -> str:
     if name == "range":
         return _range(row)
-    columns = dict(FIELDS)[name]
-    return str(row[columns[0]])
+    return str(row.get(dict(FIELDS)[name][0], ""))
 
 
 def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[FigureChange]:
@@ -176,15 +175,16 @@ def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[FigureChange]:
     # rows as dicts: a pandas row lookup per change cost a second for a thousand changes
     for kind, frame in (("added", new.loc[added]), ("removed", old.loc[removed])):
         for r in frame.to_dict("records"):
-            changes.append(FigureChange(r["record_id"], kind, r["iso3"], _place(r), r["scope"], r["indicator"],
-                                        r["value_text"]))
+            changes.append(FigureChange(r["record_id"], kind, r.get("iso3", ""), _place(r), r.get("scope", ""),
+                                        r.get("indicator", ""), r.get("value_text", "")))
     where = np.flatnonzero(any_change)
     befores, afters = a.iloc[where].to_dict("records"), b.iloc[where].to_dict("records")
     for n, before, after in zip(where, befores, afters):
         fields = tuple((name, _display(name, before), _display(name, after))
                        for name, mask in differs.items() if mask[n])
-        changes.append(FigureChange(after["record_id"], "changed", after["iso3"], _place(after), after["scope"],
-                                    after["indicator"], after["value_text"], fields))
+        changes.append(FigureChange(after["record_id"], "changed", after.get("iso3", ""), _place(after),
+                                    after.get("scope", ""), after.get("indicator", ""), after.get("value_text", ""),
+                                    fields))
     order = {"changed": 0, "added": 1, "removed": 2}
     return sorted(changes, key=lambda c: (c.place == "World", c.place, order[c.kind], c.record_id))
 
@@ -199,6 +199,8 @@ def _headline(row: dict | None, publishers: dict[str, str]) -> Headline | None:
 
 
 def headline_changes(old: DataPackage, new: DataPackage) -> list[HeadlineChange]:
+    if "headline_record_id" not in old.countries or "headline_record_id" not in new.countries:
+        return []  # one side has no country table (data made before the headline rule): no headline to compare
     publishers_old = dict(zip(old.sources["source_id"], old.sources["publisher"]))
     publishers_new = dict(zip(new.sources["source_id"], new.sources["publisher"]))
     before = {r["iso3"]: r for r in old.countries.to_dict("records")}

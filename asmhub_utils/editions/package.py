@@ -23,6 +23,7 @@ from asmhub_utils import paths
 from asmhub_utils.errors import DataError, Problem
 
 TABLES = ("estimates", "countries", "sources")
+OPTIONAL = ("countries",)  # before the headline rule (78b6db9) the data had no countries.csv: no headlines then
 EDITIONS = paths.DATA / "editions"
 STATED_FILE = "stated_figures.json"
 STATED_TAG = "nbval-check-output"
@@ -75,6 +76,15 @@ def _stated_from_tree(root: Path) -> dict[str, dict[str, str]]:
     return found
 
 
+def _tables(found: dict[str, bytes | None], spec: str, where: str) -> dict[str, pd.DataFrame]:
+    missing = [f"{name}.csv" for name in TABLES if found.get(name) is None and name not in OPTIONAL]
+    if missing:
+        raise _problem(spec, f"holds no {', '.join(missing)}",
+                       f"name {where} with the tidy tables (data/, an edition, a data zip, a revision that has them)")
+    return {name: _read(found[name]) if found.get(name) is not None else pd.DataFrame(columns=["iso3"], dtype=object)
+            for name in TABLES}
+
+
 def _problem(spec: str, message: str, fix: str) -> DataError:
     return DataError([Problem(spec, None, None, None, message, fix)])
 
@@ -84,11 +94,8 @@ def from_folder(folder: Path, label: str | None = None) -> DataPackage:
     root = folder
     if not (folder / "estimates.csv").exists() and (folder / "data" / "estimates.csv").exists():
         folder = folder / "data"
-    missing = [f"{name}.csv" for name in TABLES if not (folder / f"{name}.csv").exists()]
-    if missing:
-        raise _problem(str(folder), f"holds no {', '.join(missing)}",
-                       "name a folder with the tidy tables (data/, an edition, an unpacked download)")
-    tables = {name: _read((folder / f"{name}.csv").read_bytes()) for name in TABLES}
+    tables = _tables({name: (folder / f"{name}.csv").read_bytes() for name in TABLES
+                      if (folder / f"{name}.csv").exists()}, str(folder), "a folder")
     if (folder / STATED_FILE).exists():
         stated = json.loads((folder / STATED_FILE).read_text(encoding="utf-8"))
     elif root != folder and (root / "notebooks").is_dir():
@@ -102,10 +109,8 @@ def from_zip(archive: Path, label: str | None = None) -> DataPackage:
     """The tables in a data zip: members named `<anything>/estimates.csv` etc."""
     with zipfile.ZipFile(archive) as z:
         names = {Path(n).name: n for n in z.namelist()}
-        missing = [f"{name}.csv" for name in TABLES if f"{name}.csv" not in names]
-        if missing:
-            raise _problem(str(archive), f"holds no {', '.join(missing)}", "name a data zip such as asmhub-data.zip")
-        tables = {name: _read(z.read(names[f"{name}.csv"])) for name in TABLES}
+        tables = _tables({name: z.read(names[f"{name}.csv"]) for name in TABLES if f"{name}.csv" in names},
+                         str(archive), "a zip")
         stated = json.loads(z.read(names[STATED_FILE])) if STATED_FILE in names else {}
     return DataPackage(label or str(archive), stated=stated, **tables)
 
@@ -144,11 +149,9 @@ def from_git(revision: str, repo: Path = paths.ROOT) -> DataPackage:
     chapters = [n for n in _git(repo, "ls-tree", "-r", "--name-only", commit, "notebooks").decode().splitlines()
                 if n.endswith(".ipynb") and "/profiles/" not in n and "/templates/" not in n]
     files = _cat_files(repo, commit, [f"data/{name}.csv" for name in TABLES] + chapters)
-    missing = [f"data/{name}.csv" for name in TABLES if f"data/{name}.csv" not in files]
-    if missing:
-        raise _problem(revision, f"has no {', '.join(missing)}", "name a revision made after the tidy tables existed")
+    tables = _tables({name: files.get(f"data/{name}.csv") for name in TABLES}, revision, "a revision")
     stated = {name: s for name in chapters if name in files and (s := stated_from_notebook(files[name]))}
-    return DataPackage(revision, stated=stated, **{name: _read(files[f"data/{name}.csv"]) for name in TABLES})
+    return DataPackage(revision, stated=stated, **tables)
 
 
 def load(spec: str, repo: Path = paths.ROOT, editions: Path = EDITIONS) -> DataPackage:
