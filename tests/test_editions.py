@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from asmhub_utils import cli
-from asmhub_utils.editions import diff, package, page, registry, report
+from asmhub_utils.chapters import edition_marks
+from asmhub_utils.editions import diff, package, registry, report
+from asmhub_utils.site import what_changed as page
 from asmhub_utils.errors import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "editions"
@@ -177,6 +179,7 @@ def test_recording_an_edition_keeps_its_package_changes_and_changelog(book_copy)
     registry.record("2026.2", dt.date(2026, 2, 1), editions, tmp_data, meta, log)
     assert log.read_text().count("## 2026.2") == 1 and log.read_text().count(registry.SUMMARY_START) == 1
     assert [e.version for e in registry.kept(editions)] == ["2026.1", "2026.2"]
+    assert registry.current_edition(meta) == ("2026.2", "2026-02-01")
     assert registry.previous("2026.2", editions).version == "2026.1"
     assert registry.previous("2026.3", editions).version == "2026.2"
 
@@ -184,6 +187,7 @@ def test_recording_an_edition_keeps_its_package_changes_and_changelog(book_copy)
 def test_what_changed_page_links_each_change_to_its_row(monkeypatch, changes):
     before = registry.Edition("2026.1", dt.date(2026, 1, 10), OLD)
     monkeypatch.setattr(page, "_current_changes", lambda: (before, changes, "2026.2"))
+    monkeypatch.setattr(edition_marks, "_current_changes", lambda: (before, changes, "2026.2"))
     monkeypatch.setattr(page, "editions_html", lambda docname, current: "")
     html = page.what_changed_html("book/what_changed")
     assert html.index("Headlines changed") < html.index("Figures by country")
@@ -192,12 +196,13 @@ def test_what_changed_page_links_each_change_to_its_row(monkeypatch, changes):
     assert "about 1,000,000 → about 1,100,000" in html
     assert "last published in edition 2026.1" in html and "../downloads/editions/2026.1/estimates.csv" in html
     assert "(first headline)" in html
-    marks = page.row_marks()
+    marks = edition_marks.row_marks()
     assert marks["seed-0002"] == "new in edition 2026.2"
     assert marks["seed-0001"].startswith("changed in edition 2026.2 (was about 1,000,000")
     assert marks["seed-0003"] == "changed in edition 2026.2 (grade was secondary)"
     assert "seed-0006" not in marks
-    assert 'class="asm-edition-mark"' in page.mark_html("seed-0002") and page.mark_html("seed-0006") == ""
+    assert 'class="asm-edition-mark"' in edition_marks.mark_html("seed-0002")
+    assert edition_marks.mark_html("seed-0006") == ""
 
 
 def test_what_changed_page_escapes_what_it_shows(monkeypatch):
@@ -212,9 +217,10 @@ def test_what_changed_page_escapes_what_it_shows(monkeypatch):
 
 def test_first_edition_has_nothing_to_compare(monkeypatch):
     monkeypatch.setattr(page, "_current_changes", lambda: (None, None, "2026.1"))
+    monkeypatch.setattr(edition_marks, "_current_changes", lambda: (None, None, "2026.1"))
     monkeypatch.setattr(page, "editions_html", lambda docname, current: "")
     assert "first edition" in page.what_changed_html("book/what_changed")
-    assert page.row_marks() == {}
+    assert edition_marks.row_marks() == {}
 
 
 def test_kept_editions_are_whole_data_packages():

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from asmhub_utils.chapters import data, profile_page
-from asmhub_utils.editions import page
+from asmhub_utils.chapters import edition_marks as page
 
 ID = re.compile(r'\bid="([^"]+)"')
 

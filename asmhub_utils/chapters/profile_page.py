@@ -7,8 +7,7 @@ import html
 import pandas as pd
 
 from asmhub_utils import escape
-from asmhub_utils.chapters import amazon, data, display, places, tables
-from asmhub_utils.editions import page as edition_marks
+from asmhub_utils.chapters import amazon, data, display, edition_marks, places, tables
 from asmhub_utils.tidy import countries, country_grade
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)

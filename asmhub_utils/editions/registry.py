@@ -52,6 +52,15 @@ def kept(editions: Path = EDITIONS) -> list[Edition]:
     return sorted(found, key=lambda e: (e.date, _version_key(e.version)))
 
 
+def current_edition(source: Path = METADATA) -> tuple[str, str]:
+    """The version and date of the edition in book/metadata.yml, read without the checks of site.metadata (which
+    a chapter may not import): what a profile needs to mark the figures changed in this edition."""
+    import yaml
+
+    raw = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    return str(raw.get("version", "")), str(raw.get("date_released", ""))
+
+
 def previous(current: str, editions: Path = EDITIONS) -> Edition | None:
     """The edition the current one is compared with: the newest kept edition other than `current`."""
     others = [e for e in kept(editions) if e.version != current]

@@ -10,7 +10,8 @@ from urllib.parse import urljoin
 import pandas as pd
 
 from asmhub_utils import paths
-from asmhub_utils.editions import page, registry
+from asmhub_utils.chapters import edition_marks as page
+from asmhub_utils.editions import registry
 from asmhub_utils.site import metadata
 
 ID = re.compile(r'\bid="([^"]+)"')

@@ -1,6 +1,6 @@
 """Editions in the built site: the `asmhub-world-figures` directive (every figure without a country, so each has
 an anchor to link to), the `asmhub-what-changed` directive (the What changed page, made from the data at
-build time, asmhub_utils/editions/page.py) and every edition's data package under `downloads/editions/<version>/`.
+build time, asmhub_utils/site/what_changed.py) and every edition's data package under `downloads/editions/<version>/`.
 
 The kept editions (data/editions/<version>/) are copied as they are; the current edition's package is written from
 data/, so what a reader downloads as this edition is what its pages show, even before `make edition` keeps it.
@@ -17,8 +17,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from asmhub_utils import paths
-from asmhub_utils.editions import page, registry
-from asmhub_utils.site import metadata
+from asmhub_utils.chapters import edition_marks
+from asmhub_utils.editions import registry
+from asmhub_utils.site import metadata, what_changed
 
 
 class WhatChanged(SphinxDirective):
@@ -28,7 +29,7 @@ class WhatChanged(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(paths.DATA / "estimates.csv"))
-        return [nodes.raw("", page.what_changed_html(self.env.docname), format="html")]
+        return [nodes.raw("", what_changed.what_changed_html(self.env.docname), format="html")]
 
 
 class WorldFigures(SphinxDirective):
@@ -37,13 +38,13 @@ class WorldFigures(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        return [nodes.raw("", page.world_figures_html(), format="html")]
+        return [nodes.raw("", edition_marks.world_figures_html(), format="html")]
 
 
 def write_downloads(outdir: Path, data: Path = paths.DATA) -> list[Path]:
     """downloads/editions/<version>/ for every kept edition and the current one; returns the folders written."""
     meta = metadata.load()
-    root = outdir / page.DOWNLOADS
+    root = outdir / what_changed.DOWNLOADS
     written = []
     for edition in registry.kept():
         if edition.version == meta.version:

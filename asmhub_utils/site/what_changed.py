@@ -1,8 +1,10 @@
-"""What a reader sees of editions: the "What changed in this edition" page and the mark beside a changed figure.
+"""The "What changed in this edition" page (`{asmhub-what-changed}`, book/what_changed.md), made at build time.
 
-Both are made at build time from the data: the diff (`diff.compare`) between the previous kept edition
-(`registry.previous`) and data/ as the book shows it. Nothing here is typed: a figure changed by the next source
-sweep shows up on the next build. Every value is escaped (`escape.html`) where it is written.
+From the diff (`editions.diff`) between the previous kept edition and data/ as the book shows it, with what the
+chapters state: headlines changed first, then every figure by country, each linked to its row (the anchors of
+`chapters.edition_marks.record_page`), the figures chapters state, and every edition's data package. Nothing
+here is typed: a figure changed by the next source sweep shows up on the next build. Every value is escaped
+(`escape.html`) where it is written.
 """
 
 from __future__ import annotations
@@ -10,35 +12,16 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from asmhub_utils import escape, paths
+from asmhub_utils import escape
+from asmhub_utils.chapters.edition_marks import record_page
 from asmhub_utils.editions import diff, registry
 from asmhub_utils.site import metadata
 
-PROFILES = "notebooks/places/profiles"
-WORLD_PAGE = "book/dashboard/world_figures"  # every figure without a country: its anchor's page
 DOWNLOADS = "downloads/editions"
 
 
 def _e(value: object) -> str:
     return escape.html(value)
-
-
-def record_page(iso3: str) -> str:
-    """The page (docname) that carries a figure's anchor: its country's profile, or the page of world and
-    regional figures."""
-    return f"{PROFILES}/{iso3}" if iso3 else WORLD_PAGE
-
-
-def world_figures_html() -> str:
-    """Every figure without a country, world first, then each region the sources name: one row per estimate with
-    its anchor (echoes included) and its edition mark, as on a country's profile."""
-    from asmhub_utils.chapters import data, profile_page
-
-    frame = data.dated(data.estimates().query("iso3 == ''"))
-    parts = [f"<h2 id=\"world\">World</h2>{profile_page.all_figures_html(frame[frame['scope'] == 'world'])}"]
-    for region, rows in frame[frame["scope"] != "world"].groupby("country_name", sort=True):
-        parts.append(f"<h2>{_e(region)}</h2>{profile_page.all_figures_html(rows)}")
-    return "".join(parts)
 
 
 def _href(docname: str, target: str, anchor: str = "") -> str:
@@ -54,30 +37,9 @@ def _page(docname: str, target: str, anchor: str = "") -> str:
 
 @lru_cache(maxsize=1)
 def _current_changes() -> tuple[registry.Edition | None, diff.Diff | None, str]:
-    meta = metadata.load()
-    before, changed = registry.changes(meta.version, with_stated=False)
-    return before, changed, meta.version
-
-
-def row_marks() -> dict[str, str]:
-    """record id -> 'new in edition X' or 'changed in edition X (was Y)', for the figures of this edition that
-    are new or changed since the previous one (empty for the first edition)."""
-    before, changed, version = _current_changes()
-    if changed is None:
-        return {}
-    marks = {}
-    for change in changed.figures:
-        if change.kind == "added":
-            marks[change.record_id] = f"new in edition {version}"
-        elif change.kind == "changed":
-            marks[change.record_id] = f"changed in edition {version} ({change.was})"
-    return marks
-
-
-def mark_html(record_id: str) -> str:
-    """The mark beside a figure's row on its page ('' when it did not change in this edition)."""
-    text = row_marks().get(str(record_id))
-    return f' <span class="asm-edition-mark">{_e(text)}</span>' if text else ""
+    version = metadata.load().version
+    before, changed = registry.changes(version)
+    return before, changed, version
 
 
 def _figure_item(change: diff.FigureChange, docname: str, previous: str) -> str:
