@@ -28,7 +28,12 @@ class WhatChanged(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(paths.DATA / "estimates.csv"))
+        # re-read when the data, a kept edition or a chapter's stated figures change, not only this page's source
+        inputs = [paths.DATA / f"{name}.csv" for name in ("estimates", "countries", "sources")]
+        inputs += sorted(registry.EDITIONS.rglob("*")) + sorted(paths.NOTEBOOKS.glob("**/*.ipynb"))
+        for path in inputs:
+            if path.is_file() and "profiles" not in path.parts:
+                self.env.note_dependency(str(path))
         return [nodes.raw("", what_changed.what_changed_html(self.env.docname), format="html")]
 
 
