@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 import textwrap
 import warnings
@@ -41,9 +42,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from babel.numbers import format_compact_decimal, format_decimal
 from matplotlib.transforms import blended_transform_factory
+from markupsafe import Markup
 
-from asmhub_utils import escape
+from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import data, display
 
 WIDTH = 4.4  # inches
@@ -83,12 +86,15 @@ def use_house_style() -> None:
     })
 
 
-def human(value: float, _pos: object = None) -> str:
-    """12,500,000 -> '12.5M'; for axis ticks."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
+def human(value: float, _pos: object = None, locale: str = display.LOCALE) -> str:
+    """12,500,000 -> '12.5M', 1,500 -> '1.5k'; for axis ticks: CLDR's short compact form (Babel) to three
+    significant digits. English thousands are 'k' (the book's wording; CLDR writes 'K')."""
+    if abs(value) < 1000:
+        return display.number(value, locale) if value == int(value) else format_decimal(value, "@##", locale)
+    scaled = abs(value) / 10 ** (3 * min(int(math.log10(abs(value)) // 3), 4))
+    digits = max(0, 3 - len(str(int(scaled))))
+    text = format_compact_decimal(value, format_type="short", fraction_digits=digits, locale=locale)
+    return text.replace("K", "k") if locale == "en" else text
 
 
 def wrap(text: str, width: int = WRAP) -> str:
@@ -321,8 +327,7 @@ def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Fig
     elif show is not None:
         from IPython.display import HTML
 
-        show(HTML(f'<figure class="asm-figure">{to_svg(fig, description)}'
-                  '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
+        show(HTML(html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))))
     plt.close(fig)
     return fig
 
@@ -338,20 +343,16 @@ def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folde
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise ValueError(f"picture name {name!r}: use lower-case letters, digits, '-' and '_' only")
     folder.mkdir(parents=True, exist_ok=True)
-    sets, sizes = {}, {}
+    drawings = {}
     for kind, fig in (("phone", phone), ("desk", desk)):
         files = []
         for density in (1, 2):
             file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
             (folder / file_name).write_bytes(png(fig, dpi=96 * density))
-            files.append(f"{escape.html(address + '/' + file_name)} {density}x")
-        sets[kind] = ", ".join(files)
-        sizes[kind] = f'width="{fig.get_figwidth() * 96:.0f}" height="{fig.get_figheight() * 96:.0f}"'
-    first = sets["phone"].split(" ")[0]
-    return (f'<figure class="asm-figure asm-picture"><picture>'
-            f'<source media="{DESK_MEDIA}" srcset="{sets["desk"]}" {sizes["desk"]}>'
-            f'<img src="{first}" srcset="{sets["phone"]}" {sizes["phone"]} alt="{escape.html(alt)}" '
-            f'style="width:100%;height:auto"></picture></figure>')
+            files.append((f"{address}/{file_name}", density))
+        drawings[kind] = {"files": files, "width": f"{fig.get_figwidth() * 96:.0f}",
+                          "height": f"{fig.get_figheight() * 96:.0f}"}
+    return html_templates.render("picture.html", media=DESK_MEDIA, alt=alt, **drawings)
 
 
 def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) -> None:

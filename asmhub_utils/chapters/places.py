@@ -20,8 +20,9 @@ from __future__ import annotations
 
 
 import pandas as pd
+from markupsafe import Markup
 
-from asmhub_utils import escape
+from asmhub_utils import html_templates
 from asmhub_utils.chapters import data
 from asmhub_utils.tidy import countries, country_grade
 
@@ -58,7 +59,9 @@ def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}"
+    from asmhub_utils.chapters import display
+
+    return display.whole(value)
 
 
 def headline_text(row: pd.Series) -> str:
@@ -128,7 +131,7 @@ def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def profile_link(iso3: str, name: str) -> str:
     """A page-relative link from the country table to the country's profile page."""
-    return f'<a href="profiles/{escape.html(iso3)}.html">{escape.html(name)}</a>'
+    return html_templates.render("profile_link.html", iso3=iso3, name=name)
 
 
 # What a reader looks for first (a phone card's first lines); the other columns share one small line under them.
@@ -150,16 +153,17 @@ def country_table_html(table: pd.DataFrame) -> str:
     shown = table.loc[:, [c for c in PAGE_ORDER if c in table.columns]].copy()
     places = [" \u00b7 ".join(p for p in (iso3, region) if p != NO_DATA)
               for iso3, region in zip(table["ISO3"], table["Region"])]
-    shown["Country"] = [f'{profile_link(iso3, name)} <small class="asm-code">{escape.html(place)}</small>'
+    shown["Country"] = [html_templates.render("country_cell.html", iso3=iso3, name=name, place=place)
                         for iso3, name, place in zip(table["ISO3"], table["Country"], places)]
     shown["Source"] = [source if source == NO_DATA else
-                       f'<span title="{escape.html(source)}">{escape.html(display.source_short(source, SOURCE_WIDTH))}</span>'
+                       html_templates.render("source_cell.html", source=source,
+                                             short=display.source_short(source, SOURCE_WIDTH))
                        for source in table["Source"]]
     numbers = {"Headline estimate": tables.leading_number, "Year": tables.year_order,
                "Estimates": tables.leading_number, "Independent": tables.leading_number}
-    return (tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS, html_columns=("Country", "Source"),
-                                  noun="countries")
-            + f'<script defer src="{escape.html(static_url("asmhub-table.js"))}"></script>')
+    table_html = tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS,
+                                       html_columns=("Country", "Source"), noun="countries")
+    return html_templates.render("country_table.html", table=Markup(table_html), script=static_url("asmhub-table.js"))
 
 
 def rule_markdown() -> str:

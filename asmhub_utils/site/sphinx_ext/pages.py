@@ -14,28 +14,46 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import html
-
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
-from asmhub_utils import paths
+from asmhub_utils import html_templates, paths
 from asmhub_utils.site.sphinx_ext import library_labels
 
 LIBRARY_PAGE = "book/library"
 LINK = re.compile(r'href="asmhub-library:#src-([^"]+)"')
 
 
+def bib_entries(bib: Path) -> dict:
+    """key -> pybtex Entry of a .bib file: the entries sphinxcontrib-bibtex parsed for the build when it has
+    (`_BUILD_ENTRIES`, no second parse), else pybtex's parse (0.6 s for data/references.bib's 401 entries)."""
+    if bib in _BUILD_ENTRIES:
+        return _BUILD_ENTRIES[bib]
+    from pybtex.database import parse_file
+
+    return dict(parse_file(str(bib), bib_format="bibtex").entries)
+
+
+_BUILD_ENTRIES: dict[Path, dict] = {}
+
+
+def _keywords(entry) -> tuple[str, str]:
+    """(group, reliability) from an entry's `keywords` (tidy/bibtex.py writes 'group, reliability')."""
+    group, _, grade = entry.fields.get("keywords", "").partition(",")
+    return group.strip(), grade.strip()
+
+
 @lru_cache(maxsize=1)
 def _groups(library_md: Path, bib: Path) -> dict[str, int]:
-    """source_id -> the number of the bibliography directive that lists it on the library page (1-based)."""
+    """source_id -> the number of the bibliography directive that lists it on the library page (1-based).
+    The directives' filters are read from the page's MyST source with a regular expression: parsing the page
+    with myst-parser to read one option would cost a Markdown parser for a line of text."""
     order = re.findall(r':filter:\s*keywords\s*%\s*"([^"]+)"', library_md.read_text(encoding="utf-8"))
     number = {group: n for n, group in enumerate(order, start=1)}
     found = {}
-    for key, keywords in re.findall(r"@\w+\{([^,]+),.*?keywords = \{([^}]*)\}", bib.read_text(encoding="utf-8"),
-                                    flags=re.S):
-        group = keywords.split(",")[0].strip()
+    for key, entry in bib_entries(bib).items():
+        group = _keywords(entry)[0]
         if group in number:
             found[key] = number[group]
     return found
@@ -49,23 +67,40 @@ def library_href(source_id: str, pagename: str) -> str:
     return "../" * depth + LIBRARY_PAGE + ".html" + anchor
 
 
+def _use_build_entries(app: Sphinx) -> None:
+    """Let `bib_entries` read the entries sphinxcontrib-bibtex has parsed (its `cite` domain's `bibdata`)."""
+    bib = paths.ROOT / "data" / "references.bib"
+    if bib in _BUILD_ENTRIES or "cite" not in app.env.domains:
+        return
+    bibdata = app.env.get_domain("cite").bibdata
+    for path, bibfile in bibdata.bibfiles.items():
+        if Path(path).resolve() == bib.resolve():
+            _BUILD_ENTRIES[bib] = {key: bibdata.data.entries[key] for key in bibfile.keys}
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    _use_build_entries(app)
     body = context.get("body")
     if body and "asmhub-library:" in body:
         context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
 
 
+# An entry as data/references.bib writes it (tidy/bibtex.py), for the copy button. Kept by hand: pybtex writing
+# each entry back (BibliographyData(...).to_string) took 20 s for the 401 entries on the 2-core build machine
+# (this 0.04 s), and in its own layout (quoted fields), not the text of the file a reader downloads.
+_ENTRY_TEXT = re.compile(r"(@\w+\{([^,]+),.*?\n\})", flags=re.S)
+
+
 def bib_script(bib: Path) -> str:
     """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, b: its BibTeX entry}, for the library page's
-    filter and copy buttons (loaded by that page only)."""
+    filter and copy buttons (loaded by that page only). Group and reliability from pybtex's entries."""
     import json
 
+    texts = {match.group(2): match.group(1) for match in _ENTRY_TEXT.finditer(bib.read_text(encoding="utf-8"))}
     entries = {}
-    for match in re.finditer(r"(@\w+\{([^,]+),.*?\n\})", bib.read_text(encoding="utf-8"), flags=re.S):
-        text, key = match.group(1), match.group(2)
-        keywords = re.search(r"keywords = \{([^}]*)\}", text)
-        group, _, grade = (keywords.group(1) if keywords else "").partition(",")
-        entries[key] = {"g": group.strip(), "r": grade.strip(), "b": text}
+    for key, entry in bib_entries(bib).items():
+        group, grade = _keywords(entry)
+        entries[key] = {"g": group, "r": grade, "b": texts.get(key, "")}
     return "window.ASMHUB_BIB=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
@@ -138,6 +173,7 @@ def _build_finished(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html" and (Path(app.outdir) / "searchindex.js").exists():
         _trim_search_file(Path(app.outdir) / "searchindex.js")
     if exception is None and app.builder.format == "html":
+        _use_build_entries(app)
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
         target.write_text(bib_script(paths.ROOT / "data" / "references.bib"), encoding="utf-8")
 
@@ -154,22 +190,18 @@ def _config_inited(app: Sphinx, config) -> None:
 def headlines_html() -> str:
     """The headline indicators as published: for each, the lowest and highest figure and the most recent one,
     each with its year and its source linked to the resource library. Nothing averaged."""
-    from asmhub_utils.chapters import charts, display, series, text
+    from asmhub_utils.chapters import charts, data, display, series, text
 
     items = []
     for name, frame in series.headlines().items():
         if frame.empty:
             continue
-        frame = frame if "source_publisher" in frame else __import__("asmhub_utils").data.with_sources(frame)
+        frame = frame if "source_publisher" in frame else data.with_sources(frame)
         sources = frame.drop_duplicates("source_id").sort_values("source_publisher")
-        links = ", ".join(f'<a href="{charts.LIBRARY_LINK}#src-{html.escape(str(r["source_id"]))}">'
-                          f'{html.escape(display.source_short(r["source_publisher"], 40))}</a>'
-                          for _, r in sources.iterrows())
-        counts = series.HEADLINE_COUNTS.get(name)
-        counts = f" ({html.escape(counts)})" if counts else ""
-        items.append(f"<li><strong>{html.escape(name)}</strong>{counts}: {html.escape(text.spread(frame))}. "
-                     f'<span class="asm-headline-sources">Sources: {links}.</span></li>')
-    return '<ul class="asm-headlines">' + "".join(items) + "</ul>"
+        items.append({"name": name, "counts": series.HEADLINE_COUNTS.get(name), "spread": text.spread(frame),
+                      "sources": [(str(r["source_id"]), display.source_short(r["source_publisher"], 40))
+                                  for _, r in sources.iterrows()]})
+    return html_templates.render("headlines.html", items=items, library=charts.LIBRARY_LINK)
 
 
 class HeadlinesDirective(Directive):
@@ -200,13 +232,10 @@ def country_index_html(docname: str) -> str:
 
     names = sorted(profile_names().items(), key=lambda item: _reading_key(item[1]))
     up = posixpath.relpath(PROFILES, posixpath.dirname(docname) or ".")
-    letters: dict[str, list[str]] = {}
+    letters: dict[str, list[tuple[str, str]]] = {}
     for iso3, name in names:
-        letters.setdefault(_reading_key(name)[0].upper(), []).append(
-            f'<a href="{up}/{html.escape(iso3)}.html">{html.escape(name)}</a>')
-    bar = " ".join(f'<a href="#az-{letter}">{letter}</a>' for letter in letters)
-    body = "".join(f'<dt id="az-{letter}">{letter}</dt><dd>{", ".join(links)}</dd>' for letter, links in letters.items())
-    return f'<nav class="asm-az" aria-label="Countries A to Z"><p class="asm-az-letters">{bar}</p><dl>{body}</dl></nav>'
+        letters.setdefault(_reading_key(name)[0].upper(), []).append((iso3, name))
+    return html_templates.render("country_index.html", letters=letters, up=up)
 
 
 class CountryIndexDirective(Directive):
