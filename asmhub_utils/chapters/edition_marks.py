@@ -3,22 +3,20 @@
 regional figures (so that every record id has one).
 
 The marks come from the diff (`editions.diff`) between the previous kept edition (`editions.registry.previous`)
-and data/, computed once per process. Every value is escaped (`escape.html`) where it is written.
+and data/, computed once per process; the templates show them (macro edition_mark in chapters/templates).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from asmhub_utils import escape
+from markupsafe import Markup
+
+from asmhub_utils import html_templates
 from asmhub_utils.editions import diff, registry
 
 PROFILES = "notebooks/places/profiles"
 WORLD_PAGE = "book/dashboard/world_figures"  # every figure without a country: its anchor's page
-
-
-def _e(value: object) -> str:
-    return escape.html(value)
 
 
 def record_page(iso3: str) -> str:
@@ -33,10 +31,12 @@ def world_figures_html() -> str:
     from asmhub_utils.chapters import data, profile_page  # profile_page imports this module
 
     frame = data.dated(data.estimates().query("iso3 == ''"))
-    parts = [f"<h2 id=\"world\">World</h2>{profile_page.all_figures_html(frame[frame['scope'] == 'world'])}"]
-    for region, rows in frame[frame["scope"] != "world"].groupby("country_name", sort=True):
-        parts.append(f"<h2>{_e(region)}</h2>{profile_page.all_figures_html(rows)}")
-    return "".join(parts)
+    sections = [("world", "World", frame[frame["scope"] == "world"])]
+    sections += [(f"region-{n}", region, rows) for n, (region, rows)
+                 in enumerate(frame[frame["scope"] != "world"].groupby("country_name", sort=True), start=1)]
+    return html_templates.render("world_figures.html", sections=[
+        {"anchor": anchor, "name": name, "figures": Markup(profile_page.all_figures_html(rows))}
+        for anchor, name, rows in sections])
 
 
 @lru_cache(maxsize=1)
@@ -59,11 +59,3 @@ def row_marks() -> dict[str, str]:
         elif change.kind == "changed":
             marks[change.record_id] = f"changed in edition {version} ({change.was})"
     return marks
-
-
-def mark_html(record_id: str) -> str:
-    """The mark beside a figure's row on its page ('' when it did not change in this edition)."""
-    text = row_marks().get(str(record_id))
-    return f' <span class="asm-edition-mark">{_e(text)}</span>' if text else ""
-
-
