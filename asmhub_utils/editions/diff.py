@@ -14,7 +14,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from asmhub_utils.editions.package import DataPackage
@@ -168,16 +167,16 @@ def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[FigureChange]:
     common = old.index.intersection(new.index, sort=False)
     a, b = old.loc[common], new.loc[common]
     differs = {name: (x.to_numpy() != y.to_numpy()) for name, (x, y) in _fieldwise(a, b).items()}
-    any_change = np.zeros(len(common), dtype=bool)
+    any_change = pd.Series(False, index=common).to_numpy()  # the masks are numpy arrays (pandas' own numpy)
     for mask in differs.values():
-        any_change |= mask
+        any_change = any_change | mask
     changes = []
     # rows as dicts: a pandas row lookup per change cost a second for a thousand changes
     for kind, frame in (("added", new.loc[added]), ("removed", old.loc[removed])):
         for r in frame.to_dict("records"):
             changes.append(FigureChange(r["record_id"], kind, r.get("iso3", ""), _place(r), r.get("scope", ""),
                                         r.get("indicator", ""), r.get("value_text", "")))
-    where = np.flatnonzero(any_change)
+    where = any_change.nonzero()[0]
     befores, afters = a.iloc[where].to_dict("records"), b.iloc[where].to_dict("records")
     for n, before, after in zip(where, befores, afters):
         fields = tuple((name, _display(name, before), _display(name, after))
