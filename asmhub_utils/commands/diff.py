@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from asmhub_utils.editions import diff, package, report
 from asmhub_utils.errors import DataError
 
 
@@ -24,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.editions import diff, package, report  # imported when run (cli.py): pandas
+
     try:
         old, new = package.load(args.old), package.load(args.new)
     except DataError as error:

@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import sys
 
-from asmhub_utils.editions import registry, report
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -22,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.editions import registry, report  # imported when run (cli.py): pandas
+
     date = args.date or dt.datetime.now(dt.timezone.utc).date()
     try:
         if args.from_git:
