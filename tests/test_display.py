@@ -115,7 +115,7 @@ def test_the_unit_follows_the_number_it_belongs_to(text, unit, shown):
 def test_landing_headlines_say_what_they_count_in_words():
     import re
 
-    from asmhub_utils.site.sphinx_ext.pages import headlines_html
+    from asmhub_utils.site.sphinx_ext.headlines import headlines_html
 
     items = re.findall(r"<li>(.*?)</li>", headlines_html())
     assert items and all(re.search(r"</strong> \([^)]{10,}\):", item) for item in items)

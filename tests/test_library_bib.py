@@ -2,7 +2,7 @@
 
 import json
 
-from asmhub_utils.site.sphinx_ext import pages
+from asmhub_utils.site.sphinx_ext import bib_script, library_links
 
 BIB = """% header
 @misc{a-2020,
@@ -31,8 +31,8 @@ LIBRARY = """```{bibliography}
 def test_groups_and_script_come_from_the_parsed_entries(tmp_path):
     (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
     (tmp_path / "library.md").write_text(LIBRARY, encoding="utf-8")
-    assert pages._groups(tmp_path / "library.md", tmp_path / "refs.bib") == {"a-2020": 2, "b-2021": 1}
-    script = pages.bib_script(tmp_path / "refs.bib")
+    assert library_links._groups(tmp_path / "library.md", tmp_path / "refs.bib") == {"a-2020": 2, "b-2021": 1}
+    script = bib_script.bib_script(tmp_path / "refs.bib")
     entries = json.loads(script.removeprefix("window.ASMHUB_BIB=").removesuffix(";\n"))
     assert {k: (v["g"], v["r"]) for k, v in entries.items()} == {"a-2020": ("news", "secondary"),
                                                                  "b-2021": ("global-reviews", "primary")}

@@ -27,8 +27,8 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
 
 from __future__ import annotations
 
+import hashlib
 import io
-import itertools
 import math
 import re
 import textwrap
@@ -186,15 +186,13 @@ def _marks_outside_axes(fig: plt.Figure) -> list[str]:
 
 # ---- self-citing marks and the SVG writer -------------------------------------------------------------------
 
-_CHARTS = itertools.count(1)
-
-
 @dataclass
 class Citations:
-    """What each mark of a chart says on hover and where it links: gid -> (title, href). `prefix` keeps the ids
-    of two charts on one page apart."""
+    """What each mark of a chart says on hover and where it links: gid -> (title, href). The SVG writer gives
+    every id of a chart a prefix drawn from the chart's own content (two charts on one page stay apart, and a
+    chart's ids never depend on which charts the kernel drew before it)."""
     marks: dict[str, tuple[str, str]] = field(default_factory=dict)
-    prefix: str = field(default_factory=lambda: f"c{next(_CHARTS)}")
+    prefix: str = "m"
 
     def add(self, row: pd.Series, artists: list, title: str | None = None) -> None:
         """Cite `row` (a figure with its `source_*` columns) on `artists`: `title` (default: mark_title)
@@ -263,7 +261,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
     # the whole column, where chart text would look like a slide's.
     width_px = fig.get_figwidth() * 96
     root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
-    _prefix_ids(root, citations.prefix)
+    _prefix_ids(root, content_prefix(root))
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 
 
@@ -278,6 +276,24 @@ def _round_geometry(root: ET.Element) -> None:
         for key in _GEOMETRY:
             if key in element.attrib:
                 element.set(key, _LONG_DECIMAL.sub(r"\1", element.attrib[key]))
+
+
+# How many charts of each content the current page has drawn: the one piece of page state the chart code keeps.
+# The kernel pool calls new_page() before each notebook (kernel_pool.RESET), as a fresh kernel would start.
+_ON_PAGE: dict[str, int] = {}
+
+
+def new_page() -> None:
+    """Forget the charts drawn so far: the next chart is the first of a new page."""
+    _ON_PAGE.clear()
+
+
+def content_prefix(root: ET.Element) -> str:
+    """'c' and 8 hex digits of the chart's SVG (the same chart gets the same ids in any kernel, whatever ran
+    before), and '-2', '-3' for a second or third identical chart on the page."""
+    digest = "c" + hashlib.sha1(ET.tostring(root), usedforsecurity=False).hexdigest()[:8]
+    _ON_PAGE[digest] = _ON_PAGE.get(digest, 0) + 1
+    return digest if _ON_PAGE[digest] == 1 else f"{digest}-{_ON_PAGE[digest]}"
 
 
 def _prefix_ids(root: ET.Element, prefix: str) -> None:

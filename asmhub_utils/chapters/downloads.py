@@ -57,3 +57,12 @@ def _link(file_name: str, label: str) -> str:
     link to a file outside the book's sources would be read as a cross-reference and fail the build."""
     href = f"{address('downloads')}/{file_name}"
     return html_templates.render("download_link.html", href=href, label=label)
+
+
+def sources_and_figures(frame: pd.DataFrame, name: str, prefix: str = "Sources") -> str:
+    """MyST Markdown under a chart or table: who says what it shows (attribution.sources_line), then a link to the
+    CSV of exactly these figures (tables.figures_for_download, saved as downloads/<name>.csv)."""
+    from asmhub_utils.chapters import attribution, tables
+
+    return (attribution.sources_line(frame, prefix=prefix) + "\n\n"
+            + save_csv(tables.figures_for_download(frame), name))

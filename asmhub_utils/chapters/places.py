@@ -1,19 +1,6 @@
 """Country by country: which countries have data, their headline estimate (chosen by the rule in `headline.py` and
-read from data/countries.csv), main minerals and a data-quality grade.
-
-Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
-
-* **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
-  original estimate count once: `echo_group`, `asmhub_utils/tidy/echoes.py`);
-* **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
-* **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
-  later, 1 point for 2015-2019, 0 for older or undated only;
-* **reliability**: 2 points when at least half the figures are graded *primary* (produced by their source, not
-  quoted from another: `asmhub_utils/tidy/reliability.py`), 1 when fewer are but not every figure is *low*, 0 when
-  every figure is.
-
-The sum (0-8) gives the grade: **A** 7-8, **B** 5-6, **C** 3-4, **D** 0-2. A country with no figure gets a dash.
-The grade says how much this book holds about a country, not how good the country's own statistics are.
+read from data/countries.csv), main minerals and a data-quality grade (its rule: `asmhub_utils/tidy/country_grade.py`,
+which applies it and publishes its wording).
 """
 
 from __future__ import annotations
@@ -164,11 +151,6 @@ def country_table_html(table: pd.DataFrame) -> str:
     table_html = tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS,
                                        html_columns=("Country", "Source"), noun="countries")
     return html_templates.render("country_table.html", table=Markup(table_html), script=static_url("asmhub-table.js"))
-
-
-def rule_markdown() -> str:
-    """The data-quality grade rule, as documented in this module, for the page that shows the grades."""
-    return __doc__.split("\n\n", 1)[1].strip()
 
 
 def static_url(name: str) -> str:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.contrib import contribute
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -45,6 +44,8 @@ def dry_run(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "dry_run", False):
         return dry_run(args)
+    from asmhub_utils.contrib import contribute  # imported when run (cli.py)
+
     before = _tables_before()
     try:
         outcome = contribute.contribute(args.file)
