@@ -18,8 +18,8 @@ import pytest
 from asmhub_utils import cli
 from asmhub_utils.chapters import edition_marks
 from asmhub_utils.editions import diff, package, registry, report
-from asmhub_utils.site import what_changed as page
 from asmhub_utils.errors import DataError
+from asmhub_utils.site import what_changed as page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "editions"
 OLD, NEW = FIXTURES / "old", FIXTURES / "new"

@@ -45,6 +45,7 @@ def test_an_echo_keeps_its_anchor_and_mark(monkeypatch):
     echo = group[group["record_id"] != group["echo_group"]].iloc[0]["record_id"]
     monkeypatch.setattr(page, "row_marks", lambda: {echo: "new in edition 9.9"})
     html = profile_page.all_figures_html(figs)
-    span = re.search(rf'<span id="{re.escape(echo)}">[^<]*<span class="asm-edition-mark">new in edition 9.9</span>', html)
+    mark = '<span class="asm-edition-mark">new in edition 9.9</span>'
+    span = re.search(rf'<span id="{re.escape(echo)}">[^<]*{re.escape(mark)}', html)
     assert span, "the echo's anchor carries its edition mark"
     assert pd.notna(echo)

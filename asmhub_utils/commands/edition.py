@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from asmhub_utils.editions import registry, report  # imported when run (cli.py): pandas
 
-    date = args.date or dt.datetime.now(dt.timezone.utc).date()
+    date = args.date or dt.datetime.now(dt.UTC).date()
     try:
         if args.from_git:
             target = registry.keep_from_git(args.from_git, args.version, date)

@@ -3,8 +3,8 @@
 From the diff (`editions.diff`) between the previous kept edition and data/ as the book shows it, with what the
 chapters state: headlines changed first, then every figure by country, each linked to its row (the anchors of
 `chapters.edition_marks.record_page`), the figures chapters state, and every edition's data package. Nothing
-here is typed: a figure changed by the next source sweep shows up on the next build. The HTML is templates/what_changed.html
-(Jinja2, escaping every value itself).
+here is typed: a figure changed by the next source sweep shows up on the next build. The HTML is
+templates/what_changed.html (Jinja2, escaping every value itself).
 """
 
 from __future__ import annotations
