@@ -42,7 +42,8 @@ def test_dry_run_names_the_headline_it_would_set_and_writes_nothing(data_copy, t
     assert cli.main(["contribute", "--dry-run", str(source)]) == 0
     out = capsys.readouterr().out
     assert snapshot(data_copy) == before  # nothing written
-    expected = f"{name} ({iso3}) (its first national headline): no national count -> about 31,000 (2024; Review Test NGO)"
+    expected = (f"{name} ({iso3}) (its first national headline): no national count -> about 31,000 "
+                "(2024; Review Test NGO)")
     assert expected in out
     assert "rule: " in out and f"notebooks/places/profiles/{iso3}" in out and "Dry run: nothing was written." in out
     assert f"  {name}: 1" in out  # new figures by country
