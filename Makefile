@@ -14,7 +14,7 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit site-test lint nbval clean lock bench browser citation pdf publish bench-weight shots
+.PHONY: help setup data profiles book test unit site-test lint nbval clean lock bench browser citation pdf publish bench-weight shots edition
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -169,3 +169,11 @@ shots: book browser
 
 clean:
 	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures notebooks/places/profiles
+
+# Publish an edition: `make edition VERSION=2026.3 [DATE=2027-01-15]` writes the version and date into
+# book/metadata.yml, keeps data/ as data/editions/VERSION/ (with its changes against the previous edition) and adds
+# the changelog entry; the What changed page and each edition's download are made from these at build time.
+edition: $(STAMP)
+	@test -n "$(VERSION)" || (echo "make edition VERSION=YEAR.N [DATE=YYYY-MM-DD]"; exit 2)
+	$(BIN)/asmhub edition $(VERSION) $(if $(DATE),--date $(DATE))
+	$(BIN)/python -m asmhub_utils.site.cite

@@ -15,6 +15,8 @@ COMMAND_MODULES = (
     "asmhub_utils.commands.validate",
     "asmhub_utils.commands.contribute",
     "asmhub_utils.commands.profile",
+    "asmhub_utils.commands.diff",
+    "asmhub_utils.commands.edition",
 )
 
 

@@ -66,9 +66,9 @@ def test_config_repository_is_the_metadata_repository(meta):
     assert config["launch_buttons"]["thebe"] is False
 
 
-def test_page_citation_names_the_page_its_stable_address_and_the_version(meta):
+def test_page_citation_names_the_page_its_stable_address_and_the_edition(meta):
     text = cite.citation_text(meta, "Ghana", "notebooks/places/profiles/GHA")
-    assert "Ghana" in text and f"Version {meta.version}" in text
+    assert "Ghana" in text and f"Edition {meta.version}, {meta.date_released.isoformat()}" in text
     assert text.endswith(f"{meta.base_url}notebooks/places/profiles/GHA.html")
     entry = cite.bibtex(meta, "Ghana", "notebooks/places/profiles/GHA")
     assert entry.startswith(f"@misc{{asmhub{meta.year}_notebooks_places_profiles_gha,")

@@ -1,13 +1,14 @@
 """The package follows the book's flow: a stage imports only stages before it (and the shared modules).
 
-Order: shared (paths, errors, escape, html_templates) < tidy < contrib < chapters < execute < site < commands/cli. One
+Order: shared (paths, errors, escape, html_templates) < tidy < editions (data packages and their diff) < contrib
+< chapters < execute < site < commands/cli. One
 exception is allowed and named: the tidy build reads contributions in the format `contrib.standard` defines.
 """
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "asmhub_utils"
-ORDER = ["shared", "tidy", "contrib", "chapters", "execute", "site", "commands"]
+ORDER = ["shared", "tidy", "editions", "contrib", "chapters", "execute", "site", "commands"]
 ALLOWED_BACKWARD = {("asmhub_utils.tidy.build", "asmhub_utils.contrib.standard")}
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
-from asmhub_utils.chapters import amazon, data, display, places, tables
+from asmhub_utils.chapters import amazon, data, display, edition_marks, places, tables
 from asmhub_utils.tidy import countries, country_grade, reader_notes
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
@@ -136,8 +136,10 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
     repeating its estimate ("also quoted by", each keeping its anchor), the caveat a reader needs in plain words
     (never the compilers' working notes) and curation's decision."""
     notes: list[tuple[str, object]] = [("note", display.caveat(rep))] if display.caveat(rep) else []
-    also = [(e["record_id"], e["source_publisher"], display.row_year(e)) for _, e in echoes.iterrows()
-            if e["record_id"] != rep["record_id"]]
+    marks = edition_marks.row_marks()
+    # every echo keeps an anchor of its own on the row that shows it: a permalink to any record id lands here
+    also = [(e["record_id"], e["source_publisher"], display.row_year(e), marks.get(e["record_id"], ""))
+            for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
     if also:
         notes.append(("also", also))
     if rep.get("statement_of"):
@@ -148,7 +150,7 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
             "indicator": rep["indicator"], "coverage": "" if rep["coverage"] == "national" else rep["coverage"],
             "notes": notes, "source": Markup(escape.html_link(rep["source_publisher"], rep["source_url"])),
             "source_year": display.publication_year(rep["source_year"]), "grade": rep["grade"],
-            "reason": rep["grade_reason"]}
+            "reason": rep["grade_reason"], "mark": marks.get(rep["record_id"], "")}
 
 
 def all_figures_html(figs: pd.DataFrame) -> str:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from asmhub_utils import paths
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -13,12 +14,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser("contribute", help="validate a contribution and add it to data/contrib "
                                                        "and the tidy tables in one step")
     command.add_argument("file", type=Path, metavar="FILE", help="contribution CSV file")
+    command.add_argument("--dry-run", action="store_true",
+                         help="validate and print what merging the file would change; write nothing")
+    command.add_argument("--markdown", action="store_true", help="print the review as Markdown (a job summary)")
     command.set_defaults(run=run)
 
 
+def _print_review(review_, dry_run: bool, as_markdown: bool) -> None:
+    from asmhub_utils.contrib import review
+
+    print(review.markdown(review_, dry_run) if as_markdown else "\n".join(review.lines(review_, dry_run)))
+
+
+def dry_run(args: argparse.Namespace) -> int:
+    """`--dry-run`: the review of what merging would change; data/ is only read."""
+    from asmhub_utils.contrib import review
+
+    try:
+        result = review.preview(args.file)
+    except DataError as error:
+        print(f"contribute --dry-run: {len(error.problems)} problem(s); the file would be refused.", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    _print_review(result, True, getattr(args, "markdown", False))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "dry_run", False):
+        return dry_run(args)
     from asmhub_utils.contrib import contribute  # imported when run (cli.py)
 
+    before = _tables_before()
     try:
         outcome = contribute.contribute(args.file)
     except DataError as error:
@@ -43,4 +71,18 @@ def run(args: argparse.Namespace) -> int:
     for path in outcome.changed:
         if path != outcome.target:
             print(f"rewrote {display_path(path)}")
+    if before is not None:
+        from asmhub_utils.contrib import review
+
+        _print_review(review.landed(args.file, before), False, getattr(args, "markdown", False))
     return 0
+
+
+def _tables_before():
+    """The tables as they are before a contribution, for its review once it lands (None when data/ has none)."""
+    from asmhub_utils.editions import package
+
+    try:
+        return package.from_folder(paths.DATA, "data/")
+    except DataError:
+        return None

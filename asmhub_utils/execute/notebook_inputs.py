@@ -20,6 +20,7 @@ NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE = NOTEBOOKS / "templates" / "country_profile.ipynb"
 # Data the chapters read through asmhub_utils: tidy tables, Amazon Mining Watch, country shapes, metadata.
 DATA_GLOBS = ["data/*.csv", "data/*.json", "data/*.bib", "data/raw/mining-detector/**/*", "data/geo/**/*",
+              "data/editions/**/*",  # a profile marks the figures changed since the previous edition
               "book/metadata.yml"]
 
 

@@ -30,11 +30,17 @@ def bibtex_key(meta: BookMetadata, pagename: str | None = None) -> str:
     return f"asmhub{meta.year}_{slug}"
 
 
+def edition(meta: BookMetadata) -> str:
+    """How a reference names the edition: 'Edition 2026.2, 2026-12-07' (the data it shows are kept under that
+    version: data/editions/, downloads/editions/ in the site)."""
+    return f"Edition {meta.version}, {meta.date_released.isoformat()}"
+
+
 def citation_text(meta: BookMetadata, page_title: str | None = None, pagename: str | None = None) -> str:
     """A reference in author-date style; with a page, it cites the page inside the book, at its stable address."""
     if page_title is None:
-        return f"{_names(meta)} ({meta.year}). {meta.title} (Version {meta.version}). {meta.base_url}"
-    return (f"{_names(meta)} ({meta.year}). {page_title}. In {meta.title} (Version {meta.version}). "
+        return f"{_names(meta)} ({meta.year}). {meta.title} ({edition(meta)}). {meta.base_url}"
+    return (f"{_names(meta)} ({meta.year}). {page_title}. In {meta.title} ({edition(meta)}). "
             f"{meta.page_url(pagename or '')}")
 
 
@@ -42,7 +48,7 @@ def citation_html(meta: BookMetadata, page_title: str | None = None, pagename: s
     """The same reference with the titles in italics and the address as a link."""
     url = meta.base_url if page_title is None else meta.page_url(pagename or "")
     return html_templates.render("citation.html", names=_names(meta), year=meta.year, title=meta.title,
-                                 version=meta.version, page_title=page_title, url=url)
+                                 edition=edition(meta), page_title=page_title, url=url)
 
 
 def bibtex(meta: BookMetadata, page_title: str | None = None, pagename: str | None = None) -> str:
@@ -54,7 +60,8 @@ def bibtex(meta: BookMetadata, page_title: str | None = None, pagename: str | No
         fields += [("title", "{" + escape.bibtex(page_title) + "}"),
                    ("howpublished", "In: \\emph{" + escape.bibtex(meta.title) + "}"),
                    ("url", meta.page_url(pagename or ""))]
-    fields += [("year", str(meta.year)), ("version", meta.version), ("note", f"Version {meta.version}")]
+    fields += [("year", str(meta.year)), ("version", meta.version), ("edition", meta.version),
+               ("note", edition(meta))]
     body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(meta, pagename if page_title else None)},\n{body}\n}}"
 

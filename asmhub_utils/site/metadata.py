@@ -90,8 +90,10 @@ def load(source: Path = METADATA) -> BookMetadata:
             problems.append(_problem(source, key, None, "is missing", f"add `{key}:` to {display_path(source)}"))
     authors = _authors(raw.get("authors"), source, problems) if raw.get("authors") else ()
     version = str(raw.get("version", ""))
-    if version and not re.fullmatch(r"\d+\.\d+\.\d+", version):
-        problems.append(_problem(source, "version", version, "is not MAJOR.MINOR.PATCH", 'write it like "0.2.0"'))
+    # Editions are YEAR.N ("2026.2": the second edition of 2026); the first release was numbered 0.1.0.
+    if version and not re.fullmatch(r"\d{4}\.\d+|\d+\.\d+\.\d+", version):
+        problems.append(_problem(source, "version", version, "is not an edition number (YEAR.N)",
+                                 'write it like "2026.2"'))
     released = raw.get("date_released")
     if isinstance(released, str):
         try:

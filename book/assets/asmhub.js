@@ -16,12 +16,19 @@ document.addEventListener("click", function (event) {
   link.textContent = "Source in the library";
   note.appendChild(link);
 });
-// A figure's permalink (#record-id): the "Cite this page" block cites that figure.
+// A figure's permalink (#record-id): a folded group holding it opens (a row, or an echo's name under "also quoted
+// by"), and the "Cite this page" block cites that figure.
 function asmCiteFigure() {
   var id = decodeURIComponent(location.hash.slice(1));
   var row = id && document.getElementById(id);
   var block = document.querySelector(".asmhub-cite");
-  if (!row || row.tagName !== "TR" || !block) return;
+  if (!row || (row.tagName !== "TR" && row.tagName !== "SPAN")) return;
+  var folded = false;
+  for (var up = row.parentElement; up; up = up.parentElement) {
+    if (up.tagName === "DETAILS" && !up.open) { up.open = true; folded = true; }
+  }
+  if (folded) row.scrollIntoView();
+  if (!block) return;
   var line = block.querySelector(".asm-cite-figure") || document.createElement("p");
   line.className = "asm-cite-figure";
   line.textContent = "This figure (" + id + "): " + location.href;

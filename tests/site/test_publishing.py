@@ -40,7 +40,7 @@ def test_every_chapter_ends_with_a_cite_block_for_that_page(html_dir, meta):
         block = text[text.find('<section class="asmhub-cite"'):]
         pagename = page.removesuffix(".html")
         if ("Cite this page" not in block or f'href="{meta.page_url(pagename)}"' not in block
-                or f"Version {meta.version}" not in block or f"@misc{{{cite.bibtex_key(meta, pagename)}," not in block):
+                or f"Edition {meta.version}" not in block or "asmhub-edition" not in block or f"@misc{{{cite.bibtex_key(meta, pagename)}," not in block):
             missing.append(page)
     assert not missing, f"pages without a complete cite block: {missing}"
 

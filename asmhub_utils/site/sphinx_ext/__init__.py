@@ -11,6 +11,7 @@
 * `headlines`: the `asmhub-headlines` directive (the landing page's numbers);
 * `country_index`: the `asmhub-country-index` directive and the profiles' order in the navigation;
 * `repo_role`: the `asmhub-repo` role, a link into the book's repository;
+* `editions`: the What changed page, the world and regional figures, and every edition's data package in the site;
 * `bibtex_speed`: sphinxcontrib-bibtex without its repeated plugin scans and no-change re-formatting.
 """
 
@@ -25,6 +26,7 @@ from asmhub_utils.site.sphinx_ext import (
     config_overrides,
     country_index,
     data_download,
+    editions,
     headlines,
     library_links,
     repo_role,
@@ -34,7 +36,7 @@ from asmhub_utils.site.sphinx_ext import (
 )
 
 JOBS = (cite_block, slim_theme, data_download, static_sync, library_links, bib_script, search_trim,
-        config_overrides, headlines, country_index, repo_role, bibtex_speed)
+        config_overrides, headlines, country_index, repo_role, bibtex_speed, editions)
 
 
 def setup(app: Sphinx) -> dict:

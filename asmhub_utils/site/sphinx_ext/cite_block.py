@@ -29,7 +29,18 @@ def plain_title(title_html: str) -> str:
 def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
     """The "Cite this page" section: formatted reference with the page's stable address and version, and BibTeX."""
     return html_templates.render("cite_block.html", citation=Markup(cite.citation_html(meta, page_title, pagename)),
-                                 bibtex=cite.bibtex(meta, page_title, pagename))
+                                 bibtex=cite.bibtex(meta, page_title, pagename), version=meta.version,
+                                 date=meta.date_released.isoformat(), what_changed=what_changed_href(pagename))
+
+
+WHAT_CHANGED = "book/what_changed"
+
+
+def what_changed_href(pagename: str) -> str:
+    """The address of the What changed page, relative to the page `pagename`."""
+    import posixpath
+
+    return posixpath.relpath(WHAT_CHANGED, posixpath.dirname(pagename) or ".") + ".html"
 
 
 def _metadata(app: Sphinx) -> BookMetadata:
