@@ -87,17 +87,21 @@ def length(column: str, value: str) -> Finding:
 _FORMULA_START = re.compile(r"^[\s]*[=@]|^[\t\r]")
 _SIGNED = re.compile(r"^\s*[-+]")
 _PLAIN_SIGNED = re.compile(r"^\s*[-+]\s*[\d.,]+(\s*%)?$")
-_FORMULA_SYNTAX = re.compile(r"[-+]\s*[A-Za-z]|[=|!@]|[A-Za-z]\w*\s*\(")
+_LIST_PARTS = re.compile(r",|;|/|&|\band\b")  # as tidy.minerals splits a mineral cell
 
 
-def formula(value: str) -> Finding:
-    """A cell a spreadsheet would run as a formula when the file is opened ('CSV injection')."""
+def formula(value: str, column: str = "") -> Finding:
+    """A cell a spreadsheet would run as a formula when the file is opened ('CSV injection'): one starting with
+    '=', '@', a tab or a carriage return, or with '+' or '-' when it is more than a signed number ('+1+1',
+    '-2+3'). A mineral cell is checked part by part too: the build splits 'gold; =cmd|...' into a list whose
+    second item would start a published cell."""
     fix = ("remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell as a formula "
            "(write 'minus 2' or put the text after a word)")
-    if _FORMULA_START.match(value):
-        return "the cell starts like a spreadsheet formula", fix
-    if _SIGNED.match(value) and not _PLAIN_SIGNED.match(value) and _FORMULA_SYNTAX.search(value.lstrip()):
-        return "the cell starts like a spreadsheet formula", fix
+    parts = [value] + ([p for p in _LIST_PARTS.split(value)[1:]] if column == "mineral" else [])
+    for part in parts:
+        if _FORMULA_START.match(part) or (_SIGNED.match(part) and not _PLAIN_SIGNED.match(part)):
+            where = "" if part is value else f" (the part '{part.strip()[:40]}' of the list)"
+            return f"the cell starts like a spreadsheet formula{where}", fix
     return None
 
 

@@ -183,7 +183,7 @@ def _check_cells(shown: str, row: int, cells: dict[str, str]) -> list[Problem]:
     """Cells no page or spreadsheet should receive: too long, formulas, invisible or line-breaking characters."""
     problems = []
     for column, value in cells.items():
-        found = (cell_checks.length(column, value) or cell_checks.formula(value)
+        found = (cell_checks.length(column, value) or cell_checks.formula(value, column)
                  or cell_checks.characters(value, multi_line=column == "note"))
         if found:
             shown_value = value if len(value) <= 80 else value[:77] + "..."

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from asmhub_utils import paths
+from asmhub_utils import escape, paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError, Problem, display_path
 from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
@@ -170,13 +170,42 @@ def source_key(f: dict[str, str]) -> tuple[str, str, str, str]:
     return (f["source_title"], f["source_publisher"], f["source_year"], f["source_url"])
 
 
-def source_id(key: tuple[str, str, str, str]) -> str:
+SHORT_DIGEST = 6  # hex digits of a source id's hash; a collision gets LONG_DIGEST (see source_ids)
+LONG_DIGEST = 20
+
+
+def source_id(key: tuple[str, str, str, str], digits: int = SHORT_DIGEST) -> str:
     """A readable, stable key: publisher slug, year and a short hash of the full source description."""
     title, publisher, year, url = key
     slug = re.sub(r"[^a-z0-9]+", "-", (publisher or title).lower()).strip("-")
     slug = "-".join(slug.split("-")[:3])[:24].strip("-") or "source"
-    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:digits]
     return f"{slug}-{year or 'nd'}-{digest}"
+
+
+def source_ids(keys: dict[tuple[str, str, str, str], tuple[str, int]]) -> dict[tuple[str, str, str, str], str]:
+    """One id per source, never shared: `keys` maps each source (in the order the build reads them: seed
+    sweeps first, then contributions by file name) to where it is first read (file, spreadsheet row).
+
+    Six hex digits keep the ids readable and stable, but a title can be searched for that collides with another
+    source's (a matter of minutes). The first source to claim an id keeps it, so a contribution can never change a
+    seed source's id (data/corrections.csv and the pages refer to them); a later one gets a 20-digit hash, which
+    no search finds (80 bits). Should two ids still coincide, the build stops naming both sources."""
+    ids: dict[tuple[str, str, str, str], str] = {}
+    owner: dict[str, tuple[str, str, str, str]] = {}
+    for key in keys:
+        sid = source_id(key)
+        if sid in owner:
+            sid = source_id(key, LONG_DIGEST)
+        if sid in owner:
+            first = owner[sid]
+            raise DataError([Problem(keys[key][0], keys[key][1], "source_title", key[0],
+                                     f"this source gets the id '{sid}', already the id of '{first[0]}' "
+                                     f"({first[1] or 'no publisher'}; {keys[first][0]}, row {keys[first][1]})",
+                                     "change the source's title, publisher, year or address slightly (e.g. "
+                                     "the full title); two sources cannot share an id")])
+        ids[key], owner[sid] = sid, key
+    return ids
 
 
 def record_id(figure: FigureRow) -> str:
@@ -249,15 +278,23 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
     set what no rule decides; then figures repeating one estimate get one `echo_group` (echoes.py).
     """
     notes: dict[tuple, list[str]] = defaultdict(list)
+    first_read: dict[tuple, str] = {}
     for figure in figures:
         notes[source_key(figure.fields)].append(figure.fields["note"])
-    ids = {key: source_id(key) for key in notes}
+        first_read.setdefault(source_key(figure.fields), (f"data/{figure.origin}", figure.row))
+    ids = source_ids(first_read)
     estimates = [estimate_record(fig, ids[source_key(fig.fields)]) for fig in figures]
-    seen: set[str] = set()
-    duplicates = [e["record_id"] for e in estimates if e["record_id"] in seen or seen.add(e["record_id"])]
+    where: dict[str, str] = {}
+    duplicates = []
+    for figure, e in zip(figures, estimates):
+        here = f"data/{figure.origin}, row {figure.row}"
+        if e["record_id"] in where:
+            duplicates.append(Problem(f"data/{figure.origin}", figure.row, None, e["record_id"],
+                                      f"the same record is in the data twice (also {where[e['record_id']]})",
+                                      "remove the repeated row"))
+        where.setdefault(e["record_id"], here)
     if duplicates:
-        raise DataError([Problem("data/contrib", None, None, d, "the same record is in the data twice",
-                                 "remove the repeated row") for d in duplicates])
+        raise DataError(duplicates)
     counts: dict[str, int] = defaultdict(int)
     for e in estimates:
         counts[e["source_id"]] += 1
@@ -299,12 +336,16 @@ def _cell(value: object) -> str:
 
 
 def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[dict]) -> None:
+    """The records as CSV; text cells through `escape.csv_cell` (no cell a spreadsheet runs as a formula,
+    whatever its origin; `chapters.data` reads them back as they were)."""
     names = [c.name for c in columns]
+    text = [c.type == "string" for c in columns]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(names)
         for record in records:
-            writer.writerow([_cell(record[n]) for n in names])
+            writer.writerow([escape.csv_cell(_cell(record[n])) if t else _cell(record[n])
+                             for n, t in zip(names, text)])
 
 
 def _frame(records: list[dict], columns: tuple[schema.Column, ...]) -> pd.DataFrame:
