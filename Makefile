@@ -78,7 +78,13 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
 BOOK_STAMP := _build/.book
 BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks \
 	-o -name __pycache__ -o -name .ipynb_checkpoints -o -name .pytest_cache -o -name '*.egg-info'
-book: $(STAMP) fonts profiles _build/.prerun
+# The whole build holds the data lock `asmhub contribute` takes (asmhub hold-data): an interrupted contribute is
+# rolled back and the tidy tables are checked against data/datapackage.json before anything reads them.
+book: $(STAMP) fonts
+	@$(BIN)/asmhub hold-data $(MAKE) --no-print-directory _book
+
+.PHONY: _book
+_book: profiles _build/.prerun
 	@if [ -f $(BOOK_STAMP) ] && [ -z "$$(find . _build/.prerun _build/.notebook-inputs $(STAMP) \( $(BOOK_SKIP) \) \
 		-prune -o -newer $(BOOK_STAMP) -print -quit)" ]; then \
 		echo "book: nothing changed since the last build; _build/html is current"; \

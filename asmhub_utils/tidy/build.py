@@ -26,7 +26,7 @@ from asmhub_utils import escape, paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError, Problem, display_path
 from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
-from asmhub_utils.tidy import values
+from asmhub_utils.tidy import table_check, values
 from asmhub_utils.tidy.units import normalise_unit, per_year
 from asmhub_utils.tidy.values import parse_value
 
@@ -379,6 +379,10 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     write_table(written["countries"], schema.COUNTRY_COLUMNS,
                 [{k: (None if pd.isna(v) else v) if not isinstance(v, (list, str)) else v for k, v in row.items()}
                  for row in countries_frame.to_dict("records")])
-    written["datapackage"].write_text(json.dumps(schema.datapackage(), indent=2) + "\n", encoding="utf-8")
+    descriptor = schema.datapackage()
+    for resource in descriptor["resources"]:  # what table_check compares before anything reads the tables
+        table = out_dir / resource["path"]
+        resource["bytes"], resource["hash"] = table.stat().st_size, "sha256:" + table_check.sha256(table)
+    written["datapackage"].write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
     written["bibliography"].write_text(bibliography, encoding="utf-8")
     return written
