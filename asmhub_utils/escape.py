@@ -8,7 +8,8 @@ Each function takes any value from data/ and returns text that the named context
   a block of its own;
 * `html`: HTML element content and quoted attribute values;
 * `url`: an address for `href` or a Markdown link: http(s) only, no user-info, no quotes, angle brackets,
-  white space or control characters; anything else gives "" (the caller shows no link);
+  white space or control characters; anything else gives "" (the caller shows no link); a host in non-Latin
+  letters is given in punycode (xn--...), as the browser opens it, so a look-alike cannot pass for another;
 * `chart_text`: matplotlib text, where `$` starts mathtext (an unknown command is a ParseFatalException);
   matplotlib itself escapes text for SVG/XML;
 * `bibtex`: a BibTeX field (LaTeX specials as commands pybtex decodes; braces as parentheses);
@@ -77,6 +78,13 @@ def url(value: object) -> str:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         return ""
+    if not parts.netloc.isascii():  # a host in other letters is shown as the browser opens it: no look-alike
+        try:
+            host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError:
+            return ""
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        text = parts._replace(netloc=netloc).geturl()
     return text
 
 

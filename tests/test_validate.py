@@ -180,3 +180,27 @@ def test_congo_without_code_names_both_codes():
                                          ("10 to 15 million", "persons"), ("more than 300", "sites")])
 def test_accepted_forms_are_read_whole(value, unit):
     assert cell_checks.value_form(value, unit) is None
+
+
+# ---------------------------------------------------------------- links and special files (issue 20)
+
+def test_a_symbolic_link_is_refused_without_being_read(tmp_path):
+    link = tmp_path / "passwd.csv"
+    link.symlink_to("/etc/passwd")
+    problem, = validate.validate_file(link)
+    assert "symbolic link" in problem.message and "not followed" in problem.message
+    assert "root:x:" not in str(problem) and problem.value is None
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_it(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    problem, = validate.validate_file(pipe)  # reading it would wait for a writer for ever
+    assert "named pipe" in problem.message and "does not exist" not in problem.message
+
+
+def test_accepted_cases_are_in_the_corpus_and_pass():
+    accepted = [name for name, expected in HOSTILE_EXPECTED.items() if expected == []]
+    assert len(accepted) >= 10 and all(name.startswith("ok-") for name in accepted)

@@ -18,6 +18,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -68,8 +69,8 @@ def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
                                      f"use exactly these columns in this order: {','.join(FIGURE_COLUMNS)}")])
         rows, problems = [], []
         for number, cells in enumerate(reader, start=2):
-            if not cells:
-                continue  # an empty line, as some spreadsheets leave at the end
+            if not any(c.strip() for c in cells):
+                continue  # an empty line or a row of empty cells, as spreadsheets leave at the end
             if len(cells) != len(FIGURE_COLUMNS):
                 problems.append(Problem(shown, number, None, None,
                                         f"the row has {len(cells)} cells, not {len(FIGURE_COLUMNS)}",
@@ -141,7 +142,7 @@ def document_language(figure: FigureRow) -> str | None:
     values as printed, the language of the source title, else the country's official language when the
     parser reads it, else None (the value's own words decide, or only language-neutral forms are read).
     """
-    source = next((s for s in raw_sources() if figure.origin == display_path_in_data(s.path)), None)
+    source = _raw_source_of(figure.origin)
     if source is None or source.values_in_english:
         return "en"
     return values.guess_language(figure.fields["source_title"]) or values.official_language(
@@ -208,10 +209,21 @@ def source_ids(keys: dict[tuple[str, str, str, str], tuple[str, int]]) -> dict[t
     return ids
 
 
+def _raw_source_of(origin: str) -> RawSource | None:
+    """The raw sweep a figure was read from, by its origin (None: a contribution)."""
+    return _raw_origins(tuple(s.path for s in raw_sources())).get(origin)
+
+
+@lru_cache(maxsize=4)
+def _raw_origins(_paths: tuple[Path, ...]) -> dict[str, RawSource]:
+    # keyed on the sweeps' paths (tests point them at copies); resolving a path per figure cost seconds
+    return {display_path_in_data(s.path): s for s in raw_sources()}
+
+
 def record_id(figure: FigureRow) -> str:
-    for source in raw_sources():
-        if figure.origin == display_path_in_data(source.path):
-            return f"{source.prefix}-{figure.row - 1:04d}"
+    source = _raw_source_of(figure.origin)
+    if source is not None:
+        return f"{source.prefix}-{figure.row - 1:04d}"
     content = "\x1f".join(figure.fields[c] for c in FIGURE_COLUMNS)
     return "contrib-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:12]
 
@@ -305,10 +317,10 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
                         "year": int(year) if year.isdigit() else None, "url": url, "correction": "",
                         "n_figures": counts[sid]})
     corrections.apply(sources, fixes or [])
+    key_of = {sid: key for key, sid in ids.items()}
     for source in sources:
         source["reliability"], source["reliability_reason"] = reliability.classify(
-            source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
-            source["title"])
+            source["publisher"], source["url"], notes[key_of[source["source_id"]]], source["title"])
     by_id = {s["source_id"]: s for s in sources}
     described = []
     for figure, record in zip(figures, estimates):
@@ -316,8 +328,11 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
             describe(row, figure.fields, by_id[row["source_id"]])
             described.append(row)
     estimates[:] = described
+    counts = defaultdict(int)
+    for e in estimates:
+        counts[e["source_id"]] += 1
     for source in sources:  # a statement's figures are figures of its source too
-        source["n_figures"] = sum(1 for e in estimates if e["source_id"] == source["source_id"])
+        source["n_figures"] = counts[source["source_id"]]
     curation.apply(estimates, decisions or [])
     groups = echoes.echo_groups(estimates)
     for record in estimates:
