@@ -93,10 +93,12 @@ _book: profiles _build/.prerun
 	fi
 
 # Prints the page count, a clean build by stage, a no-change rebuild and one profile (BENCH_FLAGS= adds the naive
-# baseline: every notebook one after another in a fresh kernel, minutes).
+# baseline: every notebook one after another in a fresh kernel, minutes), then the time to validate and build
+# 10,000 contributed rows (benchmarks/contrib_scale.py, on a copy of data/).
 BENCH_FLAGS ?= --skip-naive
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py $(BENCH_FLAGS)
+	$(BIN)/python benchmarks/contrib_scale.py --rows 10000
 
 # Unit tests need no built book; the site tests (tests/site) check the built one.
 unit: $(STAMP)

@@ -88,6 +88,8 @@ def joiner_in_place(value: str, index: int) -> bool:
 def characters(value: str, multi_line: bool = False) -> Finding:
     """Control, bidi, zero-width and line-separator characters; line breaks outside multi-line cells; Unicode
     noncharacters. Joiners are accepted where a script or an emoji needs them (`joiner_in_place`)."""
+    if value.isprintable():  # every character flagged below is a control, format, separator or unassigned one
+        return None
     for index, ch in enumerate(value):
         if ch in _JOINERS and joiner_in_place(value, index):
             continue

@@ -5,6 +5,18 @@ Every problem is reported, not only the first, each as a `Problem`: file, the ro
 the most basic one (a formula before an unreadable value, a missing value before a wrong one).
 The structural checks the seed build applies (`build.check_figure`) run first; the checks here add what a
 contribution needs on top (allowed datasets and units, a readable value, years in range, duplicates, ...).
+
+Frictionless and these checks. The standard is published as a Frictionless Table Schema (data/contrib/schema.json,
+generated from standard.py), and tests/test_validate.py holds the two to agreement: every corpus file this
+validator accepts, Frictionless accepts, and every rule the schema can express (required, enum, pattern, minimum)
+is refused by both. The checks themselves stay hand-written, because here the library loses on both counts that
+matter. Messages: Frictionless says 'The cell "tonnes/yr" in row at position "2" and field "unit" at position "6"
+does not conform to a constraint: constraint "enum" is "['persons', ...]"', where this says "not one of the
+allowed units (write 't/yr')"; and the schema cannot express most of what a contributor gets wrong (a value's
+form, a country's name against its code, formulas, invisible characters, a file that is not CSV at all, a
+duplicate of the seed). Time: on a 4,000-row file (2-core machine, busy), Frictionless takes 1.8 s to import and
+1.1 s to validate the schema's rules alone, this module 2.5 s for everything; running both would add the
+library's time to every `asmhub contribute` without a message a contributor could use.
 """
 
 from __future__ import annotations
@@ -91,6 +103,7 @@ def seed_names() -> dict[str, list[str]]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     """A name without case, accents or punctuation, so "Cote d'Ivoire" matches "Côte d’Ivoire"."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
