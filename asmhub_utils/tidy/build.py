@@ -350,6 +350,9 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+_RISKY = frozenset("=+-@\t\r'")  # first characters escape.csv_cell may change (a cheap test first: 300,000 cells)
+
+
 def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[dict]) -> None:
     """The records as CSV; text cells through `escape.csv_cell` (no cell a spreadsheet runs as a formula,
     whatever its origin; `chapters.data` reads them back as they were)."""
@@ -359,8 +362,8 @@ def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[di
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(names)
         for record in records:
-            writer.writerow([escape.csv_cell(_cell(record[n])) if t else _cell(record[n])
-                             for n, t in zip(names, text)])
+            cells = [_cell(record[n]) for n in names]
+            writer.writerow([escape.csv_cell(c) if t and c[:1] in _RISKY else c for c, t in zip(cells, text)])
 
 
 def _frame(records: list[dict], columns: tuple[schema.Column, ...]) -> pd.DataFrame:
