@@ -122,8 +122,12 @@ def _texts(fig: plt.Figure) -> list[Text]:
 
 
 def _drawable_formatter(formatter):
-    """A tick formatter whose labels go through glyphs.drawable (a category axis names countries, minerals ...)."""
-    if getattr(formatter, "_asm_drawable", False):
+    """A tick formatter whose labels go through glyphs.drawable (a category axis names countries, minerals ...).
+    Number formatters are left alone (their labels are digits, and a wrapper would lose a ScalarFormatter's offset)."""
+    from matplotlib.category import StrCategoryFormatter
+    from matplotlib.ticker import FixedFormatter
+
+    if getattr(formatter, "_asm_drawable", False) or not isinstance(formatter, (StrCategoryFormatter, FixedFormatter)):
         return formatter
     wrapped = FuncFormatter(lambda value, pos: glyphs.drawable(str(formatter(value, pos))))
     wrapped._asm_drawable = True
