@@ -32,8 +32,9 @@ NOTO_FILES = tuple(f"NotoSans{script}-{weight}.{'ttc' if script == 'CJK' else 't
                                   "Khmer", "Lao", "Tamil", "Telugu", "Gujarati", "Gurmukhi", "Sinhala", "Hebrew",
                                   "Armenian", "Georgian")
                    for weight in ("Regular", "Bold"))
-# Draw nothing and need no glyph: joiners, variation selectors, tags (emoji sequences are made of them).
-_SILENT = re.compile("[\u200c\u200d\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+# Draw nothing and need no glyph: joiners, variation selectors, tags, skin-tone modifiers (emoji sequences are
+# made of them; without a colour emoji font they would each be a replacement character).
+_SILENT = re.compile("[\u200c\u200d\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff]")
 
 
 def is_noncharacter(ch: str) -> bool:
