@@ -1,4 +1,4 @@
-"""How the contribution path holds against careless and hostile files (issue 10). Prints counts; changes nothing
+"""How the contribution path holds against careless and hostile files. Prints counts; changes nothing
 in data/ (every run works on a copy in a temporary folder).
 
     .venv/bin/python benchmarks/contrib_safety.py [--pairs 10]
@@ -217,8 +217,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         files = bad_files()
-        print("corpus files:     " + ", ".join(f"{k} {len(v) if isinstance(v, list) else v}{' ' + str(v) if isinstance(v, list) and v else ''}"
-                                             for k, v in files.items()))
+        shown = [f"{k} {len(v)}{' ' + str(v) if v else ''}" if isinstance(v, list) else f"{k} {v}"
+                 for k, v in files.items()]
+        print("corpus files:     " + ", ".join(shown))
         h_tried, h_rejected, h_inert, h_wrong = hostile_values(tmp)
         print(f"hostile values:   tried {h_tried}, rejected {h_rejected}, rendered inert {h_inert}, "
               f"accepted wrongly (not inert) {h_wrong}")

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import contrib_worker  # noqa: E402
+
 from asmhub_utils import paths  # noqa: E402
 from asmhub_utils.contrib import standard  # noqa: E402
 
@@ -36,7 +37,8 @@ COUNTRIES = [("GHA", "Ghana"), ("COD", "Democratic Republic of the Congo"), ("PE
              ("BOL", "Bolivia"), ("ECU", "Ecuador"), ("VEN", "Venezuela"), ("GUY", "Guyana"), ("SUR", "Suriname"),
              ("MDG", "Madagascar"), ("MOZ", "Mozambique"), ("ETH", "Ethiopia"), ("CIV", "Côte d'Ivoire"),
              ("SEN", "Senegal"), ("CMR", "Cameroon"), ("CAF", "Central African Republic"), ("TCD", "Chad"),
-             ("SLE", "Sierra Leone"), ("LBR", "Liberia"), ("MMR", "Myanmar"), ("LAO", "Lao People's Democratic Republic"),
+             ("SLE", "Sierra Leone"), ("LBR", "Liberia"), ("MMR", "Myanmar"),
+             ("LAO", "Lao People's Democratic Republic"),
              ("IND", "India"), ("CHN", "China"), ("PNG", "Papua New Guinea"), ("MEX", "Mexico")]
 DATASETS = ["miners_by_country", "mercury", "sites", "formalisation", "child_labour", "safety"]
 UNITS = {"miners_by_country": "persons", "mercury": "t/yr", "sites": "sites", "formalisation": "mines",

@@ -40,7 +40,7 @@ def test_with_noto_installed_scripts_are_drawn_not_replaced(script):
 
 def figures_frame() -> pd.DataFrame:
     rows = []
-    for n, (name, text) in enumerate({**SCRIPTS, "long": LONG}.items()):
+    for n, text in enumerate([*SCRIPTS.values(), LONG]):
         rows.append({"country_name": text, "source_publisher": text, "source_title": text, "source_year": 2020,
                      "source_id": f"s{n}", "value_low": 1000.0 * (n + 1), "value_high": 2000.0 * (n + 1),
                      "value_central": None, "value_text": "1,000-2,000", "unit": "persons", "qualifier": "",

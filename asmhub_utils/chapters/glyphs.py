@@ -19,7 +19,7 @@ warning, which the layout gate (`charts.check_layout`) and the strict build trea
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 REPLACEMENT = "\ufffd"
@@ -64,7 +64,7 @@ def families() -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _charmap(family: str) -> frozenset[int]:
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font

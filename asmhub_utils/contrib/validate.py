@@ -333,11 +333,12 @@ _AMBIGUOUS_NAMES = {
 }
 
 
-_REGION_WORDS = frozenset(
-    "africa african america americas asia asian europe oceania east west north south southern northern eastern "
-    "western central middle latin caribbean pacific atlantic world global region regions sub saharan sahara "
-    "great lakes basin andean amazon amazonia sahel horn of the and islands gulf arab states countries "
-    "developing low income".split())
+_REGION_WORDS = frozenset({
+    "africa", "african", "america", "americas", "asia", "asian", "europe", "oceania", "east", "west", "north",
+    "south", "southern", "northern", "eastern", "western", "central", "middle", "latin", "caribbean", "pacific",
+    "atlantic", "world", "global", "region", "regions", "sub", "saharan", "sahara", "great", "lakes", "basin",
+    "andean", "amazon", "amazonia", "sahel", "horn", "of", "the", "and", "islands", "gulf", "arab", "states",
+    "countries", "developing", "low", "income"})
 
 
 @functools.lru_cache(maxsize=1)

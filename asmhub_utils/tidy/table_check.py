@@ -98,12 +98,13 @@ def check_table(path: Path, resource: dict) -> list[Problem]:
                 problems.append(Problem(shown, number, keys, key, f"the key is also on row {seen[key]}: two rows "
                                         "share one id", FIX))
             seen.setdefault(key, number)
-    if not problems and ("bytes" in resource or "hash" in resource):
-        if resource.get("bytes") not in (None, len(raw)) or resource.get("hash") not in (None, "sha256:" + sha256(path)):
-            problems.append(Problem(shown, None, None, None,
-                                    f"the table is not the one `make data` wrote ({len(raw):,} bytes; "
-                                    f"datapackage.json says {resource.get('bytes', 0):,}): it was cut short, "
-                                    "damaged or edited by hand", FIX))
+    changed = (resource.get("bytes") not in (None, len(raw))
+               or resource.get("hash") not in (None, "sha256:" + sha256(path)))
+    if not problems and changed:
+        problems.append(Problem(shown, None, None, None,
+                                f"the table is not the one `make data` wrote ({len(raw):,} bytes; "
+                                f"datapackage.json says {resource.get('bytes', 0):,}): it was cut short, "
+                                "damaged or edited by hand", FIX))
     return problems
 
 

@@ -3,9 +3,9 @@
 build with every notebook's stderr an error (the book's own setting, nb_output_stderr: error), no "Glyph ...
 missing" warning and no chart layout error.
 
-Like tests/test_hostile_book.py, the build runs on a copy of the repository with only the pages that show these
-figures (the world supply-share and mineral chapters, the headline indicators, a country profile, the country
-table and the library); it takes minutes, so it lives with the site tests (`make test`), not in `make unit`.
+Like tests/book/test_hostile_book.py, the build runs on a copy of the repository with only the pages that show
+these figures (the world supply-share and mineral chapters, the headline indicators, a country profile, the
+country table and the library); it takes minutes, so it lives in tests/book (`make site-test`, `make test`).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_hostile_book import run, write_contribution
 
 from asmhub_utils import paths
-from test_hostile_book import run, write_contribution
 
 LONG_PUBLISHER = ("Artisanal Mining Observatory of the Western Districts " * 40)[:2000]
 ROW = {"dataset": "supply_share", "country_iso3": "", "country_name": "", "indicator": "ASM share of world tin "
