@@ -14,7 +14,8 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit site-test lint nbval clean lock bench browser citation pdf publish bench-weight shots edition
+.PHONY: help setup data profiles book test unit site-test lint nbval clean lock bench browser fonts citation pdf publish \
+	bench-weight shots edition
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -52,7 +53,7 @@ data: $(STAMP)
 	$(BIN)/asmhub build-data
 
 # Country profiles (papermill, in parallel; up-to-date ones are kept).
-profiles: $(STAMP)
+profiles: $(STAMP) fonts
 	$(BIN)/asmhub profile --all --jobs $(JOBS)
 
 # jupyter-cache knows a notebook by its code cells, and Sphinx re-reads a page only when its source file
@@ -84,7 +85,13 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml $(PAGE_FIL
 BOOK_STAMP := _build/.book
 BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks \
 	-o -name __pycache__ -o -name .ipynb_checkpoints -o -name .pytest_cache -o -name '*.egg-info'
-book: $(STAMP) profiles _build/.prerun
+# The whole build holds the data lock `asmhub contribute` takes (asmhub hold-data): an interrupted contribute is
+# rolled back and the tidy tables are checked against data/datapackage.json before anything reads them.
+book: $(STAMP) fonts
+	@$(BIN)/asmhub hold-data $(MAKE) --no-print-directory _book
+
+.PHONY: _book
+_book: profiles _build/.prerun
 	@if [ -f $(BOOK_STAMP) ] && [ -z "$$(find . _build/.prerun _build/.notebook-inputs $(STAMP) \( $(BOOK_SKIP) \) \
 		-prune -o -newer $(BOOK_STAMP) -print -quit)" ]; then \
 		echo "book: nothing changed since the last build; _build/html is current"; \
@@ -93,10 +100,12 @@ book: $(STAMP) profiles _build/.prerun
 	fi
 
 # Prints the page count, a clean build by stage, a no-change rebuild and one profile (BENCH_FLAGS= adds the naive
-# baseline: every notebook one after another in a fresh kernel, minutes).
+# baseline: every notebook one after another in a fresh kernel, minutes), then the time to validate and build
+# 10,000 contributed rows (benchmarks/contrib_scale.py, on a copy of data/).
 BENCH_FLAGS ?= --skip-naive
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py $(BENCH_FLAGS)
+	$(BIN)/python benchmarks/contrib_scale.py --rows 10000
 
 # Unit tests: no book build, no browser. tests/site checks the built book; tests/book builds small books of its
 # own (hostile input end to end) and drives chromium: both run in `make site-test`.
@@ -125,6 +134,15 @@ nbval: $(STAMP)
 .PHONY: stated-figures
 stated-figures: $(STAMP)
 	$(BIN)/python -m asmhub_utils.execute.stated_figures
+
+# Noto fonts, so chart text in Chinese, Arabic, Devanagari and other scripts is measured with real glyphs
+# (asmhub_utils/chapters/glyphs.py): Debian's fonts-noto-core and fonts-noto-cjk, 12 MB + 57 MB to download,
+# 42 MB + 91 MB installed, as root through apt like chromium. Without them (no root, no network) the build goes on:
+# charts draw U+FFFD for the characters DejaVu Sans lacks, never a failed build.
+NOTO_CJK := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+fonts:
+	@test -f $(NOTO_CJK) || (apt-get update && apt-get install -y --no-install-recommends fonts-noto-core \
+		fonts-noto-cjk) || echo "fonts: Noto not installed; charts draw U+FFFD for scripts DejaVu Sans lacks"
 
 # Debian's chromium runs the browser tests, the page-weight benchmark and the PDF. On a fresh Debian machine
 # (CI runs as root) it is installed here; Playwright's own browser download would need the network.

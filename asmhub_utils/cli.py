@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "asmhub_utils.commands.profile",
     "asmhub_utils.commands.diff",
     "asmhub_utils.commands.edition",
+    "asmhub_utils.commands.hold_data",
 )
 
 

@@ -8,10 +8,15 @@ Each function takes any value from data/ and returns text that the named context
   a block of its own;
 * `html`: HTML element content and quoted attribute values (`html_block`: a `<pre>` block, line breaks kept);
 * `url`: an address for `href` or a Markdown link: http(s) only, no user-info, no quotes, angle brackets,
-  white space or control characters; anything else gives "" (the caller shows no link);
+  white space or control characters; anything else gives "" (the caller shows no link); a host in non-Latin
+  letters is given in punycode (xn--...), as the browser opens it, so a look-alike cannot pass for another;
 * `chart_text`: matplotlib text, where `$` starts mathtext (an unknown command is a ParseFatalException);
   matplotlib itself escapes text for SVG/XML;
-* `bibtex`: a BibTeX field (LaTeX specials as commands pybtex decodes; braces as parentheses).
+* `bibtex`: a BibTeX field (LaTeX specials as commands pybtex decodes; braces as parentheses);
+* `csv_cell`: a text cell of a CSV the book publishes: a cell a spreadsheet would run as a formula (starting
+  with '=', '+', '-', '@', a tab or a carriage return) gets a leading apostrophe, the mark spreadsheets read as
+  "this is text"; a plain signed number ('-5', '+2.5%') stays as it is. `from_csv_cell` undoes it exactly, for
+  the book's own reading of its tables.
 
 Invisible characters (C0/C1 controls, bidi overrides, zero-width marks, line/paragraph separators) are removed
 in every context: the validator refuses them, and this keeps data from other routes inert too.
@@ -28,8 +33,11 @@ import pandas as pd
 
 # C0 and C1 controls except tab/newline (handled per context), bidi embeddings/overrides/isolates, zero-width
 # characters, the byte-order mark, and the Unicode line and paragraph separators.
+# Unicode noncharacters (U+FDD0..U+FDEF, U+FFFE, U+FFFF and their like in every plane) too: XML forbids some.
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029"
-                       "\u2060-\u2064\u2066-\u2069\ufeff]")
+                       "\u2060-\u2064\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
+                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                 for plane in range(1, 17)) + "]")
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+!|$~:%=^-])")
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f-\x9f]")
@@ -40,6 +48,11 @@ def _text(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return " ".join(INVISIBLE.sub("", _LINE_BREAKS.sub(" ", str(value))).split())
+
+
+def plain(value: object) -> str:
+    """One line of visible text, for a context that escapes by itself (an SVG <title> written by ElementTree)."""
+    return _text(value)
 
 
 def myst(value: object) -> str:
@@ -71,6 +84,13 @@ def url(value: object) -> str:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         return ""
+    if not parts.netloc.isascii():  # a host in other letters is shown as the browser opens it: no look-alike
+        try:
+            host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError:
+            return ""
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        text = parts._replace(netloc=netloc).geturl()
     return text
 
 
@@ -114,3 +134,39 @@ def is_invisible_free(value: str) -> bool:
 def normalised(value: str) -> str:
     """NFC form, for comparisons."""
     return unicodedata.normalize("NFC", value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?$")
+
+
+def _formula_like(text: str) -> bool:
+    return text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text)
+
+
+def csv_cell(value: object) -> object:
+    """A CSV text cell no spreadsheet runs as a formula (OWASP's 'CSV injection'); other values unchanged.
+
+    Reversible: a cell that already starts with an apostrophe before what would be escaped gets one more, so
+    `from_csv_cell(csv_cell(x)) == x` for every text."""
+    if not isinstance(value, str) or not value:
+        return value
+    if _formula_like(value) or (value.startswith("'") and (_formula_like(value[1:]) or value[1:].startswith("'"))):
+        return "'" + value
+    return value
+
+
+def from_csv_cell(value: str) -> str:
+    """The text `csv_cell` was given."""
+    if value.startswith("'") and (_formula_like(value[1:]) or value[1:].startswith("'")):
+        return value[1:]
+    return value
+
+
+def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with every text cell through `csv_cell` (numbers stay numbers)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(csv_cell)
+    return out

@@ -6,8 +6,8 @@ in data/ (every run works on a copy in a temporary folder).
 * bad files: every CSV under tests/contrib_cases/ (tried / rejected / accepted wrongly);
 * hostile values: each value of tests/test_escape.py's HOSTILE list in each free-text column: the validator
   accepts it as text, and each output context (MyST, HTML, chart text, BibTeX) must render it inert;
-* interruption: `asmhub contribute` killed (SIGKILL) at each of its write steps, then `build-data`: the data is
-  found before or after, or mixed (a failure);
+* interruption: `asmhub contribute` killed (SIGKILL) at each of its write steps, then `build-data` or a reader
+  (`asmhub hold-data`, as `make book` runs): the data is found before or after, or mixed (a failure);
 * concurrency: pairs of contributes started at the same time: records lost; the same records under two names
   at the same time: both accepted (a failure).
 """
@@ -46,10 +46,42 @@ class _Tags(html.parser.HTMLParser):
         self.tags.append(tag)
 
 
-def bad_files() -> tuple[int, int, list[str]]:
-    files = sorted((ROOT / "tests" / "contrib_cases").rglob("*.csv"))
-    wrong = [f.name for f in files if not validate.validate_file(f)]
-    return len(files), len(files) - len(wrong), wrong
+def bad_files() -> dict[str, object]:
+    """Every corpus file against its expected outcome (tests/test_validate.py's EXPECTED and the careless and
+    hostile folder's expected.json): accepted rightly (no problem expected, none found), rejected clearly (the
+    expected problems, each at its row and column with a fix), accepted wrongly, rejected wrongly or unclearly
+    (other problems than expected), tracebacks (the validator raised)."""
+    import json
+
+    from test_validate import EXPECTED
+
+    cases = ROOT / "tests" / "contrib_cases"
+    expected = {cases / name: [tuple(e) for e in found] for name, found in EXPECTED.items()}
+    hostile = json.loads((cases / "careless-and-hostile" / "expected.json").read_text(encoding="utf-8"))
+    expected |= {cases / "careless-and-hostile" / name: [tuple(e) for e in found] for name, found in hostile.items()}
+    counts: dict[str, object] = {"tried": 0, "accepted rightly": 0, "rejected clearly": 0, "accepted wrongly": [],
+                                 "rejected wrongly or unclearly": [], "tracebacks": []}
+    for path, wanted in sorted(expected.items()):
+        counts["tried"] += 1
+        try:
+            problems = validate.validate_file(path)
+        except Exception as error:  # noqa: BLE001 - counted, that is the point
+            counts["tracebacks"].append(f"{path.name}: {error!r}")
+            continue
+        if not wanted:
+            key = "accepted rightly" if not problems else "rejected wrongly or unclearly"
+        elif not problems:
+            key = "accepted wrongly"
+        else:
+            clear = len(problems) == len(wanted) and all(
+                (p.row, p.column) == (row, column) and words in p.message and p.fix
+                for p, (row, column, words) in zip(problems, wanted))
+            key = "rejected clearly" if clear else "rejected wrongly or unclearly"
+        if isinstance(counts[key], list):
+            counts[key].append(path.name)
+        else:
+            counts[key] += 1
+    return counts
 
 
 def inert_everywhere(value: str) -> bool:
@@ -143,7 +175,8 @@ def interruption(tmp: Path) -> dict[str, int]:
             (data / name).write_bytes(content)
         _worker(data, str(source), "--kill-at", str(kill_at))
         counts["kills"] += 1
-        _worker(data, "--build-data")
+        # the next command: every other time `make data`, else a reader (`asmhub hold-data`, as `make book` runs)
+        _worker(data, "--build-data" if kill_at % 2 else "--read")
         state = _snapshot(data)
         counts["before" if state == before else "after" if state == after else "mixed"] += 1
         counts["staging left"] += len(list(data.parent.glob(".asmhub-staging-*")))
@@ -183,13 +216,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        tried, rejected, wrong = bad_files()
-        print(f"bad files:        tried {tried}, rejected {rejected}, accepted wrongly {len(wrong)} {wrong or ''}")
+        files = bad_files()
+        shown = [f"{k} {len(v)}{' ' + str(v) if v else ''}" if isinstance(v, list) else f"{k} {v}"
+                 for k, v in files.items()]
+        print("corpus files:     " + ", ".join(shown))
         h_tried, h_rejected, h_inert, h_wrong = hostile_values(tmp)
         print(f"hostile values:   tried {h_tried}, rejected {h_rejected}, rendered inert {h_inert}, "
               f"accepted wrongly (not inert) {h_wrong}")
-        print(f"total:            tried {tried + h_tried}, rejected {rejected + h_rejected}, inert {h_inert}, "
-              f"accepted wrongly {len(wrong) + h_wrong}")
         kills = interruption(tmp)
         print("interruption:     " + ", ".join(f"{k} {v}" for k, v in kills.items()))
         pairs = concurrency(tmp, args.pairs)

@@ -1,5 +1,5 @@
 """Run `asmhub contribute FILE` (or `build-data`) against a copy of data/, in its own process, for the
-transaction tests: `python tests/contrib_worker.py DATA_DIR FILE|--build-data [--kill-at N] [--steps]`.
+transaction tests: `python tests/contrib_worker.py DATA_DIR FILE|--build-data|--read [--kill-at N] [--steps]`.
 
 With --kill-at N the process kills itself with SIGKILL at the N-th write step (transaction.step), as a power cut
 or `kill -9` would; with --steps it prints every step's name (to count them).
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.commands import build_data, contribute
+from asmhub_utils.commands import build_data, contribute, hold_data
 from asmhub_utils.contrib import transaction
 
 
@@ -47,6 +47,8 @@ def main(argv: list[str]) -> int:
     transaction.step = step
     if argv[1] == "--build-data":
         return build_data.run(None)
+    if argv[1] == "--read":  # what `make book` does first: lock, roll back, check the tables
+        return hold_data.run(type("Args", (), {"command": ["true"]}))
     return contribute.run(type("Args", (), {"file": Path(argv[1])}))
 
 

@@ -1,5 +1,6 @@
 """data/datapackage.json describes the tidy tables, and the tables satisfy it (Frictionless)."""
 
+import hashlib
 import json
 
 from frictionless import Package
@@ -14,5 +15,13 @@ def test_tables_validate_against_the_data_package():
     assert report.valid, errors
 
 
-def test_descriptor_is_written_from_the_schema_module():
-    assert json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8")) == schema.datapackage()
+def test_descriptor_is_written_from_the_schema_module_with_each_tables_size_and_hash():
+    written = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    for resource in written["resources"]:
+        table = paths.DATA / resource.pop("path")
+        assert resource.pop("bytes") == table.stat().st_size
+        assert resource.pop("hash") == "sha256:" + hashlib.sha256(table.read_bytes()).hexdigest()
+    expected = schema.datapackage()
+    for resource in expected["resources"]:
+        resource.pop("path")
+    assert written == expected

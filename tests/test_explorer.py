@@ -82,3 +82,14 @@ def test_the_menu_offers_every_view_and_draws_the_picked_one(monkeypatch):
     assert [value for _, value in picker.options] == explorer.choices() and picker.value is None
     picker.value = explorer.DEFAULT
     assert drawn == [(explorer.DEFAULT, False)]
+
+
+def test_the_live_summary_escapes_contributed_text(monkeypatch):
+    """An indicator's summary quotes sources' publishers: they reach the live view's Markdown escaped."""
+    hostile = "<img src=x onerror=alert(1)> {{ x }} $\\foo$ [a](javascript:alert(1))"
+    choice = explorer.Choice("indicator", next(iter(series.HEADLINES)))
+    drawn, listed = explorer.figures(choice)
+    drawn = drawn.assign(source_publisher=hostile)
+    shown = explorer.summary(choice, drawn, listed)
+    assert "<img" not in shown and "&lt;img" in shown
+    assert "{{" not in shown and "\\$" in shown and "\\[a\\]" in shown

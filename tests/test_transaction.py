@@ -122,7 +122,7 @@ def test_a_second_run_says_one_is_running_and_waits(data_copy, tmp_path):
         waiting = threading.Thread(target=lambda: transaction.data_lock(say=messages.append).__enter__())
         waiting.start()
         time.sleep(0.5)
-        assert waiting.is_alive() and "is changing data/; waiting" in messages[0]
+        assert waiting.is_alive() and "is using data/ (a contribute" in messages[0] and "waiting" in messages[0]
     waiting.join(timeout=10)
     assert not waiting.is_alive()
 

@@ -180,3 +180,56 @@ def test_congo_without_code_names_both_codes():
                                          ("10 to 15 million", "persons"), ("more than 300", "sites")])
 def test_accepted_forms_are_read_whole(value, unit):
     assert cell_checks.value_form(value, unit) is None
+
+
+# ---------------------------------------------------------------- links and special files (issue 20)
+
+def test_a_symbolic_link_is_refused_without_being_read(tmp_path):
+    link = tmp_path / "passwd.csv"
+    link.symlink_to("/etc/passwd")
+    problem, = validate.validate_file(link)
+    assert "symbolic link" in problem.message and "not followed" in problem.message
+    assert "root:x:" not in str(problem) and problem.value is None
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_it(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    problem, = validate.validate_file(pipe)  # reading it would wait for a writer for ever
+    assert "named pipe" in problem.message and "does not exist" not in problem.message
+
+
+def test_accepted_cases_are_in_the_corpus_and_pass():
+    accepted = [name for name, expected in HOSTILE_EXPECTED.items() if expected == []]
+    assert len(accepted) >= 10 and all(name.startswith("ok-") for name in accepted)
+
+
+# ---------------------------------------------------------------- the validator and the Frictionless schema agree
+
+SCHEMA_RULES = ["unknown-unit.csv", "unknown-dataset.csv", "missing-year.csv", "missing-value.csv",
+                "missing-source-title.csv", "missing-source-url.csv", "malformed-url.csv", "year-not-four-digits.csv",
+                "year-before-1900.csv"]
+
+
+def frictionless_errors(folder: Path, name: str) -> list[str]:
+    import frictionless
+
+    schema = frictionless.Schema.from_descriptor(json.loads(standard.SCHEMA_PATH.read_text(encoding="utf-8")))
+    report = frictionless.Resource(path=name, basepath=str(folder), schema=schema).validate()
+    # Excel's rows of empty cells are skipped on purpose (the build skips them too); Frictionless names them
+    return [e.message for task in report.tasks for e in task.errors if e.type != "blank-row"]
+
+
+@pytest.mark.parametrize("name", SCHEMA_RULES)
+def test_a_file_the_schema_refuses_the_validator_refuses_in_the_same_cell(name):
+    """data/contrib/schema.json (Frictionless) and the validator say the same on what the schema can express."""
+    assert frictionless_errors(CASES, name), "the published schema accepts a file the validator refuses"
+    assert validate.validate_file(CASES / name)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in HOSTILE_EXPECTED.items() if e == []))
+def test_a_file_the_validator_accepts_the_schema_accepts(name):
+    assert validate.validate_file(HOSTILE_CASES / name) == []
+    assert frictionless_errors(HOSTILE_CASES, name) == []

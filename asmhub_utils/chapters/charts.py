@@ -47,7 +47,7 @@ from matplotlib.transforms import blended_transform_factory
 from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
-from asmhub_utils.chapters import data, display
+from asmhub_utils.chapters import data, display, glyphs
 
 WIDTH = 4.4  # inches
 MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstring for the 11 px displayed rule
@@ -82,7 +82,7 @@ def use_house_style() -> None:
         "grid.color": "#dddddd", "axes.spines.top": False, "axes.spines.right": False,
         "axes.prop_cycle": plt.cycler(color=COLOURS), "figure.constrained_layout.use": True,
         "figure.autolayout": False, "svg.fonttype": "none", "svg.hashsalt": "asmhub",
-        "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"],
+        "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"],  # + Noto when needed: glyphs.py
     })
 
 
@@ -127,6 +127,45 @@ def _texts(fig: plt.Figure) -> list[Text]:
             and (id(text) not in all_ticks or id(text) in drawn_ticks)]
 
 
+def _drawable_formatter(formatter):
+    """A tick formatter whose labels go through glyphs.drawable (a category axis names countries, minerals ...).
+    Number formatters are left alone (their labels are digits, and a wrapper would lose a ScalarFormatter's offset)."""
+    from matplotlib.category import StrCategoryFormatter
+    from matplotlib.ticker import FixedFormatter
+
+    if getattr(formatter, "_asm_drawable", False) or not isinstance(formatter, (StrCategoryFormatter, FixedFormatter)):
+        return formatter
+    wrapped = FuncFormatter(lambda value, pos: glyphs.drawable(str(formatter(value, pos))))
+    wrapped._asm_drawable = True
+    wrapped.set_locs = formatter.set_locs  # category and fixed formatters need the tick positions
+    return wrapped
+
+
+def drawable_text(fig: plt.Figure) -> None:
+    """Every text of `fig` in characters its fonts can draw (glyphs.py), tick labels included: text in any script
+    never fails a chart; what no font has is drawn as U+FFFD. matplotlib falls back from font to font only along
+    a text's own family list, so a chart with text DejaVu Sans lacks gets the Noto families on every text."""
+    texts = fig.findobj(Text)  # empty ones too: a tick label gets its text when drawn
+    names = [t.get_text() for t in texts]
+    for ax in fig.axes:  # category axes (bars per country ...) make their tick labels only when drawn
+        for axis in (ax.xaxis, ax.yaxis):
+            names += [str(key) for key in getattr(axis.get_units(), "_mapping", {})]
+    if all(glyphs.basic(name) for name in names):
+        return
+    fonts = list(glyphs.families())
+    matplotlib.rcParams["font.family"] = fonts  # for the tick labels made at the next draw
+    for text in texts:
+        if text.get_fontfamily() == ["sans-serif"]:
+            text.set_fontfamily(fonts)
+        shown = text.get_text()
+        if shown and shown != (clean := glyphs.drawable(shown)):
+            text.set_text(clean)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(_drawable_formatter(axis.get_major_formatter()))
+            axis.set_minor_formatter(_drawable_formatter(axis.get_minor_formatter()))
+
+
 def check_layout(fig: plt.Figure) -> None:
     """Draw `fig` (warnings are errors) and raise ChartLayoutError when a plot area is narrower than 40% of the
     figure or lower than 0.5 in, or when a text leaves the figure or is smaller than MIN_TEXT_PT."""
@@ -134,6 +173,7 @@ def check_layout(fig: plt.Figure) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         FigureCanvasAgg(fig)
+    drawable_text(fig)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -250,7 +290,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
         title, href = marks[match.group(1)]
         parent = parents[element]
         link = ET.Element(f"{{{SVG}}}a", {"href": href, "class": "asm-mark"})
-        ET.SubElement(link, f"{{{SVG}}}title").text = title
+        ET.SubElement(link, f"{{{SVG}}}title").text = escape.plain(title)
         index = list(parent).index(element)
         parent.remove(element)
         link.append(element)
@@ -466,23 +506,35 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
     left = blended_transform_factory(ax.transAxes, ax.transData)
     for i, ((_, row), label) in enumerate(zip(frame.iterrows(), labels)):
         if i in headings:
-            ax.text(0, y, wrap(escape.chart_text(headings[i]), WRAP - 4), transform=left, va="top", ha="left",
+            heading = _heading(headings[i])
+            ax.text(0, y, heading, transform=left, va="top", ha="left",
                     fontweight="bold", fontsize=12, in_layout=False)
-            y += HEADING_IN * (headings[i].count("\n") + 1 + len(headings[i]) // (WRAP - 4))
-        text = wrap(escape.chart_text(label))
+            y += HEADING_IN * (heading.count("\n") + 1)
+        text = _label(label)
         ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222",
                 in_layout=False)
         y += LINE_IN * (text.count("\n") + 1)
         grade = figure_grade(row)
         artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
-        cites.add(row, artists)
+        whole = " ".join(str(label).split())
+        cites.add(row, artists, None if glyphs.shortened(whole) == whole else f"{whole}: {mark_title(row)}")
         y += MARK_IN + 0.08
     return y
 
 
+def _heading(heading: str) -> str:
+    """A group heading as drawn: shortened like a label, wrapped for its bold 12 pt."""
+    return wrap(escape.chart_text(glyphs.shortened(str(heading))), WRAP - 4)
+
+
+def _label(label: str) -> str:
+    """A row label as drawn: at most glyphs.MAX_LABEL characters (the mark's title gives the whole), wrapped."""
+    return wrap(escape.chart_text(glyphs.shortened(str(label))))
+
+
 def _lines(label: str) -> int:
     """How many lines a row label takes, wrapped as _rows draws it."""
-    return wrap(escape.chart_text(label)).count("\n") + 1
+    return _label(label).count("\n") + 1
 
 
 MARGIN = 0.04  # of the value axis, left empty beyond 0 and the top: a mark at either end is drawn whole
@@ -552,7 +604,8 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
         for i, value in enumerate(frame[headings]):
             if i == 0 or value != frame[headings].iloc[i - 1]:
                 heads[i] = str(value) or "(not stated)"
-    body = sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
+    body = (sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels)
+            + HEADING_IN * sum(max(1.5, _heading(h).count("\n") + 1) for h in heads.values()))
     legend_lines = 3
     fig, ax = _figure(body + _overhead(title, xlabel, legend_lines) + 0.2)
     used = _rows(ax, frame, labels, heads, fig._asm_citations)

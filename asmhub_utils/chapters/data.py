@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from asmhub_utils import paths
+from asmhub_utils import escape, paths
 from asmhub_utils.tidy import schema
 
 _NUMBER_COLUMNS = ("value_low", "value_high", "value_central")
@@ -18,7 +18,9 @@ _NUMBER_COLUMNS = ("value_low", "value_high", "value_central")
 def _read(path, columns: tuple[schema.Column, ...]) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     for column in columns:
-        if column.type == "number":
+        if column.type == "string":  # written through escape.csv_cell: '=x' was stored as "'=x"
+            frame[column.name] = frame[column.name].map(escape.from_csv_cell)
+        elif column.type == "number":
             frame[column.name] = pd.to_numeric(frame[column.name].replace("", None), errors="raise")
         elif column.type == "integer":
             frame[column.name] = pd.to_numeric(frame[column.name].replace("", None)).astype("Int64")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from asmhub_utils import html_templates, paths
+from asmhub_utils import escape, html_templates, paths
 
 DOWNLOADS = paths.BOOK / "site_extra" / "downloads"
 
@@ -25,6 +25,7 @@ def _page_dir() -> Path:
 def save_csv(frame: pd.DataFrame, name: str) -> str:
     """Write `frame` as downloads/<name>.csv and return a link to it from the current page.
 
+    Text cells go through `escape.csv_cell`: no cell runs as a formula in the reader's spreadsheet.
     The link is an HTML anchor, not a Markdown link: notebook Markdown is rendered as MyST, which would read a
     relative Markdown link as a cross-reference to a document and warn that none exists.
     """
@@ -32,7 +33,7 @@ def save_csv(frame: pd.DataFrame, name: str) -> str:
         raise ValueError(f"download name {name!r}: use lower-case letters, digits, '-' and '_' only")
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
     target = DOWNLOADS / f"{name}.csv"
-    frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+    escape.csv_frame(frame).to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
     # Also under lists and tables and under profiles with no chart: the label does not say "chart".
     rows = f"{len(frame):,} row" + ("" if len(frame) == 1 else "s")
     return _link(target.name, f"Download these figures ({name}.csv, {rows})")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from asmhub_utils import escape
 from asmhub_utils.chapters import (attribution, charts, data, display, downloads, profile_page, series, tables,
                                    text)
 
@@ -54,14 +55,16 @@ def figures(choice: Choice) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def summary(choice: Choice, drawn: pd.DataFrame, listed: pd.DataFrame) -> str:
-    """Markdown: what the view shows, counted from the data."""
+    """Markdown: what the view shows, counted from the data. Every text from data/ (a country's or an
+    indicator's name, a source's publisher) goes through `escape.myst`: this runs in the live view too."""
+    label = escape.myst(choice.label)
     if choice.kind == "country":
         if drawn.empty:
-            return (f"**{choice.label}.** The data holds no national count of people working in ASM here; the "
+            return (f"**{label}.** The data holds no national count of people working in ASM here; the "
                     f"table lists every figure it has ({display.count(len(listed), 'figure')}).")
-        return f"**{choice.label}.** {profile_page.miner_summary(drawn)}"
-    return (f"**{choice.label}** ({display.unit_words(_unit(drawn)) or 'as printed'}): {text.independent(drawn)}, "
-            f"{text.spread(drawn)}.")
+        return f"**{label}.** {profile_page.miner_summary(drawn)}"
+    unit = escape.myst(display.unit_words(_unit(drawn)) or "as printed")
+    return f"**{label}** ({unit}): {escape.myst(text.independent(drawn))}, {escape.myst(text.spread(drawn))}."
 
 
 def _unit(frame: pd.DataFrame) -> str:

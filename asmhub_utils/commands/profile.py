@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from asmhub_utils.errors import display_path
+from asmhub_utils.commands import hold_data
+from asmhub_utils.contrib import transaction
+from asmhub_utils.errors import DataError, display_path
 from asmhub_utils.execute import profiles
 
 
@@ -31,6 +33,15 @@ def run(args: argparse.Namespace) -> int:
         print("asmhub profile: give ISO3 codes (e.g. `asmhub profile GHA`) or --all, not both.", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    try:
+        with transaction.reading():  # the lock contribute takes; an interrupted change rolled back; tables checked
+            return _run(args, started)
+    except DataError as error:
+        hold_data.report(error, "no profile was written")
+        return 1
+
+
+def _run(args: argparse.Namespace, started: float) -> int:
     try:
         profiles.check_jobs(args.jobs)
         if args.all:

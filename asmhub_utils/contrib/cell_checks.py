@@ -53,6 +53,11 @@ def _name(ch: str) -> str:
     return "an invisible control character"
 
 
+def _is_noncharacter(ch: str) -> bool:
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def _is_bad_character(ch: str, multi_line: bool) -> bool:
     if ch in _LINE_BREAKS:
         return not multi_line
@@ -61,16 +66,47 @@ def _is_bad_character(ch: str, multi_line: bool) -> bool:
     return ch in _NAMED or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
 
 
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
+
+
+def _joins(ch: str) -> bool:
+    """A character a joiner may stand beside: a letter or mark of a script that uses joiners (Persian, Arabic,
+    Devanagari and the other Indic scripts ...), or an emoji (a joined emoji is emoji, joiners and modifiers)."""
+    category = unicodedata.category(ch)
+    if category in ("So", "Sk") or 0x1F3FB <= ord(ch) <= 0x1F3FF or ch == "\ufe0f":
+        return True
+    return category[0] in "LM" and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN")
+
+
+def joiner_in_place(value: str, index: int) -> bool:
+    """True when the joiner at `index` joins two characters that need it ('می\u200cخواهم', 'क्\u200dष', '👩\u200d🔧');
+    a joiner inside a Latin word ('go\u200dld') or at either end only hides something."""
+    return (0 < index < len(value) - 1 and value[index] in _JOINERS
+            and _joins(value[index - 1]) and _joins(value[index + 1]))
+
+
 def characters(value: str, multi_line: bool = False) -> Finding:
-    """Control, bidi, zero-width and line-separator characters; line breaks outside multi-line cells."""
-    for ch in value:
+    """Control, bidi, zero-width and line-separator characters; line breaks outside multi-line cells; Unicode
+    noncharacters. Joiners are accepted where a script or an emoji needs them (`joiner_in_place`)."""
+    if value.isprintable():  # every character flagged below is a control, format, separator or unassigned one
+        return None
+    for index, ch in enumerate(value):
+        if ch in _JOINERS and joiner_in_place(value, index):
+            continue
+        if _is_noncharacter(ch):
+            return (f"the cell holds U+{ord(ch):04X}, a Unicode noncharacter, which is not text and cannot be shown",
+                    "retype the cell; the character is invisible and usually comes from a damaged export")
         if _is_bad_character(ch, multi_line):
             what = _name(ch)
             if ch in _LINE_BREAKS:
                 return (f"the cell holds {what}; this column takes one line",
                         "join the lines into one (put longer explanations in 'note')")
+            fix = "retype the cell; copying from a PDF or a web page sometimes brings such characters along"
+            if ch in _JOINERS:
+                fix = ("remove it: a joiner belongs only between letters of a script that uses it (Persian, Arabic, "
+                       "Devanagari ...) or inside a joined emoji, not in Latin text")
             return (f"the cell holds {what} (U+{ord(ch):04X}), which is invisible and can change how the text reads",
-                    "retype the cell; copying from a PDF or a web page sometimes brings such characters along")
+                    fix)
     return None
 
 
@@ -87,24 +123,29 @@ def length(column: str, value: str) -> Finding:
 _FORMULA_START = re.compile(r"^[\s]*[=@]|^[\t\r]")
 _SIGNED = re.compile(r"^\s*[-+]")
 _PLAIN_SIGNED = re.compile(r"^\s*[-+]\s*[\d.,]+(\s*%)?$")
-_FORMULA_SYNTAX = re.compile(r"[-+]\s*[A-Za-z]|[=|!@]|[A-Za-z]\w*\s*\(")
+_LIST_PARTS = re.compile(r",|;|/|&|\band\b")  # as tidy.minerals splits a mineral cell
 
 
-def formula(value: str) -> Finding:
-    """A cell a spreadsheet would run as a formula when the file is opened ('CSV injection')."""
+def formula(value: str, column: str = "") -> Finding:
+    """A cell a spreadsheet would run as a formula when the file is opened ('CSV injection'): one starting with
+    '=', '@', a tab or a carriage return, or with '+' or '-' when it is more than a signed number ('+1+1',
+    '-2+3'). A mineral cell is checked part by part too: the build splits 'gold; =cmd|...' into a list whose
+    second item would start a published cell."""
     fix = ("remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell as a formula "
            "(write 'minus 2' or put the text after a word)")
-    if _FORMULA_START.match(value):
-        return "the cell starts like a spreadsheet formula", fix
-    if _SIGNED.match(value) and not _PLAIN_SIGNED.match(value) and _FORMULA_SYNTAX.search(value.lstrip()):
-        return "the cell starts like a spreadsheet formula", fix
+    parts = [value] + ([p for p in _LIST_PARTS.split(value)[1:]] if column == "mineral" else [])
+    for part in parts:
+        if _FORMULA_START.match(part) or (_SIGNED.match(part) and not _PLAIN_SIGNED.match(part)):
+            where = "" if part is value else f" (the part '{part.strip()[:40]}' of the list)"
+            return f"the cell starts like a spreadsheet formula{where}", fix
     return None
 
 
 # ---------------------------------------------------------------- web addresses
 
 _URL_BAD = {'"': "a double quote", "'": "a single quote", "<": "an angle bracket", ">": "an angle bracket",
-            "\\": "a back-slash", "`": "a back-tick", " ": "a space", "{": "a brace", "}": "a brace"}
+            "\\": "a back-slash", "`": "a back-tick", " ": "a space", "{": "a brace", "}": "a brace",
+            "|": "a vertical bar", "^": "a caret"}
 
 
 def url(value: str) -> Finding:
@@ -129,6 +170,28 @@ def url(value: str) -> Finding:
                 "give the address of the document itself, without a user name or password")
     if not parts.hostname or "." not in parts.hostname:
         return "not a web address (no host name)", "give the full address starting with http:// or https://"
+    return look_alike_host(parts.hostname)
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if ch.isalpha() else ""
+
+
+def look_alike_host(host: str) -> Finding:
+    """A host name whose labels mix letters of two scripts (Latin 'examp' + Cyrillic 'le') reads as one address
+    and opens another: it is refused, naming the address a browser would open (punycode)."""
+    for label in host.split("."):
+        scripts = {_script(ch) for ch in label} - {""}
+        if len(scripts) > 1:
+            try:
+                puny = host.encode("idna").decode("ascii")
+            except UnicodeError:
+                puny = "an address that cannot be encoded"
+            return (f"the host name '{host}' mixes letters of {' and '.join(sorted(s.title() for s in scripts))} "
+                    f"scripts: it looks like another address but opens {puny}",
+                    "copy the address again from the browser's address bar; if it is right, write the host in "
+                    "punycode as the browser shows it")
     return None
 
 
@@ -150,6 +213,45 @@ _FRACTION = re.compile(r"^(?:" + _QUALIFIER + r")?(?:" + "|".join(re.escape(w) f
 _FIGURE_THEN_WORDS = re.compile(rf"^(?:{_QUALIFIER})?{_FIGURE}\s*(?P<words>[A-Za-z].*)$", re.I | re.A)
 
 
+_INDIAN_GROUPING = re.compile(r"^[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}$")
+_RANGE = re.compile(rf"^(?:{_QUALIFIER})?(?P<low>{_FIGURE})\s*%?\s*(?:-|–|to)\s*(?P<high>{_FIGURE})\s*%?", re.I | re.A)
+_LEADING_SIGN = re.compile(rf"^\s*(?P<sign>[-+\u2212])\s*(?P<rest>{_FIGURE}\s*%?)$", re.I | re.A)
+
+
+def _figure_value(text: str) -> float:
+    number, _, scale = text.strip().partition(" ")
+    return float(number.replace(",", "")) * {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get(scale.lower(), 1)
+
+
+def _reversed(value: str) -> Finding:
+    """A range whose first figure is the larger: a typing slip ('500-300') or a negative end read as a range."""
+    found = _RANGE.match(value)
+    if not found:
+        return None
+    low, high = found["low"].strip(), found["high"].strip()
+    swapped = f"{high}-{low}"
+    if " " not in low and " " in high:  # '15-10 million': the scale word covers both ends
+        number, scale = high.split(" ", 1)
+        low, swapped = f"{low} {scale}", f"{number}-{low} {scale}"
+    if _figure_value(low) > _figure_value(high):
+        return (f"the range is reversed: its first figure ({found['low'].strip()}) is larger than its second "
+                f"({found['high'].strip()})", f"write the smaller figure first ('{swapped}')")
+    return None
+
+
+def _signed_value(value: str, unit: str) -> Finding:
+    """'-5' and '+500' are named for what they are, not as unreadable."""
+    found = _LEADING_SIGN.match(value)
+    if not found:
+        return None
+    if found["sign"] == "+":
+        return ("the value starts with '+': the standard writes a lower bound after the figure",
+                f"write '{found['rest'].strip()}+' or 'more than {found['rest'].strip()}'")
+    what = "a share" if unit == "percent" else f"a figure in '{unit}'"
+    return (f"the value is negative: {what} cannot be below zero in this standard",
+            "check the source; if the minus was a dash, give the figure without it; a change goes in 'note'")
+
+
 def other_script_digits(value: str) -> str:
     return "".join(ch for ch in value if unicodedata.category(ch) == "Nd" and not "0" <= ch <= "9")
 
@@ -160,7 +262,14 @@ def value_form(value: str, unit: str) -> Finding:
         return (f"the value has a percent sign but the unit is '{unit}'",
                 "for a share, write the unit 'percent' and the figure without '%'; for a count, drop the '%'")
     if any(form.match(value) for form in _FORMS) or (unit == "percent" and _FRACTION.match(value)):
-        return None
+        return _reversed(value)
+    signed = _signed_value(value, unit)
+    if signed:
+        return signed
+    if _INDIAN_GROUPING.match(value):
+        plain = int(value.replace(",", ""))
+        return (f"the value uses Indian digit grouping ({value} = {plain:,}); in this standard ',' groups "
+                "thousands only", f"write '{plain:,}' (or '{plain / 100_000:g} lakh' in 'note')")
     odd = other_script_digits(value)
     if odd:
         names = sorted({unicodedata.name(ch, "digit").split(" DIGIT")[0].title() for ch in odd})

@@ -115,7 +115,7 @@ def _contribute_locked(source: Path, recovered: str | None) -> Outcome:
     if problems:
         raise DataError(problems)
     try:
-        content = _content(source) if source.is_file() else None
+        content = _content(source) if source.is_file() and not source.is_symlink() else None  # links: unread
     except OSError:
         content = None  # unreadable: the validator says so, naming the file
     target = paths.CONTRIB / source.name

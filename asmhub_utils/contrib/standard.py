@@ -37,7 +37,7 @@ COUNT_UNITS = units.COUNT_UNITS
 FREE_TEXT_UNITS: tuple[str, ...] = tuple(u for u in UNITS if u in TEXT_UNITS)
 ISO3_PATTERN = "[A-Z]{3}"
 YEAR_PATTERN = "[0-9]{4}"
-URL_PATTERN = "https?://[^\\s/]+\\.[^\\s]+"
+URL_PATTERN = "[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]+\\.[^\\s]+"  # scheme in any case: HTTPS://EXAMPLE.ORG/X.PDF
 
 VALUE_FORMS: tuple[tuple[str, str], ...] = (
     ("1200", "a number"),

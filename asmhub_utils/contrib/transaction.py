@@ -1,6 +1,7 @@
 """Changes to data/ that happen whole or not at all, one at a time, and survive being killed half-way.
 
-Used by `asmhub contribute` and `asmhub build-data`:
+Used by `asmhub contribute` and `asmhub build-data`, and by everything that reads data/ (`asmhub profile`, and
+`make book` through `asmhub hold-data`), which hold the same lock through `reading()`:
 
 * **Lock.** `data_lock()` holds an exclusive `fcntl` lock on `.asmhub-data.lock` (next to data/) for the whole run; a second
   run says that one is running and waits for it (the kernel drops the lock when a process dies, even by
@@ -8,6 +9,10 @@ Used by `asmhub contribute` and `asmhub build-data`:
 * **Journal.** `replace_files()` first copies every file it will replace into a backup folder and writes
   `.asmhub-data-journal.json` next to data/ (fsynced, then renamed into place) naming each target, its staged new content
   and its backup. Only then are the staged files renamed over the targets. Deleting the journal is the commit.
+* **Readers.** `reading()` takes the lock, rolls back an interrupted change (and says so), then checks the tidy
+  tables against datapackage.json (tidy/table_check.py) before anything reads them; a reader never sees a
+  half-applied change or a damaged table. A command run by a holder (the book build's profiles) finds
+  `ASMHUB_DATA_LOCK_HELD` naming the lock in its environment and does not wait for itself.
 * **Recovery.** `recover()` runs at the start of every locked run: a journal left by a killed run means the
   change did not commit, so every target is put back from its backup (copied, so recovery itself may be
   interrupted and run again) and targets that did not exist before are removed. Left-over staging folders
@@ -30,10 +35,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from asmhub_utils import paths
+from asmhub_utils.tidy import table_check
 
 LOCK_NAME = ".asmhub-data.lock"
 JOURNAL_NAME = ".asmhub-data-journal.json"
 STAGING_PREFIX = ".asmhub-staging-"
+HELD = "ASMHUB_DATA_LOCK_HELD"  # set by `asmhub hold-data` for the command it runs
+BUSY = ("another asmhub command is using data/ (a contribute, a build-data, a profile run or a book build); "
+        "waiting for it to finish")
 
 
 class Busy(Exception):
@@ -55,20 +64,45 @@ def journal_path() -> Path:
 @contextlib.contextmanager
 def data_lock(wait: bool = True, say=None) -> Iterator[None]:
     """Hold the data lock; when another run holds it, say so (once) and wait, or raise `Busy`."""
-    say = say or (lambda text: print(text, file=sys.stderr, flush=True))
+    say = say or _say
     path = _lock_path()
+    if os.environ.get(HELD) == str(path):
+        yield  # the process that started this one holds the lock for it
+        return
     handle = open(path, "a+")  # noqa: SIM115 - held for the whole block
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if not wait:
-                raise Busy("another `asmhub contribute` or `asmhub build-data` is changing data/") from None
-            say("another `asmhub contribute` or `asmhub build-data` is changing data/; waiting for it to finish")
+                raise Busy(BUSY.split(";")[0]) from None
+            say(BUSY)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
         handle.close()
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def reading(say=None) -> Iterator[None]:
+    """Hold the data lock while data/ is read: first an interrupted change is rolled back (said through `say`),
+    then the tidy tables are checked (table_check.check raises DataError naming file, row and column)."""
+    say = say or _say
+    with data_lock(say=say):
+        done = recover()
+        if done:
+            say(done)
+        table_check.check()
+        yield
+
+
+def held_environment() -> dict[str, str]:
+    """The environment for a command run while this process holds the lock (see `reading`)."""
+    return {**os.environ, HELD: str(_lock_path())}
 
 
 def _fsync_dir(folder: Path) -> None:

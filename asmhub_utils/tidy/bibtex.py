@@ -26,7 +26,7 @@ def reliability_note(reliability: str, reason: str) -> str:
     return f"{labels[reliability]}: {reason}."
 
 
-def entry(row: pd.Series) -> str:
+def entry(row: pd.Series | dict) -> str:
     """One @misc entry. The publisher is the (corporate) author, braced so BibTeX never splits it into names."""
     group = source_groups.SLUGS[source_groups.classify(row["title"], row["publisher"], row["url"])[0]]
     fields = [
@@ -43,9 +43,9 @@ def entry(row: pd.Series) -> str:
 
 def _check(sources: pd.DataFrame, origin: str) -> None:
     problems = []
-    for number, (_, row) in enumerate(sources.iterrows(), start=2):
-        if any(ch in row["url"] for ch in "{} \t\n"):
-            problems.append(Problem(origin, number, "url", row["url"], "a URL with a brace or white space cannot "
+    for number, url in enumerate(sources["url"], start=2):
+        if any(ch in url for ch in "{} \t\n"):
+            problems.append(Problem(origin, number, "url", url, "a URL with a brace or white space cannot "
                                     "go into BibTeX", "percent-encode the character (%7B, %7D, %20) in figures.csv"))
     if problems:
         raise DataError(problems)
@@ -55,5 +55,6 @@ def render(sources: pd.DataFrame) -> str:
     """The whole .bib text of a sources table, entries in source_id order."""
     _check(sources, display_path(paths.SOURCES))
     ordered = sources.sort_values("source_id")
-    return HEADER + "\n" + "\n".join(entry(row) for _, row in ordered.iterrows())
+    return HEADER + "\n" + "\n".join(entry(row) for row in ordered.to_dict("records"))  # dicts: iterrows cost
+    # 2 ms a source
 

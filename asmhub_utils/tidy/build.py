@@ -18,15 +18,16 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from asmhub_utils import paths
+from asmhub_utils import escape, paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError, Problem, display_path
 from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
-from asmhub_utils.tidy import reader_notes, readings, values
+from asmhub_utils.tidy import reader_notes, readings, table_check, values
 from asmhub_utils.tidy.units import normalise_unit, per_year
 from asmhub_utils.tidy.values import parse_value
 
@@ -68,8 +69,8 @@ def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
                                      f"use exactly these columns in this order: {','.join(FIGURE_COLUMNS)}")])
         rows, problems = [], []
         for number, cells in enumerate(reader, start=2):
-            if not cells:
-                continue  # an empty line, as some spreadsheets leave at the end
+            if not any(c.strip() for c in cells):
+                continue  # an empty line or a row of empty cells, as spreadsheets leave at the end
             if len(cells) != len(FIGURE_COLUMNS):
                 problems.append(Problem(shown, number, None, None,
                                         f"the row has {len(cells)} cells, not {len(FIGURE_COLUMNS)}",
@@ -141,7 +142,7 @@ def document_language(figure: FigureRow) -> str | None:
     values as printed, the language of the source title, else the country's official language when the
     parser reads it, else None (the value's own words decide, or only language-neutral forms are read).
     """
-    source = next((s for s in raw_sources() if figure.origin == display_path_in_data(s.path)), None)
+    source = _raw_source_of(figure.origin)
     if source is None or source.values_in_english:
         return "en"
     return values.guess_language(figure.fields["source_title"]) or values.official_language(
@@ -170,19 +171,59 @@ def source_key(f: dict[str, str]) -> tuple[str, str, str, str]:
     return (f["source_title"], f["source_publisher"], f["source_year"], f["source_url"])
 
 
-def source_id(key: tuple[str, str, str, str]) -> str:
+SHORT_DIGEST = 6  # hex digits of a source id's hash; a collision gets LONG_DIGEST (see source_ids)
+LONG_DIGEST = 20
+
+
+def source_id(key: tuple[str, str, str, str], digits: int = SHORT_DIGEST) -> str:
     """A readable, stable key: publisher slug, year and a short hash of the full source description."""
     title, publisher, year, url = key
     slug = re.sub(r"[^a-z0-9]+", "-", (publisher or title).lower()).strip("-")
     slug = "-".join(slug.split("-")[:3])[:24].strip("-") or "source"
-    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:digits]
     return f"{slug}-{year or 'nd'}-{digest}"
 
 
+def source_ids(keys: dict[tuple[str, str, str, str], tuple[str, int]]) -> dict[tuple[str, str, str, str], str]:
+    """One id per source, never shared: `keys` maps each source (in the order the build reads them: seed
+    sweeps first, then contributions by file name) to where it is first read (file, spreadsheet row).
+
+    Six hex digits keep the ids readable and stable, but a title can be searched for that collides with another
+    source's (a matter of minutes). The first source to claim an id keeps it, so a contribution can never change a
+    seed source's id (data/corrections.csv and the pages refer to them); a later one gets a 20-digit hash, which
+    no search finds (80 bits). Should two ids still coincide, the build stops naming both sources."""
+    ids: dict[tuple[str, str, str, str], str] = {}
+    owner: dict[str, tuple[str, str, str, str]] = {}
+    for key in keys:
+        sid = source_id(key)
+        if sid in owner:
+            sid = source_id(key, LONG_DIGEST)
+        if sid in owner:
+            first = owner[sid]
+            raise DataError([Problem(keys[key][0], keys[key][1], "source_title", key[0],
+                                     f"this source gets the id '{sid}', already the id of '{first[0]}' "
+                                     f"({first[1] or 'no publisher'}; {keys[first][0]}, row {keys[first][1]})",
+                                     "change the source's title, publisher, year or address slightly (e.g. "
+                                     "the full title); two sources cannot share an id")])
+        ids[key], owner[sid] = sid, key
+    return ids
+
+
+def _raw_source_of(origin: str) -> RawSource | None:
+    """The raw sweep a figure was read from, by its origin (None: a contribution)."""
+    return _raw_origins(tuple(s.path for s in raw_sources())).get(origin)
+
+
+@lru_cache(maxsize=4)
+def _raw_origins(_paths: tuple[Path, ...]) -> dict[str, RawSource]:
+    # keyed on the sweeps' paths (tests point them at copies); resolving a path per figure cost seconds
+    return {display_path_in_data(s.path): s for s in raw_sources()}
+
+
 def record_id(figure: FigureRow) -> str:
-    for source in raw_sources():
-        if figure.origin == display_path_in_data(source.path):
-            return f"{source.prefix}-{figure.row - 1:04d}"
+    source = _raw_source_of(figure.origin)
+    if source is not None:
+        return f"{source.prefix}-{figure.row - 1:04d}"
     content = "\x1f".join(figure.fields[c] for c in FIGURE_COLUMNS)
     return "contrib-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:12]
 
@@ -252,15 +293,23 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
     (reader_notes.py).
     """
     notes: dict[tuple, list[str]] = defaultdict(list)
+    first_read: dict[tuple, str] = {}
     for figure in figures:
         notes[source_key(figure.fields)].append(figure.fields["note"])
-    ids = {key: source_id(key) for key in notes}
+        first_read.setdefault(source_key(figure.fields), (f"data/{figure.origin}", figure.row))
+    ids = source_ids(first_read)
     estimates = [estimate_record(fig, ids[source_key(fig.fields)]) for fig in figures]
-    seen: set[str] = set()
-    duplicates = [e["record_id"] for e in estimates if e["record_id"] in seen or seen.add(e["record_id"])]
+    where: dict[str, str] = {}
+    duplicates = []
+    for figure, e in zip(figures, estimates):
+        here = f"data/{figure.origin}, row {figure.row}"
+        if e["record_id"] in where:
+            duplicates.append(Problem(f"data/{figure.origin}", figure.row, None, e["record_id"],
+                                      f"the same record is in the data twice (also {where[e['record_id']]})",
+                                      "remove the repeated row"))
+        where.setdefault(e["record_id"], here)
     if duplicates:
-        raise DataError([Problem("data/contrib", None, None, d, "the same record is in the data twice",
-                                 "remove the repeated row") for d in duplicates])
+        raise DataError(duplicates)
     counts: dict[str, int] = defaultdict(int)
     for e in estimates:
         counts[e["source_id"]] += 1
@@ -271,10 +320,10 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
                         "year": int(year) if year.isdigit() else None, "url": url, "correction": "",
                         "n_figures": counts[sid]})
     corrections.apply(sources, fixes or [])
+    key_of = {sid: key for key, sid in ids.items()}
     for source in sources:
         source["reliability"], source["reliability_reason"] = reliability.classify(
-            source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
-            source["title"])
+            source["publisher"], source["url"], notes[key_of[source["source_id"]]], source["title"])
     by_id = {s["source_id"]: s for s in sources}
     described, languages = [], {}
     for figure, record in zip(figures, estimates):
@@ -286,8 +335,11 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
     readings.describe(estimates, languages, translations)
     for record in estimates:
         record["reader_note"] = reader_notes.reader_note(record["note"])
+    counts = defaultdict(int)
+    for e in estimates:
+        counts[e["source_id"]] += 1
     for source in sources:  # a statement's figures are figures of its source too
-        source["n_figures"] = sum(1 for e in estimates if e["source_id"] == source["source_id"])
+        source["n_figures"] = counts[source["source_id"]]
     curation.apply(estimates, decisions or [])
     groups = echoes.echo_groups(estimates)
     for record in estimates:
@@ -305,13 +357,20 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+_RISKY = frozenset("=+-@\t\r'")  # first characters escape.csv_cell may change (a cheap test first: 300,000 cells)
+
+
 def write_table(path: Path, columns: tuple[schema.Column, ...], records: list[dict]) -> None:
+    """The records as CSV; text cells through `escape.csv_cell` (no cell a spreadsheet runs as a formula,
+    whatever its origin; `chapters.data` reads them back as they were)."""
     names = [c.name for c in columns]
+    text = [c.type == "string" for c in columns]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(names)
         for record in records:
-            writer.writerow([_cell(record[n]) for n in names])
+            cells = [_cell(record[n]) for n in names]
+            writer.writerow([escape.csv_cell(c) if t and c[:1] in _RISKY else c for c, t in zip(cells, text)])
 
 
 def _frame(records: list[dict], columns: tuple[schema.Column, ...]) -> pd.DataFrame:
@@ -345,6 +404,10 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     write_table(written["countries"], schema.COUNTRY_COLUMNS,
                 [{k: (None if pd.isna(v) else v) if not isinstance(v, (list, str)) else v for k, v in row.items()}
                  for row in countries_frame.to_dict("records")])
-    written["datapackage"].write_text(json.dumps(schema.datapackage(), indent=2) + "\n", encoding="utf-8")
+    descriptor = schema.datapackage()
+    for resource in descriptor["resources"]:  # what table_check compares before anything reads the tables
+        table = out_dir / resource["path"]
+        resource["bytes"], resource["hash"] = table.stat().st_size, "sha256:" + table_check.sha256(table)
+    written["datapackage"].write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
     written["bibliography"].write_text(bibliography, encoding="utf-8")
     return written

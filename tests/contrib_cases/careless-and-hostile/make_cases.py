@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).parent
+SEED = HERE.parents[2] / "data" / "raw" / "asm-source-sweep" / "figures.csv"
 COLUMNS = ("dataset,country_iso3,country_name,indicator,value,unit,year,mineral,source_title,source_publisher,"
            "source_year,source_url,locator,note").split(",")
 GOOD = dict(zip(COLUMNS, ["miners_by_country", "GHA", "Ghana", "people working in ASM (case)", "about 1,000,000",
@@ -70,6 +71,46 @@ CELL_CASES: dict[str, tuple[dict[str, str], str, str]] = {
     "title-formula-tab": ({"source_title": "\t=1+1"}, "source_title", "spreadsheet formula"),
     "note-200kb-cell": ({"note": "x" * 200_000}, "note", "over the limit"),
     "congo-without-code": ({"country_iso3": "", "country_name": "Congo"}, "country_iso3", "COD"),
+    # issue 20: accepted wrongly before
+    "source-year-before-figure-year": ({"year": "2019", "source_year": "2015"}, "source_year",
+                                       "before the year the figure refers to"),
+    "country-misspelt-without-code": ({"country_iso3": "", "country_name": "Gahna"}, "country_iso3",
+                                      "misspelling of Ghana"),
+    "url-vertical-bar": ({"source_url": "https://example.org/report|cmd"}, "source_url", "vertical bar"),
+    "url-caret": ({"source_url": "https://example.org/report^1"}, "source_url", "caret"),
+    "url-look-alike-cyrillic": ({"source_url": "https://\u0435xample.org/report"}, "source_url",
+                                "mixes letters of Cyrillic and Latin scripts: it looks like another address but "
+                                "opens xn--xample-2of.org"),
+    "mineral-formula-in-list": ({"mineral": "gold; =msexcel|'\\..\\..\\Windows\\System32\\cmd.exe'!''"}, "mineral",
+                                "spreadsheet formula (the part"),
+    "locator-formula-plus-one": ({"locator": "+1+1"}, "locator", "spreadsheet formula"),
+    "note-formula-minus-sum": ({"note": "-2+3"}, "note", "spreadsheet formula"),
+    "region-noncharacter": ({"country_iso3": "", "country_name": "West\ufffeAfrica"}, "country_name",
+                            "noncharacter"),
+    # issue 20: misleading messages before
+    "value-indian-grouping": ({"value": "5,00,000"}, "value", "Indian digit grouping (5,00,000 = 500,000)"),
+    "value-reversed-range": ({"value": "500-300"}, "value", "the range is reversed"),
+    "value-reversed-range-with-scale": ({"value": "15-10 million"}, "value", "the range is reversed"),
+    "value-negative-percent": ({"dataset": "supply_share", "unit": "percent", "value": "-5"}, "value",
+                               "negative: a share cannot be below zero"),
+    "value-leading-plus": ({"value": "+500"}, "value", "starts with '+'"),
+}
+
+# Correct text that must be accepted (expected: no problem at all), one changed row each.
+ACCEPTED: dict[str, dict[str, str]] = {
+    "ok-persian-zero-width-non-joiner": {"source_publisher": "سازمان زمین\u200cشناسی و اکتشافات معدنی کشور",
+                                         "indicator": "people working in ASM (Persian source)"},
+    "ok-devanagari-zero-width-joiner": {"source_title": "खनन रिपो\u200dर्ट (भारत)"},
+    "ok-joined-emoji": {"note": "\U0001f469\U0001f3fd\u200d\U0001f527 \u26cf\ufe0f women miners"},
+    "ok-chinese-publisher-world-tin": {"dataset": "supply_share", "country_iso3": "", "country_name": "",
+                                       "indicator": "ASM share of world tin supply (case)", "value": "about 25",
+                                       "unit": "percent", "mineral": "tin",
+                                       "source_publisher": "中国有色金属工业协会"},
+    "ok-arabic-and-cyrillic": {"source_title": "التعدين الحرفي في السودان", "source_publisher": "Министерство"},
+    "ok-url-upper-case": {"source_url": "HTTPS://EXAMPLE.ORG/X.PDF"},
+    "ok-url-cyrillic-host": {"source_url": "https://минприроды.рф/documents/1"},
+    "ok-region-name": {"country_iso3": "", "country_name": "Southern Africa", "value": "about 100,000"},
+    "ok-long-label": {"indicator": "people working in ASM " + "in the districts of the western region " * 49},
 }
 
 
@@ -91,7 +132,27 @@ def main() -> None:
         rows = [OTHER, bad] if number % 2 else [bad]
         (HERE / f"{name}.csv").write_bytes(_csv(rows).encode("utf-8"))
         expected[f"{name}.csv"] = [[len(rows) + 1, column, words]]
+    for name, change in sorted(ACCEPTED.items()):
+        (HERE / f"{name}.csv").write_bytes(_csv([{**GOOD, **change}]).encode("utf-8"))
+        expected[f"{name}.csv"] = []
+    empty_row = "," * (len(COLUMNS) - 1) + "\r\n"  # what Excel leaves below the records
+    (HERE / "ok-trailing-empty-spreadsheet-rows.csv").write_bytes((_csv([GOOD]) + empty_row * 5).encode())
+    expected["ok-trailing-empty-spreadsheet-rows.csv"] = []
+    seed = next(csv.DictReader(io.StringIO(SEED.read_text(encoding="utf-8"))))
     files = {
+        "duplicate-of-seed-in-capitals.csv": _csv([{**seed, "source_publisher": seed["source_publisher"].upper()}
+                                                    ]).encode(),
+        "utf32-with-bom.csv": _csv([GOOD]).encode("utf-32"),
+        "utf32-without-bom.csv": _csv([GOOD]).encode("utf-32-le"),
+        "executable.csv": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
+        "workbook-xlsx.csv": b"PK\x03\x04\x14\x00\x06\x00" + b"[Content_Types].xml" + bytes(200),
+        "binary-with-nul-bytes.csv": bytes(range(256)) * 8,
+        "pipe-delimited.csv": _csv([GOOD], delimiter="|").encode(),
+        "excel-sep-line.csv": ("sep=,\r\n" + _csv([GOOD])).encode(),
+        "missing-header.csv": _csv([GOOD]).split("\r\n", 1)[1].encode(),
+        "html-page.csv": b"<!DOCTYPE html>\n<html><body><table><tr><td>dataset</td></tr></table></body></html>\n",
+        "json-records.csv": json.dumps([GOOD], ensure_ascii=False).encode(),
+        "not-the-standard-table.csv": b"name,age,city\nAda,36,London\n",
         "header-only-blank-lines.csv": (_csv([]) + "\n\n\n").encode(), 
         "byte-order-mark-only.csv": b"\xef\xbb\xbf",
         "semicolon-delimited.csv": _csv([GOOD], delimiter=";").encode(),
@@ -101,6 +162,19 @@ def main() -> None:
         "upper-case-header.csv": _csv([GOOD], header=[c.upper() for c in COLUMNS]).encode(),
     }
     messages = {
+        "duplicate-of-seed-in-capitals.csv": [2, None, "already in the data (data/raw/asm-source-sweep/figures.csv, "
+                                                       "row 2)"],
+        "utf32-with-bom.csv": [None, None, "UTF-32 text"],
+        "utf32-without-bom.csv": [None, None, "UTF-32 text"],
+        "executable.csv": [None, None, "a program (an ELF executable)"],
+        "workbook-xlsx.csv": [None, None, "a zip archive (an Excel .xlsx"],
+        "binary-with-nul-bytes.csv": [None, None, "binary data"],
+        "pipe-delimited.csv": [1, None, "separated by vertical bars"],
+        "excel-sep-line.csv": [1, None, "Excel's 'sep=' line"],
+        "missing-header.csv": [1, None, "no header row"],
+        "html-page.csv": [None, None, "a web page (HTML)"],
+        "json-records.csv": [None, None, "the file is JSON"],
+        "not-the-standard-table.csv": [1, None, "not the standard's header"],
         "header-only-blank-lines.csv": [None, None, "a header but no records"],
         "byte-order-mark-only.csv": [None, None, "only a byte-order mark"],
         "semicolon-delimited.csv": [1, None, "separated by semicolons"],

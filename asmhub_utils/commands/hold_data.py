@@ -1,0 +1,41 @@
+"""`asmhub hold-data CMD ...`: run CMD (the book build) holding the data lock, after rolling back an interrupted
+change and checking the tidy tables (transaction.reading), so no contribute changes data/ under a build and a
+build never reads a half-applied change or a damaged table."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from asmhub_utils.contrib import transaction
+from asmhub_utils.errors import DataError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "hold-data", help="run a command that reads data/ under the data lock (used by `make book`)",
+        description="Take the lock `asmhub contribute` takes, roll back an interrupted change, check the tidy "
+                    "tables against data/datapackage.json, then run the command.")
+    command.add_argument("command", nargs=argparse.REMAINDER, help="the command to run, e.g. make _book")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.command:
+        print("asmhub hold-data: give the command to run", file=sys.stderr)
+        return 2
+    try:
+        with transaction.reading():
+            return subprocess.call(args.command, env=transaction.held_environment())
+    except DataError as error:
+        report(error, "the book was not built")
+        return 1
+
+
+def report(error: DataError, what: str) -> None:
+    """The damaged tables, one sentence each, on stderr."""
+    print(f"data/ is not ready to read ({len(error.problems)} problem(s)); {what} and nothing was deleted:",
+          file=sys.stderr)
+    for problem in error.problems:
+        print(f"  {problem}", file=sys.stderr)
