@@ -14,13 +14,14 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit site-test lint nbval clean lock bench browser fonts citation pdf publish \
-	bench-weight shots edition
+.PHONY: help setup data profiles book test unit integration site-test lint nbval clean lock bench browser fonts citation \
+	pdf publish bench-weight shots edition
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
 	@echo "make test   set up .venv if needed, then lint, build the book and run every test (as CI does)"
 	@echo "make unit   unit tests: no book build, no browser (under a minute on 2 cores)"
+	@echo "make integration  whole stages end to end (tidy build killed at every write, contributions, nbval, maps)"
 	@echo "make site-test  build the book, then the tests of the built site and those that build books or drive chromium"
 	@echo "make lint   ruff over the code (configuration in pyproject.toml)"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
@@ -113,7 +114,11 @@ bench: $(STAMP)
 SITE_TESTS := tests/site tests/book
 REBUILD_TESTS := tests/rebuild
 unit: $(STAMP)
-	$(BIN)/pytest -q -n $(JOBS) tests $(addprefix --ignore=,$(SITE_TESTS) $(REBUILD_TESTS))
+	$(BIN)/pytest -q -n $(JOBS) -m "not integration" tests $(addprefix --ignore=,$(SITE_TESTS) $(REBUILD_TESTS))
+
+# Whole stages end to end (listed in tests/conftest.py): no book, no browser, minutes.
+integration: $(STAMP)
+	$(BIN)/pytest -q -n $(JOBS) -m integration tests $(addprefix --ignore=,$(SITE_TESTS) $(REBUILD_TESTS))
 
 # --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
 site-test: book browser

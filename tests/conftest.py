@@ -1,4 +1,4 @@
-"""Fixtures shared by the data tests."""
+"""Fixtures shared by the data tests, and which tests are integration tests."""
 
 import shutil
 from pathlib import Path
@@ -29,3 +29,23 @@ def fresh_loaders():
     yield
     data._estimates.cache_clear()
     data._sources.cache_clear()
+
+
+# Integration tests: whole stages in subprocesses (the tidy build killed at every write, contributions end to end),
+# nbval on a chapter, the world maps drawn at full size. `make unit` leaves them out to stay under a minute;
+# `make integration` runs them, and `make test` (CI) runs every test. Listed here, by test file and name, so that
+# the test files stay as they are.
+INTEGRATION = {
+    "test_transaction.py": ("",),
+    "test_contribute.py": ("",),
+    "test_stated_figures.py": ("nbval",),
+    "test_build.py": ("test_rebuild_matches_committed_tables",),
+    "test_chart_geometry.py": ("map", "panel"),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        words = INTEGRATION.get(item.path.name, ())
+        if any(word in item.name for word in words):
+            item.add_marker(pytest.mark.integration)

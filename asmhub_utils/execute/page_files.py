@@ -18,7 +18,7 @@ from asmhub_utils import paths
 SITE_EXTRA = paths.BOOK / "site_extra"
 # A page-relative link into the site root's downloads/ or figures/ ('../../downloads/x.csv', './figures/y.png'),
 # as save_csv and publish_picture write them.
-LINK = re.compile(r"(?:\.{1,2}/)+((?:downloads|figures)/[A-Za-z0-9_.-]+\.(?:csv|png))")
+LINK = re.compile(r"(?<=\./)((?:downloads|figures)/[A-Za-z0-9_.-]+\.(?:csv|png))")
 
 
 def linked(text: str) -> set[str]:
