@@ -19,7 +19,9 @@ PACKAGE = "asmhub_utils"
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE = NOTEBOOKS / "templates" / "country_profile.ipynb"
 # Data the chapters read through asmhub_utils: tidy tables, Amazon Mining Watch, country shapes, metadata.
+# The HTML templates chapters fill (asmhub_utils/chapters/templates) count as their code.
 DATA_GLOBS = ["data/*.csv", "data/*.json", "data/*.bib", "data/raw/mining-detector/**/*", "data/geo/**/*",
+              "asmhub_utils/chapters/templates/*",
               "book/metadata.yml"]
 
 
