@@ -73,3 +73,13 @@ def test_a_url_with_a_brace_is_refused_with_row_and_fix():
     problem = caught.value.problems[0]
     assert (problem.row, problem.column) == (2, "url")
     assert "percent-encode" in problem.fix
+
+
+def test_untitled_sources_say_what_they_are():
+    from asmhub_utils.tidy.bibtex import shown_title
+
+    assert shown_title("Le CAPAM (title from URL)", "https://camerlex.com/le-capam-12009") == (
+        "page at camerlex.com, no title in the stored copy; its address reads: Le CAPAM")
+    assert shown_title("(AllAfrica article on gold sites)", "https://www.allafrica.com/x") == (
+        "page at allafrica.com, no title in the stored copy: AllAfrica article on gold sites")
+    assert shown_title("Mining (a report)", "https://x.org") == "Mining (a report)"

@@ -52,21 +52,46 @@ def library_href(source_id: str, pagename: str) -> str:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body")
     if body and "asmhub-library:" in body:
-        context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
+        body = context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
+    if body and _BIBLIOENTRY in body:
+        context["body"] = library_markup(body)
 
 
-def bib_script(bib: Path) -> str:
-    """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, b: its BibTeX entry}, for the library page's
-    filter and copy buttons (loaded by that page only)."""
+def source_countries(estimates: Path) -> dict[str, str]:
+    """source_id -> the names of the countries its figures are about ('Ghana, Mali'), for the library's filter."""
+    import pandas as pd
+
+    from asmhub_utils.chapters import display
+
+    frame = pd.read_csv(estimates, usecols=["source_id", "iso3"], dtype=str, keep_default_na=False)
+    frame = frame[frame["iso3"] != ""].drop_duplicates()
+    return {source: ", ".join(sorted(display.country_name(code) for code in group["iso3"]))
+            for source, group in frame.groupby("source_id")}
+
+
+def bib_script(bib: Path, estimates: Path | None = None) -> str:
+    """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, c: countries its figures are about, b: its
+    BibTeX entry}, for the library page's filter and copy buttons (loaded by that page only)."""
     import json
 
+    countries = source_countries(estimates) if estimates is not None and estimates.exists() else {}
     entries = {}
     for match in re.finditer(r"(@\w+\{([^,]+),.*?\n\})", bib.read_text(encoding="utf-8"), flags=re.S):
         text, key = match.group(1), match.group(2)
         keywords = re.search(r"keywords = \{([^}]*)\}", text)
         group, _, grade = (keywords.group(1) if keywords else "").partition(",")
-        entries[key] = {"g": group.strip(), "r": grade.strip(), "b": text}
+        entries[key] = {"g": group.strip(), "r": grade.strip(), "c": countries.get(key, ""), "b": text}
     return "window.ASMHUB_BIB=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+# The bibliography's markup (sphinxcontrib-bibtex): a `role="list"` whose items carry the deprecated DPUB role
+# doc-biblioentry, which axe-core reports (aria-deprecated-role, and aria-required-children for the list).
+_BIBLIOENTRY = 'role="doc-biblioentry"'
+
+
+def library_markup(body: str) -> str:
+    """The library's entries as list items of their list (valid ARIA, no deprecated role)."""
+    return body.replace(_BIBLIOENTRY, 'role="listitem"')
 
 
 REPEATED_TITLE = 10  # a section title shared by more pages than this is boilerplate (profile headings)
@@ -139,7 +164,7 @@ def _build_finished(app: Sphinx, exception) -> None:
         _trim_search_file(Path(app.outdir) / "searchindex.js")
     if exception is None and app.builder.format == "html":
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
-        target.write_text(bib_script(paths.ROOT / "data" / "references.bib"), encoding="utf-8")
+        target.write_text(bib_script(paths.ROOT / "data" / "references.bib", paths.ESTIMATES), encoding="utf-8")
 
 
 def _config_inited(app: Sphinx, config) -> None:
