@@ -376,6 +376,12 @@ def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) ->
 LINE_IN = 0.2  # height of one line of 11 pt text, inches
 MARK_IN = 0.24  # height of the band holding a figure's mark
 HEADING_IN = 0.3
+# A phone shows about 8 inches of a WIDTH-wide chart (844 px tall screen, 390 px wide); a chart taller than one and
+# a half screens repeats its value axis (tick labels in a band of AXIS_IN) every SCREEN_IN of rows, so a reader
+# scrolling through the rows always has the scale in view (the women chart: 50 rows, 3 screens).
+SCREEN_IN = 8.0
+TALL_IN = 1.5 * SCREEN_IN
+AXIS_IN = 0.3
 
 
 def marker(row: pd.Series | dict) -> str:
@@ -438,12 +444,35 @@ def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] 
     return len(handles)
 
 
-def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations) -> float:
+def _repeat_axis(ax: plt.Axes, y: float) -> None:
+    """The value axis's tick labels again, in a band from `y` (inches from the top) down AXIS_IN."""
+    low, high = ax.get_xlim()
+    formatter = ax.xaxis.get_major_formatter()
+    ticks = [t for t in ax.get_xticks() if min(low, high) <= t <= max(low, high)]
+    for tick, text in zip(ticks, formatter.format_ticks(ticks)):
+        ax.text(tick, y + AXIS_IN / 2, text, ha="center", va="center", fontsize=MIN_TEXT_PT, color="#555555",
+                in_layout=False)
+    ax.axhline(y + AXIS_IN - 0.02, color="#bbbbbb", linewidth=0.6)
+
+
+def repeated_axes(body: float) -> int:
+    """How many times a chart of `body` inches of rows repeats its value axis (0 up to TALL_IN)."""
+    return 0 if body <= TALL_IN else int(body // SCREEN_IN)
+
+
+def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations,
+          repeat_axis: bool = False) -> float:
     """Draw one figure per row, its wrapped label above its mark; bold headings before rows listed in
-    `headings`. y is in inches from the top. Returns the total height used."""
+    `headings`. y is in inches from the top. With `repeat_axis` (the value axis already set), the axis's labels
+    are drawn again every SCREEN_IN. Returns the total height used."""
     y = 0.1
+    next_axis = SCREEN_IN
     left = blended_transform_factory(ax.transAxes, ax.transData)
     for i, ((_, row), label) in enumerate(zip(frame.iterrows(), labels)):
+        if repeat_axis and y >= next_axis:
+            _repeat_axis(ax, y)
+            y += AXIS_IN + 0.05
+            next_axis += SCREEN_IN
         if i in headings:
             ax.text(0, y, wrap(escape.chart_text(headings[i]), WRAP - 4), transform=left, va="top", ha="left",
                     fontweight="bold", fontsize=12, in_layout=False)
@@ -532,11 +561,15 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
             if i == 0 or value != frame[headings].iloc[i - 1]:
                 heads[i] = str(value) or "(not stated)"
     body = sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels) + HEADING_IN * len(heads) * 1.5
+    repeats = repeated_axes(body)
+    body += repeats * (AXIS_IN + 0.05)
     legend_lines = 3
     fig, ax = _figure(body + _overhead(title, xlabel, legend_lines) + 0.2)
-    used = _rows(ax, frame, labels, heads, fig._asm_citations)
-    ax.set_ylim(used + 0.05, 0)
     _value_axis(ax, frame, percent, log)
+    if repeats:  # the axis at the top too, so the first rows are read against it
+        ax.tick_params(axis="x", top=True, labeltop=True)
+    used = _rows(ax, frame, labels, heads, fig._asm_citations, repeat_axis=bool(repeats))
+    ax.set_ylim(used + 0.05, 0)
     _title(fig, title)
     ax.set_xlabel(wrap(xlabel))
     _legend(fig, frame)
