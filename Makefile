@@ -14,7 +14,7 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight shots
+.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight shots audit
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -27,6 +27,7 @@ help:
 	@echo "make citation  rewrite CITATION.cff from book/metadata.yml"
 	@echo "make clean  remove _build (the venv stays)"
 	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
+	@echo "make audit  Lighthouse (mobile) and axe-core on the built site served gzipped; prints the table"
 	@echo "make shots  screenshots of every page at 390 and 1280 px into _build/shots/"
 
 # The venv is rebuilt when the pins or the package metadata change. It holds the runtime and the `test` and
@@ -76,7 +77,7 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
 # environment and number the pages' figures; this check takes a few milliseconds. `make clean` or any edit
 # brings the build back.
 BOOK_STAMP := _build/.book
-BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks \
+BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks -o -path ./tools \
 	-o -name __pycache__ -o -name .ipynb_checkpoints -o -name .pytest_cache -o -name '*.egg-info'
 book: $(STAMP) profiles _build/.prerun
 	@if [ -f $(BOOK_STAMP) ] && [ -z "$$(find . _build/.prerun _build/.notebook-inputs $(STAMP) \( $(BOOK_SKIP) \) \
@@ -147,6 +148,16 @@ bench-weight: book browser
 # Screenshots of every page at 390 px and 1280 px into _build/shots/ (look at them: a page is done when it reads right).
 shots: book browser
 	$(BIN)/python benchmarks/shots.py
+
+# Lighthouse and axe-core come from npm at the exact versions of tools/audit/package-lock.json, into
+# tools/audit/node_modules (Lighthouse 12.2.3: 13 wants Node 22). They drive Debian's chromium.
+AUDIT_TOOLS := tools/audit/node_modules/.package-lock.json
+$(AUDIT_TOOLS): tools/audit/package.json tools/audit/package-lock.json
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+audit: book browser $(AUDIT_TOOLS)
+	$(BIN)/python benchmarks/audit.py
 
 clean:
 	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures notebooks/places/profiles

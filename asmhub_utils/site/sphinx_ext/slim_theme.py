@@ -29,11 +29,12 @@ logger = logging.getLogger(__name__)
 
 # Stylesheets from the theme and extensions that carry far more rules than the book uses.
 PURGED_CSS = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "sphinx-design.min.css",
-              "basic.css", "mystnb.*.css")
+              "basic.css", "mystnb.*.css", "pygments.css", "togglebutton.css", "copybutton.css")
 FONT_DIR = "vendor/fontawesome/webfonts"
 _FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 _SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
                         r"</script>")
+_BLOCKING_SCRIPT = re.compile(r"<script((?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*\s+src=\"[^\"]+\"(?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*)>")
 _TOC_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
 _TOC_TOGGLE_NAMED = ('<summary aria-label="Show or hide the pages of this part">'
                      '<span class="toctree-toggle" role="presentation">')
@@ -75,12 +76,23 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["metatags"] = context.get("metatags", "") + '\n<link rel="icon" href="data:,">'
 
 
+def defer_scripts(html: str) -> str:
+    """Every external `<script src>` without defer or async gets `defer`: the theme's and extensions' scripts
+    (doctools, clipboard, copybutton, togglebutton, the book theme's) blocked the first paint (Lighthouse:
+    render-blocking resources). Deferred scripts still run in document order and before DOMContentLoaded, which
+    is when all of these start their work; the inline settings between them (`let toggleHintShow = ...`) run
+    first, so they are set when the scripts read them. Not used on the search page, whose inline script calls
+    searchtools.js at once."""
+    return _BLOCKING_SCRIPT.sub(r"<script defer\1>", html)
+
+
 def slim_page(html: str, search_page: bool) -> str:
-    """The page without the fontawesome script and, except on the search page, without the search scripts; the
-    navigation's expand buttons (an icon only) get a name that screen readers can announce."""
+    """The page without the fontawesome script and, except on the search page, without the search scripts and
+    with its scripts deferred; the navigation's expand buttons (an icon only) get a name that screen readers can
+    announce."""
     html = _FONTAWESOME_JS.sub("", html)
     html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED)
-    return html if search_page else _SEARCH_JS.sub("", html)
+    return html if search_page else defer_scripts(_SEARCH_JS.sub("", html))
 
 
 def icon_codepoints(css: str) -> set[int]:
