@@ -1,7 +1,8 @@
 // ASM Hub search scorer (html_search_scorer): a page whose own title names every word of the query comes
 // first ("mercury" -> the Mercury chapter, not 108 country profiles that share a heading); the rest keep
 // Sphinx's default weights. The profiles' repeated section headings are also taken out of the title index
-// at build time (asmhub_utils/site/sphinx_ext/pages.py, trim_search_index).
+// at build time (asmhub_utils/site/sphinx_ext/pages.py, trim_search_index). Other names of countries ("DRC")
+// are searched as the book's name (book/assets/asmhub-search.js).
 var Scorer = {
   score: function (result) {
     var title = (result[1] || "").toLowerCase();
@@ -10,7 +11,10 @@ var Scorer = {
     var words = query.split(/\s+/).filter(function (w) { return w.length > 2; });
     var named = words.length > 0 && words.every(function (w) { return title.indexOf(w.slice(0, 5)) !== -1; });
     var isPage = !anchor;
-    return result[4] + (named ? (isPage ? 60 : 30) : 0);
+    // Chapters and themes before country profiles: 108 profiles share their wording, so a profile comes first
+    // only when its title names the query ("Ghana", or "DRC" searched as the country's name).
+    var profile = (result[0] || "").indexOf("/profiles/") !== -1;
+    return result[4] + (named ? (isPage ? 60 : 30) : 0) - (profile && !named ? 12 : 0);
   },
   objNameMatch: 11,
   objPartialMatch: 6,

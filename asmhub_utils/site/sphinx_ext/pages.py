@@ -55,6 +55,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         body = context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
     if body and _BIBLIOENTRY in body:
         context["body"] = library_markup(body)
+    if pagename == "search":  # other names of countries ("DRC"), read before Sphinx's search starts
+        context["metatags"] = (context.get("metatags", "") + '\n<script src="_static/asmhub-aliases.js"></script>'
+                               '\n<script src="_static/asmhub-search.js"></script>')
 
 
 def source_countries(estimates: Path) -> dict[str, str]:
@@ -165,6 +168,10 @@ def _build_finished(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html":
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
         target.write_text(bib_script(paths.ROOT / "data" / "references.bib", paths.ESTIMATES), encoding="utf-8")
+        from asmhub_utils.site import country_aliases
+
+        (Path(app.outdir) / "_static" / "asmhub-aliases.js").write_text(country_aliases.script(profile_names()),
+                                                                       encoding="utf-8")
 
 
 def _config_inited(app: Sphinx, config) -> None:
