@@ -160,4 +160,4 @@ audit: book browser $(AUDIT_TOOLS)
 	$(BIN)/python benchmarks/audit.py
 
 clean:
-	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures notebooks/places/profiles
+	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures book/site_extra/explorer notebooks/places/profiles

@@ -82,3 +82,19 @@ def test_the_menu_offers_every_view_and_draws_the_picked_one(monkeypatch):
     assert [value for _, value in picker.options] == explorer.choices() and picker.value is None
     picker.value = explorer.DEFAULT
     assert drawn == [(explorer.DEFAULT, False)]
+
+
+def test_static_views_are_written_and_offered_in_a_menu(tmp_path, monkeypatch):
+    """The site's explorer: each view a fragment file with its chart, table and sources; the menu offers each."""
+    monkeypatch.setattr(explorer, "VIEWS", tmp_path)
+    views = [explorer.DEFAULT, explorer.Choice("country", "COD"), explorer.choices()[0]]
+    menu = explorer.static_menu(views)
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == sorted(explorer.view_name(v) + explorer.FRAGMENT for v in views)
+    for view in views:
+        assert f'<option value="{explorer.view_name(view)}"' in menu
+        fragment = (tmp_path / f"{explorer.view_name(view)}{explorer.FRAGMENT}").read_text()
+        assert "<svg" in fragment and 'class="asm-estimates"' in fragment and "Sources:" in fragment
+        assert "asmhub-library:" not in fragment and 'href="../../book/library.html#src-' in fragment
+    assert menu.count(" selected") == 1 and "asmhub-explorer.js" in menu
+    assert explorer.view_name(explorer.Choice("indicator", "People working in ASM")) == "indicator-people-working-in-asm"

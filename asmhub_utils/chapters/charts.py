@@ -33,7 +33,9 @@ import re
 import textwrap
 import warnings
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -309,20 +311,43 @@ def _notebook_display():
     return display if get_ipython() is not None else None
 
 
+_CAPTURED: list[list[str]] = []
+
+
+@contextmanager
+def captured() -> Iterator[list[str]]:
+    """Inside the block, `publish` appends each chart's HTML (as the page would show it) to the yielded list
+    instead of showing it: the explorer's static views are written to files, not into the notebook."""
+    charts: list[str] = []
+    _CAPTURED.append(charts)
+    try:
+        yield charts
+    finally:
+        _CAPTURED.pop()
+
+
+def figure_html(fig: plt.Figure, description: str) -> str:
+    """A chart as a page shows it: inline SVG in a figure with the note line a tapped mark fills."""
+    return (f'<figure class="asm-figure">{to_svg(fig, description)}'
+            '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>')
+
+
 def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Figure:
     """Check the layout (ChartLayoutError), then, in a notebook, show the chart and close it: as inline SVG, or
-    with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image."""
+    with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image. Inside `captured()`
+    the SVG's HTML goes to the capture instead."""
     check_layout(fig)
     show = _notebook_display()
-    if show is not None and not svg:
+    if _CAPTURED and svg:
+        _CAPTURED[-1].append(figure_html(fig, description))
+    elif show is not None and not svg:
         from IPython.display import Image
 
         show(Image(data=png(fig), format="png", width=int(fig.get_figwidth() * 96)))
     elif show is not None:
         from IPython.display import HTML
 
-        show(HTML(f'<figure class="asm-figure">{to_svg(fig, description)}'
-                  '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>'))
+        show(HTML(figure_html(fig, description)))
     plt.close(fig)
     return fig
 
