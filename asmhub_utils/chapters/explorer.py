@@ -150,18 +150,17 @@ def _markdown_html(text: str) -> str:
     return MarkdownIt("commonmark", {"html": False}).render(text)
 
 
-def view_html(choice: Choice, page: str = "notebooks/dashboard/explorer") -> str:
+def view_html(choice: Choice) -> str:
     """One view as the page shows it: summary, chart (when `chartable`), the table of every figure, the sources
-    (linked to their originals). Chart marks link into the resource library as seen from `page`."""
-    from asmhub_utils.site.sphinx_ext.pages import LINK, library_href
-
+    (linked to their originals). Chart marks keep their `charts.LIBRARY_LINK` addresses, which the book's Sphinx
+    extension rewrites in the built fragments as it does in pages (sphinx_ext/pages.py)."""
     drawn, listed = figures(choice)
     parts = [_markdown_html(summary(choice, drawn, listed))]
     if chartable(choice, drawn):
         unit = display.unit_words(_unit(drawn)) or "value as printed"
         with charts.captured() as drawings:
             charts.estimates_over_time(drawn, title(choice), unit)
-        parts += [LINK.sub(lambda m: f'href="{library_href(m.group(1), page)}"', svg) for svg in drawings]
+        parts += drawings
     elif len(drawn):
         parts.append("<p>Too few dated figures to draw them over time: the table lists them.</p>")
     parts.append(tables.estimates_table(listed))

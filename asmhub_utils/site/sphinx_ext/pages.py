@@ -160,9 +160,26 @@ def sync_static_assets(static_dirs: list[Path], outdir: Path) -> list[str]:
     return copied
 
 
+EXPLORER_PAGE = "notebooks/dashboard/explorer"  # the page that shows the explorer's fragments (explorer.VIEWS)
+
+
+def link_fragments(folder: Path, pagename: str = EXPLORER_PAGE) -> int:
+    """Rewrite the library links of the explorer's view fragments (copied into the site's explorer/ folder) as
+    they are rewritten in pages, relative to the page that shows them. Returns how many files changed."""
+    changed = 0
+    for fragment in sorted(folder.glob("*.fragment")) if folder.is_dir() else []:
+        text = fragment.read_text(encoding="utf-8")
+        linked = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', text)
+        if linked != text:
+            fragment.write_text(linked, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 def _build_finished(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html":
         sync_static_assets([Path(app.confdir) / d for d in app.config.html_static_path], Path(app.outdir))
+        link_fragments(Path(app.outdir) / "explorer")
     if exception is None and app.builder.format == "html" and (Path(app.outdir) / "searchindex.js").exists():
         _trim_search_file(Path(app.outdir) / "searchindex.js")
     if exception is None and app.builder.format == "html":
