@@ -85,3 +85,8 @@ def test_external_scripts_are_deferred_except_on_the_search_page():
                     '<script defer data-x="y" src="c.js"></script><script>let inline = 1;</script>'
                     '<script async src="d.js"></script>')
     assert slim_theme.slim_page(head, search_page=True) == head
+
+
+def test_design_and_toggle_assets_only_where_the_page_uses_them():
+    assert set(slim_theme.unused_assets("<p>text</p>")) == {"sphinx-design", "design-tabs", "togglebutton"}
+    assert slim_theme.unused_assets('<div class="sd-card">x</div><details class="toggle-details">') == ()

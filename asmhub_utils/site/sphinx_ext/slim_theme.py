@@ -68,10 +68,29 @@ def _is_thebe(asset) -> bool:
         getattr(asset, "attributes", {}).get("body", ""))
 
 
+# Extensions' assets a page needs only when its body uses them: sphinx-design's stylesheet (55 KB after the
+# purge, which keeps the rules its tab script names) and tab script when the page has a design component
+# ("sd-" classes), togglebutton's when it has a toggle or a dropdown. Every page loaded them (Lighthouse:
+# render-blocking, unused CSS).
+_OPTIONAL_ASSETS = {("sphinx-design", "design-tabs"): ("sd-",), ("togglebutton",): ("toggle", "dropdown")}
+
+
+def unused_assets(body: str) -> tuple[str, ...]:
+    """Name parts of the optional assets a page body does not use."""
+    return tuple(part for parts, marks in _OPTIONAL_ASSETS.items() if not any(m in body for m in marks)
+                 for part in parts)
+
+
+def _asset_name(asset) -> str:
+    return getattr(asset, "filename", "") or ""
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    unused = unused_assets(context.get("body", "") or "")
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)
+                            and not any(part in _asset_name(asset) for part in unused)]
     if not context.get("favicon_url"):
         context["metatags"] = context.get("metatags", "") + '\n<link rel="icon" href="data:,">'
 
