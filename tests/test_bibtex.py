@@ -83,3 +83,14 @@ def test_untitled_sources_say_what_they_are():
     assert shown_title("(AllAfrica article on gold sites)", "https://www.allafrica.com/x") == (
         "page at allafrica.com, no title in the stored copy: AllAfrica article on gold sites")
     assert shown_title("Mining (a report)", "https://x.org") == "Mining (a report)"
+
+
+def test_library_scripts_split_the_filter_data_from_the_bibtex(tmp_path):
+    from asmhub_utils.site.sphinx_ext import pages
+
+    bib = tmp_path / "r.bib"
+    bib.write_text("@misc{a-1,\n  title = {T},\n  keywords = {news, primary}\n}\n")
+    estimates = tmp_path / "e.csv"
+    estimates.write_text("source_id,iso3\na-1,GHA\na-1,MLI\na-1,GHA\n")
+    assert pages.bib_script(bib, estimates) == 'window.ASMHUB_BIB={"a-1":{"g":"news","r":"primary","c":"Ghana, Mali"}};\n'
+    assert pages.bibtex_script(bib).startswith('window.ASMHUB_BIBTEX={"a-1":"@misc{a-1,')

@@ -90,3 +90,8 @@ def test_external_scripts_are_deferred_except_on_the_search_page():
 def test_design_and_toggle_assets_only_where_the_page_uses_them():
     assert set(slim_theme.unused_assets("<p>text</p>")) == {"sphinx-design", "design-tabs", "togglebutton"}
     assert slim_theme.unused_assets('<div class="sd-card">x</div><details class="toggle-details">') == ()
+
+
+def test_primary_sidebar_is_a_landmark():
+    page = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><a class="navbar-brand">x</a>'
+    assert 'role="complementary" aria-label="The book\'s parts"' in slim_theme.slim_page(page, search_page=False)

@@ -2,11 +2,21 @@
    typed must occur, accents and case ignored) over each entry's title, publisher, year, grade and the countries
    its figures are about; a group and a grade menu; a count of what shows. A section whose entries are all
    filtered out is hidden. On a phone each entry shows two lines; "Details" opens the rest and the BibTeX button.
-   The data (group, grade, countries, BibTeX) is window.ASMHUB_BIB, written at build time into
-   _static/asmhub-bib.js. Without this script every entry is shown whole. */
+   The data (group, grade, countries) is window.ASMHUB_BIB, written at build time into _static/asmhub-bib.js;
+   the BibTeX, window.ASMHUB_BIBTEX in _static/asmhub-bibtex.js, is loaded at the first copy. Without this script every entry is shown whole. */
 (() => {
   "use strict";
   const fold = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  // The BibTeX of every entry (window.ASMHUB_BIBTEX) is loaded at the first copy, from beside asmhub-bib.js.
+  function withBibtex(then) {
+    if (window.ASMHUB_BIBTEX) { then(window.ASMHUB_BIBTEX); return; }
+    const index = document.querySelector("script[src*='asmhub-bib.js']");
+    const script = document.createElement("script");
+    script.src = index.src.replace("asmhub-bib.js", "asmhub-bibtex.js");
+    script.onload = () => then(window.ASMHUB_BIBTEX || {});
+    document.head.append(script);
+  }
 
   function copy(text, button) {
     const done = () => { button.textContent = "Copied"; };
@@ -63,7 +73,8 @@
         button.type = "button";
         button.className = "asm-copy-bibtex";
         button.textContent = "Copy BibTeX";
-        button.addEventListener("click", () => copy(entry.b, button));
+        const key = div.id.replace(/^src-\d+-/, "");
+        button.addEventListener("click", () => withBibtex((all) => copy(all[key] || "", button)));
         actions.append(button);
       }
       if (entry && entry.c) {

@@ -71,4 +71,9 @@ def test_no_axe_violation_and_untitled_sources_described(site):
     assert not violations, [(v["id"], len(v["nodes"])) for v in violations]
     text = page.locator(".bd-article").inner_text()
     assert "(title from URL)" not in text and "no title in the stored copy" in text
+    assert page.evaluate("window.ASMHUB_BIBTEX === undefined")  # loaded at the first copy only
+    button = page.locator("button.asm-copy-bibtex").first
+    button.click()
+    page.wait_for_function("window.ASMHUB_BIBTEX !== undefined")
+    page.wait_for_function("document.querySelector('button.asm-copy-bibtex').textContent === 'Copied'")
     page.close()

@@ -72,19 +72,35 @@ def source_countries(estimates: Path) -> dict[str, str]:
             for source, group in frame.groupby("source_id")}
 
 
-def bib_script(bib: Path, estimates: Path | None = None) -> str:
-    """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, c: countries its figures are about, b: its
-    BibTeX entry}, for the library page's filter and copy buttons (loaded by that page only)."""
-    import json
-
-    countries = source_countries(estimates) if estimates is not None and estimates.exists() else {}
+def _bib_entries(bib: Path) -> dict[str, tuple[str, str, str]]:
+    """source_id -> (group, reliability, BibTeX entry) of every entry of the .bib file."""
     entries = {}
     for match in re.finditer(r"(@\w+\{([^,]+),.*?\n\})", bib.read_text(encoding="utf-8"), flags=re.S):
         text, key = match.group(1), match.group(2)
         keywords = re.search(r"keywords = \{([^}]*)\}", text)
         group, _, grade = (keywords.group(1) if keywords else "").partition(",")
-        entries[key] = {"g": group.strip(), "r": grade.strip(), "c": countries.get(key, ""), "b": text}
+        entries[key] = (group.strip(), grade.strip(), text)
+    return entries
+
+
+def bib_script(bib: Path, estimates: Path | None = None) -> str:
+    """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, c: countries its figures are about}, for the
+    library page's filter (loaded by that page only). The BibTeX itself is `bibtex_script`, loaded at the first
+    "Copy BibTeX" (it was two thirds of this file, 194 KB, on every visit to the library)."""
+    import json
+
+    countries = source_countries(estimates) if estimates is not None and estimates.exists() else {}
+    entries = {key: {"g": group, "r": grade, "c": countries.get(key, "")}
+               for key, (group, grade, _) in _bib_entries(bib).items()}
     return "window.ASMHUB_BIB=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def bibtex_script(bib: Path) -> str:
+    """`window.ASMHUB_BIBTEX`: source_id -> its BibTeX entry (for the library's copy buttons)."""
+    import json
+
+    entries = {key: text for key, (_, _, text) in _bib_entries(bib).items()}
+    return "window.ASMHUB_BIBTEX=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 # The bibliography's markup (sphinxcontrib-bibtex): a `role="list"` whose items carry the deprecated DPUB role
@@ -185,6 +201,8 @@ def _build_finished(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html":
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
         target.write_text(bib_script(paths.ROOT / "data" / "references.bib", paths.ESTIMATES), encoding="utf-8")
+        target.with_name("asmhub-bibtex.js").write_text(bibtex_script(paths.ROOT / "data" / "references.bib"),
+                                                        encoding="utf-8")
         from asmhub_utils.site import country_aliases
 
         (Path(app.outdir) / "_static" / "asmhub-aliases.js").write_text(country_aliases.script(profile_names()),

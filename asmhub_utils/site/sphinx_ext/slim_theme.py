@@ -35,6 +35,11 @@ _FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontaw
 _SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
                         r"</script>")
 _BLOCKING_SCRIPT = re.compile(r"<script((?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*\s+src=\"[^\"]+\"(?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*)>")
+# The primary sidebar holds the book's title link outside any landmark (axe: region); as a complementary
+# landmark everything in it is inside one.
+_SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
+_SIDEBAR_LANDMARK = ('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="complementary" '
+                     'aria-label="The book\'s parts">')
 _TOC_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
 _TOC_TOGGLE_NAMED = ('<summary aria-label="Show or hide the pages of this part">'
                      '<span class="toctree-toggle" role="presentation">')
@@ -110,7 +115,7 @@ def slim_page(html: str, search_page: bool) -> str:
     with its scripts deferred; the navigation's expand buttons (an icon only) get a name that screen readers can
     announce."""
     html = _FONTAWESOME_JS.sub("", html)
-    html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED)
+    html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED).replace(_SIDEBAR, _SIDEBAR_LANDMARK)
     return html if search_page else defer_scripts(_SEARCH_JS.sub("", html))
 
 
