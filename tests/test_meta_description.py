@@ -15,3 +15,9 @@ def test_first_paragraphs_cut_at_a_word():
 def test_short_page_is_described_whole_and_an_empty_one_by_its_title():
     assert description(publish_doctree("A page about gold mining in Ghana.\n")) == "A page about gold mining in Ghana."
     assert description(publish_doctree(""), "Library") == "Library"
+
+
+def test_the_title_goes_first_so_template_pages_differ():
+    tree = publish_doctree("Every figure this book holds for this country, with its source.\n")
+    assert description(tree, "Ghana") == "Ghana: Every figure this book holds for this country, with its source."
+    assert description(tree, "Every figure") == "Every figure this book holds for this country, with its source."

@@ -31,13 +31,16 @@ def _ancestors(node: nodes.Node):
 
 
 def description(doctree: nodes.Node | None, title: str = "") -> str:
-    """The page's first paragraphs, cut at a word before LENGTH characters ('...' when cut); the title when the
-    page has no paragraph."""
+    """'Title: ' and the page's first paragraphs, cut at a word before LENGTH characters ('...' when cut); the
+    title alone when the page has no paragraph. The title goes first unless the text starts with it: pages made
+    from one template (the country profiles) open with the same words."""
     text = ""
     for paragraph in _paragraphs(doctree) if doctree is not None else ():
         text = f"{text} {paragraph}".strip()
         if len(text) >= LENGTH:
             break
+    if title and text and not text.casefold().startswith(title.casefold()):
+        text = f"{title}: {text}"
     text = text or title
     if len(text) <= LENGTH:
         return text
