@@ -142,6 +142,7 @@ def map_html(title: str, headlines: pd.DataFrame | None = None, name: str = "map
                                  **{k: r.extent for k, r in maps.REGIONS.items()}}.items()]
     hatches = sorted({c.fill for c in shapes if c.hatched})
     return render("map.html.j2", name=name, title=title, views=views, countries=shapes,
-                  hatches={fill: f"{name}-hatch-{i}" for i, fill in enumerate(hatches)}, hatch=HATCH,
-                  legend=legend(), legend_title=maps.LEGEND_TITLE, narrower_label=maps.NARROWER_LABEL,
+                  hatches={fill: f"{name}-hatch-{i}" for i, fill in enumerate(hatches)}, hatch=HATCH, stripe=HATCH // 4,
+                  legend=legend(), legend_title=maps.LEGEND_TITLE[:1].upper() + maps.LEGEND_TITLE[1:],
+                  narrower_label=maps.NARROWER_LABEL,
                   script=places.static_url("asmhub-map.js"))
