@@ -5,9 +5,10 @@
 // are searched as the book's name (book/assets/asmhub-search.js).
 var Scorer = {
   score: function (result) {
-    var title = (result[1] || "").toLowerCase();
+    // Apostrophes (typographic or not) separate words: "Côte d’Ivoire" is named by "Côte d'Ivoire".
+    var title = (result[1] || "").toLowerCase().replace(/[\u2019']/g, " ");
     var anchor = result[2];
-    var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase();
+    var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase().replace(/[\u2019']/g, " ");
     var words = query.split(/\s+/).filter(function (w) { return w.length > 2; });
     var named = words.length > 0 && words.every(function (w) { return title.indexOf(w.slice(0, 5)) !== -1; });
     var isPage = !anchor;
