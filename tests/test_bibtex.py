@@ -94,3 +94,14 @@ def test_library_scripts_split_the_filter_data_from_the_bibtex(tmp_path):
     estimates.write_text("source_id,iso3\na-1,GHA\na-1,MLI\na-1,GHA\n")
     assert pages.bib_script(bib, estimates) == 'window.ASMHUB_BIB={"a-1":{"g":"news","r":"primary","c":"Ghana, Mali"}};\n'
     assert pages.bibtex_script(bib).startswith('window.ASMHUB_BIBTEX={"a-1":"@misc{a-1,')
+
+
+def test_library_entries_are_list_items_with_their_line_written_in():
+    from asmhub_utils.site.sphinx_ext import pages
+
+    body = ('<div role="list" class="citation-list"><div class="citation" id="src-2-a-1" role="doc-biblioentry">'
+            '<span class="label">[A]</span><p>Text.</p>\n</div></div>')
+    out = pages.library_markup(body, {"a-1": "Ghana, <Mali>"})
+    assert 'role="doc-biblioentry"' not in out and 'id="src-2-a-1" role="listitem"' in out
+    assert ('<p>Text.</p>\n<div class="asm-entry-actions"><span class="asm-entry-countries">Ghana, &lt;Mali&gt;</span>'
+            in out) and out.endswith('Copy BibTeX</button></div></div></div>')

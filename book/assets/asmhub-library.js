@@ -49,41 +49,22 @@
         div.dataset.reliability = entry.r;
         groups.add(entry.g);
         grades.add(entry.r);
-        extra = ` ${entry.c} ${entry.r} ${entry.g.replace(/-/g, " ")}`;
+        extra = ` ${entry.r} ${entry.g.replace(/-/g, " ")}`;
       }
       div.dataset.text = fold(div.textContent + extra);
-      const actions = document.createElement("div");
-      actions.className = "asm-entry-actions";
-      if (text) {
-        const more = document.createElement("button");
-        more.type = "button";
-        more.className = "asm-entry-more";
-        more.textContent = "Details";
-        more.setAttribute("aria-expanded", "false");
+      // The line under each entry (countries, Details, Copy BibTeX) is written into the page at build time.
+      const more = div.querySelector("button.asm-entry-more");
+      if (more && text) {
         more.setAttribute("aria-controls", text.id);
         more.addEventListener("click", () => {
           const open = div.classList.toggle("asm-open");
           more.setAttribute("aria-expanded", String(open));
           more.textContent = open ? "Less" : "Details";
         });
-        actions.append(more);
       }
-      if (entry) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "asm-copy-bibtex";
-        button.textContent = "Copy BibTeX";
-        const key = div.id.replace(/^src-\d+-/, "");
-        button.addEventListener("click", () => withBibtex((all) => copy(all[key] || "", button)));
-        actions.append(button);
-      }
-      if (entry && entry.c) {
-        const where = document.createElement("span");
-        where.className = "asm-entry-countries";
-        where.textContent = entry.c;
-        actions.prepend(where);
-      }
-      div.append(actions);
+      const button = div.querySelector("button.asm-copy-bibtex");
+      const key = div.id.replace(/^src-\d+-/, "");
+      if (button) button.addEventListener("click", () => withBibtex((all) => copy(all[key] || "", button)));
     });
 
     const field = (control, label) => {

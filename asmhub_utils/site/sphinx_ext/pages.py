@@ -54,10 +54,15 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if body and "asmhub-library:" in body:
         body = context["body"] = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', body)
     if body and _BIBLIOENTRY in body:
-        context["body"] = library_markup(body)
+        context["body"] = library_markup(body, _countries_of_sources())
     if pagename == "search":  # other names of countries ("DRC"), read before Sphinx's search starts
         context["metatags"] = (context.get("metatags", "") + '\n<script src="_static/asmhub-aliases.js"></script>'
                                '\n<script src="_static/asmhub-search.js"></script>')
+
+
+@lru_cache(maxsize=1)
+def _countries_of_sources() -> dict[str, str]:
+    return source_countries(paths.ESTIMATES) if paths.ESTIMATES.exists() else {}
 
 
 def source_countries(estimates: Path) -> dict[str, str]:
@@ -108,9 +113,25 @@ def bibtex_script(bib: Path) -> str:
 _BIBLIOENTRY = 'role="doc-biblioentry"'
 
 
-def library_markup(body: str) -> str:
-    """The library's entries as list items of their list (valid ARIA, no deprecated role)."""
-    return body.replace(_BIBLIOENTRY, 'role="listitem"')
+_ENTRY = re.compile(r'(<div class="citation" id="src-\d+-([^"]+)" role="doc-biblioentry">.*?)(</div>)', flags=re.S)
+# Written into the page, not added by the script after loading: 401 rows appearing under the entries moved the
+# whole page as it loaded (Lighthouse: layout shift, performance 76). asmhub-library.js wires the buttons.
+_ACTIONS = ('<div class="asm-entry-actions">{countries}<button type="button" class="asm-entry-more" '
+            'aria-expanded="false">Details</button><button type="button" class="asm-copy-bibtex">Copy BibTeX</button>'
+            "</div>")
+
+
+def library_markup(body: str, countries: dict[str, str] | None = None) -> str:
+    """The library's entries as list items of their list (valid ARIA, no deprecated role), each with a line
+    under it: the countries its figures are about (`source_countries`), "Details" (phones) and "Copy BibTeX"."""
+    countries = countries or {}
+
+    def actions(match: re.Match) -> str:
+        where = countries.get(match.group(2), "")
+        shown = f'<span class="asm-entry-countries">{html.escape(where)}</span>' if where else ""
+        return match.group(1) + _ACTIONS.format(countries=shown) + match.group(3)
+
+    return _ENTRY.sub(actions, body).replace(_BIBLIOENTRY, 'role="listitem"')
 
 
 REPEATED_TITLE = 10  # a section title shared by more pages than this is boilerplate (profile headings)
