@@ -469,15 +469,15 @@ def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] 
     return len(handles)
 
 
-def _repeat_axis(ax: plt.Axes, y: float) -> None:
-    """The value axis's tick labels again, in a band from `y` (inches from the top) down AXIS_IN."""
-    low, high = ax.get_xlim()
-    formatter = ax.xaxis.get_major_formatter()
-    ticks = [t for t in ax.get_xticks() if min(low, high) <= t <= max(low, high)]
-    for tick, text in zip(ticks, formatter.format_ticks(ticks)):
-        ax.text(tick, y + AXIS_IN / 2, text, ha="center", va="center", fontsize=MIN_TEXT_PT, color="#555555",
-                in_layout=False)
-    ax.axhline(y + AXIS_IN - 0.02, color="#bbbbbb", linewidth=0.6)
+def _repeat_axis(ax: plt.Axes, y: float, height: float) -> None:
+    """The value axis again (line, ticks and labels) at `y` inches from the top of rows `height` inches tall: a
+    secondary axis of the same scale, so no extra text or line joins the chart's own (its marks, its labels)."""
+    ticks = list(ax.get_xticks())
+    axis = ax.secondary_xaxis(1 - y / height)
+    axis.set_xticks(ticks)
+    axis.xaxis.set_major_formatter(ax.xaxis.get_major_formatter())
+    axis.tick_params(axis="x", labelsize=MIN_TEXT_PT, colors="#555555", direction="out")
+    axis.spines["top"].set_color("#bbbbbb")
 
 
 def repeated_axes(body: float) -> int:
@@ -488,14 +488,15 @@ def repeated_axes(body: float) -> int:
 def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations,
           repeat_axis: bool = False) -> float:
     """Draw one figure per row, its wrapped label above its mark; bold headings before rows listed in
-    `headings`. y is in inches from the top. With `repeat_axis` (the value axis already set), the axis's labels
-    are drawn again every SCREEN_IN. Returns the total height used."""
+    `headings`. y is in inches from the top. With `repeat_axis`, a band for the value axis is left every
+    SCREEN_IN (`ax._asm_axis_bands`). Returns the total height used."""
     y = 0.1
     next_axis = SCREEN_IN
+    bands: list[float] = []
     left = blended_transform_factory(ax.transAxes, ax.transData)
     for i, ((_, row), label) in enumerate(zip(frame.iterrows(), labels)):
         if repeat_axis and y >= next_axis:
-            _repeat_axis(ax, y)
+            bands.append(y + AXIS_IN)
             y += AXIS_IN + 0.05
             next_axis += SCREEN_IN
         if i in headings:
@@ -510,6 +511,7 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
         artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
         cites.add(row, artists)
         y += MARK_IN + 0.08
+    ax._asm_axis_bands = bands  # where ranges_chart draws the value axis again, once the height is known
     return y
 
 
@@ -595,6 +597,8 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
         ax.tick_params(axis="x", top=True, labeltop=True)
     used = _rows(ax, frame, labels, heads, fig._asm_citations, repeat_axis=bool(repeats))
     ax.set_ylim(used + 0.05, 0)
+    for band in ax._asm_axis_bands:
+        _repeat_axis(ax, band, used + 0.05)
     _title(fig, title)
     ax.set_xlabel(wrap(xlabel))
     _legend(fig, frame)
