@@ -14,11 +14,14 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight shots audit
+.PHONY: help setup data profiles book test unit site-test lint nbval clean lock bench browser citation pdf publish bench-weight shots audit
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
-	@echo "make test   set up .venv if needed, then run unit tests, notebook tests and the book build"
+	@echo "make test   set up .venv if needed, then lint, build the book and run every test (as CI does)"
+	@echo "make unit   unit tests: no book build, no browser (under a minute on 2 cores)"
+	@echo "make site-test  build the book, then the tests of the built site and those that build books or drive chromium"
+	@echo "make lint   ruff over the code (configuration in pyproject.toml)"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
 	@echo "make lock   recompile requirements.txt from pyproject.toml (all extras)"
 	@echo "make pdf    build the whole book as one PDF (_build/pdf/), offline, with Debian's chromium"
@@ -66,8 +69,11 @@ _build/.notebook-inputs: $(NOTEBOOK_INPUTS)
 # The chapters go into the jupyter cache first (in parallel, on reused kernels); the book then finds every
 # chapter cached, and a chapter that failed in the pre-run is run again by Jupyter Book. Skipped by make when
 # no chapter and no input changed since the last pre-run.
+# A download or picture deleted from book/site_extra/ changes its folder's time: the pre-run then runs again the
+# cached chapters whose pages link to a missing file (asmhub_utils/execute/page_files.py).
 CHAPTERS := $(shell find notebooks -name '*.ipynb' -not -path '*/profiles/*' -not -path '*/.ipynb_checkpoints/*')
-_build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml
+PAGE_FILES := $(wildcard book/site_extra/downloads book/site_extra/figures)
+_build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml $(PAGE_FILES)
 	$(BIN)/python -m asmhub_utils.execute.prerun --jobs $(JOBS)
 	@touch $@
 
@@ -93,9 +99,21 @@ BENCH_FLAGS ?= --skip-naive
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py $(BENCH_FLAGS)
 
-# Unit tests need no built book; the site tests (tests/site) check the built one.
+# Unit tests: no book build, no browser. tests/site checks the built book; tests/book builds small books of its
+# own (hostile input end to end) and drives chromium: both run in `make site-test`.
+# tests/rebuild runs `make book` itself (a deleted download comes back): alone, after the others.
+SITE_TESTS := tests/site tests/book
+REBUILD_TESTS := tests/rebuild
 unit: $(STAMP)
-	$(BIN)/pytest -q -n $(JOBS) tests --ignore=tests/site
+	$(BIN)/pytest -q -n $(JOBS) tests $(addprefix --ignore=,$(SITE_TESTS) $(REBUILD_TESTS))
+
+# --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
+site-test: book browser
+	$(BIN)/pytest -q -n $(JOBS) --dist loadfile $(SITE_TESTS)
+	$(BIN)/pytest -q $(REBUILD_TESTS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 # nbval's job: the figures a chapter states reproduce from a clean kernel. The outputs of its glue cells (tagged
 # nbval-check-output) are stored in the chapter; nbval re-runs the chapters that have them and, in lax mode,
@@ -114,10 +132,11 @@ stated-figures: $(STAMP)
 browser:
 	@command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
 
-# The book build is itself a test (-W: any warning or notebook error fails it); then every test runs.
-# --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
-test: book browser
-	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests
+# Everything CI runs (.ci/run is `make test`): lint, the book build (itself a test: -W, any warning or notebook
+# error fails it), the unit tests, the site tests, nbval.
+test: lint book browser
+	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests --ignore=$(REBUILD_TESTS)
+	$(BIN)/pytest -q $(REBUILD_TESTS)
 	$(NBVAL)
 
 # The pins already in requirements.txt are kept (uv prefers them); --offline resolves from uv's cache.

@@ -6,7 +6,7 @@ Each function takes any value from data/ and returns text that the named context
   starts Markdown, a role (`{cite}`), a directive (```` ``` ````, `:::`), a substitution (`{{ }}`), math
   (`$`), a comment (`%`) or a target (`(x)=`) backslashed; line breaks folded to spaces so no value opens
   a block of its own;
-* `html`: HTML element content and quoted attribute values;
+* `html`: HTML element content and quoted attribute values (`html_block`: a `<pre>` block, line breaks kept);
 * `url`: an address for `href` or a Markdown link: http(s) only, no user-info, no quotes, angle brackets,
   white space or control characters; anything else gives "" (the caller shows no link);
 * `chart_text`: matplotlib text, where `$` starts mathtext (an unknown command is a ParseFatalException);
@@ -52,6 +52,12 @@ def myst(value: object) -> str:
 def html(value: object) -> str:
     """Text for HTML element content or a double- or single-quoted attribute value."""
     return _html.escape(_text(value), quote=True)
+
+
+def html_block(value: object) -> str:
+    """Text for a `<pre>` block: as `html`, but line breaks and runs of spaces kept (tabs, newlines only)."""
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return _html.escape(INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)), quote=True)
 
 
 def url(value: object) -> str:

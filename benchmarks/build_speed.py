@@ -33,7 +33,18 @@ BOOK = {"profiles": [str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
         "chapters": [str(BIN / "python"), "-m", "asmhub_utils.execute.prerun", "--jobs", "2"],
         "jupyter-book": [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."]}
 MAKE_BOOK = ["make", "--no-print-directory", "book"]
-TRIAL_NAIVE_SECONDS = 170.0  # TOOLCHAIN.md: 85 notebooks run one after another inside Jupyter Book
+TRIAL_NAIVE_SECONDS = 170.0  # an earlier trial's figure: 85 notebooks run one after another inside Jupyter Book
+REFERENCE_LOOP_SECONDS = 1.5  # the reference loop on a quiet machine of this project's kind (2 cores)
+
+
+def reference_loop() -> float:
+    """Seconds for a pure-Python loop of 10^7 squares: prints beside the timings so that they can be compared
+    across machines and load (a figure twice the reference means a machine twice as slow or twice as busy)."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number * number
+    return time.perf_counter() - started
 
 
 def run(commands: list[list[str]]) -> float:
@@ -75,6 +86,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f} "
           f"(other processes on a shared machine slow every figure)")
+    print(f"reference loop (10^7 squares, pure Python): {reference_loop():.2f} s "
+          f"(quiet machine of this kind: {REFERENCE_LOOP_SECONDS} s)")
 
     clean()
     stages = {name: run([command]) for name, command in BOOK.items()}
@@ -103,7 +116,8 @@ def main() -> None:
         print(f"naive sequential execution of the same {count} notebooks (fresh kernel each): {seconds:.1f} s")
         print(f"ratio clean build / naive sequential: {clean_build / seconds:.2f} "
               f"({seconds / clean_build:.1f}x faster)")
-    print(f"for scale, the toolchain trial's naive run: {TRIAL_NAIVE_SECONDS:.0f} s for 85 notebooks; "
+    print(f"reference loop again: {reference_loop():.2f} s")
+    print(f"for scale, an earlier trial's naive run: {TRIAL_NAIVE_SECONDS:.0f} s for 85 notebooks; "
           f"load average after: {os.getloadavg()[0]:.2f}")
 
 

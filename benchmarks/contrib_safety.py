@@ -1,4 +1,4 @@
-"""How the contribution path holds against careless and hostile files (issue 10). Prints counts; changes nothing
+"""How the contribution path holds against careless and hostile files. Prints counts; changes nothing
 in data/ (every run works on a copy in a temporary folder).
 
     .venv/bin/python benchmarks/contrib_safety.py [--pairs 10]

@@ -1,4 +1,4 @@
-"""Closing-note figures for issue 13: which country headlines changed, and how many figures changed year,
+"""Which country headlines changed, and how many figures changed year,
 measure or grade, between an older revision of the book and the working tree.
 
     .venv/bin/python benchmarks/headline_changes.py REV   # e.g. the last commit before the headline rule

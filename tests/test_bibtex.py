@@ -86,7 +86,7 @@ def test_untitled_sources_say_what_they_are():
 
 
 def test_library_scripts_split_the_filter_data_from_the_bibtex(tmp_path):
-    from asmhub_utils.site.sphinx_ext import pages
+    from asmhub_utils.site.sphinx_ext import bib_script as pages
 
     bib = tmp_path / "r.bib"
     bib.write_text("@misc{a-1,\n  title = {T},\n  keywords = {news, primary}\n}\n")
@@ -97,7 +97,7 @@ def test_library_scripts_split_the_filter_data_from_the_bibtex(tmp_path):
 
 
 def test_library_entries_are_list_items_with_their_line_written_in():
-    from asmhub_utils.site.sphinx_ext import pages
+    from asmhub_utils.site.sphinx_ext import library_page as pages
 
     body = ('<div role="list" class="citation-list"><div class="citation" id="src-2-a-1" role="doc-biblioentry">'
             '<span class="label">[A]</span><p>Text.</p>\n</div></div>')

@@ -141,7 +141,7 @@ def test_a_mark_cut_by_the_plot_area_fails_the_gate():
     """A dot at 0 on an axis that starts at 0 is half hidden (the women chart at 0 %): the gate names it."""
     charts.use_house_style()
     fig, ax = plt.subplots(figsize=(charts.WIDTH, 3))
-    ax.plot([0], [0.5], marker="o", markersize=9, linestyle="none", gid="c0-asmfig-0-0")
+    ax.plot([0], [0.5], marker="o", markersize=9, linestyle="none", gid="m-asmfig-0-0")
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 1)
     with pytest.raises(charts.ChartLayoutError, match="cut by the plot area"):

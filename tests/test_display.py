@@ -115,7 +115,7 @@ def test_the_unit_follows_the_number_it_belongs_to(text, unit, shown):
 def test_landing_headlines_say_what_they_count_in_words():
     import re
 
-    from asmhub_utils.site.sphinx_ext.pages import headlines_html
+    from asmhub_utils.site.sphinx_ext.headlines import headlines_html
 
     items = re.findall(r"<li>(.*?)</li>", headlines_html())
     assert items and all(re.search(r"</strong> \([^)]{10,}\):", item) for item in items)
@@ -128,3 +128,22 @@ def test_notes_say_whose_words_they_are():
     assert display.compiler_note("sentence truncated in stored excerpt") == \
         "Compiler's note: sentence truncated in stored excerpt"
     assert display.compiler_note("") == display.curation_note(None) == ""
+
+
+def test_numbers_follow_the_locale_with_the_books_rules_on_top():
+    """Babel writes the digits and number words of the book's language, or of another one."""
+    assert display.number(1234567) == "1,234,567" and display.number(0.046) == "0.046"
+    assert display.millions(40_500_000) == "40.5 million" and display.millions(1_234_567) is None
+    assert display.millions(2_500_000_000) == "2.5 billion" and display.millions(1_234_500_000) is None
+    assert display.number(1234567, locale="de") == "1.234.567"
+    assert display.millions(40_500_000, locale="de") == "40,5 Millionen"
+    assert display.count(1234, "figure", locale="de") == "1.234 figures"
+    assert display.whole(221253.5) == "221,254" and display.whole(2.5) == "2"
+
+
+def test_axis_ticks_read_short():
+    from asmhub_utils.chapters import charts
+
+    assert [charts.human(v) for v in (12_500_000, 1_500, 9_994, 250, 2.5, 0, 2e9)] == [
+        "12.5M", "1.5k", "9.99k", "250", "2.5", "0", "2B"]
+    assert charts.human(1_500, locale="de") == "1500"  # CLDR German has no short form for thousands

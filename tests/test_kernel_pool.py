@@ -67,3 +67,44 @@ def test_a_reused_kernel_starts_each_notebook_as_a_fresh_one(tmp_path):
     assert found["cwd"] == str(tmp_path)
     for key in expected:
         assert found[key] == expected[key], f"{key} leaked from the previous notebook on the same kernel"
+
+
+# Draws three charts with cited marks (two of them alike) through the book's chart code, as the pages show them.
+CHART = """\
+%matplotlib inline
+from asmhub_utils.chapters import charts, data
+frame = data.dated(data.estimates().query("unit == 'persons' and value_central.notna()").head(4))
+frame = frame.assign(label=charts.row_label(frame))
+charts.ranges_chart(frame, "label", "A chart", "people")
+charts.ranges_chart(frame.head(2), "label", "Another chart", "people")
+charts.ranges_chart(frame.head(2), "label", "Another chart", "people");"""
+
+
+def _outputs(notebook: nbformat.NotebookNode) -> bytes:
+    return json.dumps([cell.get("outputs", []) for cell in notebook.cells], sort_keys=True).encode()
+
+
+def test_a_notebook_shows_the_same_bytes_whatever_ran_before_it_on_the_kernel(tmp_path):
+    """Module state that survives the reset (a chart counter in the chart code did) would make a page's output
+    depend on which notebooks the pool ran before it, and the cached HTML on scheduling."""
+    alone, later = _notebook([CHART]), _notebook([CHART])
+    _, failures = kernel_pool.run([alone], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path)
+    assert failures == []
+    others = [_notebook([CHART.replace("A chart", "Other")]), _notebook(POLLUTE)]
+    _, failures = kernel_pool.run([*others, later], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path)
+    assert failures == []
+    assert b"<svg" in _outputs(alone)
+    assert later.cells[0].outputs and all(output["output_type"] == "display_data" for output in later.cells[0].outputs)
+    assert _outputs(later) == _outputs(alone)
+
+
+def test_charts_on_one_page_keep_their_ids_apart_even_when_alike(tmp_path):
+    import re
+
+    notebook = _notebook([CHART])
+    _, failures = kernel_pool.run([notebook], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path)
+    assert failures == []
+    pages = "".join(output["data"]["text/html"] for output in notebook.cells[0].outputs
+                    if "text/html" in output.get("data", {}))
+    ids = re.findall(r' id="([^"]+)"', pages)
+    assert pages.count('<svg xmlns') == 3 and ids and len(ids) == len(set(ids))

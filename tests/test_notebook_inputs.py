@@ -51,3 +51,11 @@ def test_profiles_depend_on_their_template_and_its_imports():
     assert "notebooks/templates/country_profile.ipynb" in found
     assert "asmhub_utils/chapters/profile_page.py" in found
     assert "asmhub_utils/tidy/build.py" not in found
+
+
+def test_templates_the_chapters_render_are_inputs():
+    from asmhub_utils.execute import notebook_inputs
+
+    inputs = {p.relative_to(notebook_inputs.ROOT).as_posix() for p in notebook_inputs.notebook_inputs()}
+    assert "asmhub_utils/chapters/templates/estimates_table.html" in inputs
+    assert "asmhub_utils/site/templates/cite_block.html" not in inputs  # the build's, not a notebook's

@@ -1,6 +1,6 @@
 """The package follows the book's flow: a stage imports only stages before it (and the shared modules).
 
-Order: shared (paths, errors, escape) < tidy < contrib < chapters < execute < site < commands/cli. One
+Order: shared (paths, errors, escape, html_templates) < tidy < contrib < chapters < execute < site < commands/cli. One
 exception is allowed and named: the tidy build reads contributions in the format `contrib.standard` defines.
 """
 import ast

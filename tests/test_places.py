@@ -50,9 +50,16 @@ def test_no_figures_gets_a_dash():
     assert country_grade.quality_grade(figures(0, 1, None, "primary")) == country_grade.NO_DATA
 
 
-def test_rule_is_documented_on_the_page():
-    rule = places.rule_markdown()
+def test_the_published_rule_says_what_the_functions_do():
+    rule = country_grade.rule_markdown()
     assert "15 or more independent estimates" in rule and "**A** 7-8" in rule
+    assert [country_grade.count_points(n) for n in (14, 15, 5, 6)] == [1, 2, 0, 1]
+    assert [country_grade.source_points(n) for n in (1, 2, 4, 5)] == [0, 1, 1, 2]
+    assert [country_grade.recency_points(y) for y in (2014, 2015, 2019, 2020, None)] == [0, 1, 1, 2, 0]
+    ranges = {letter: f"**{letter}** {least}-{most}" for letter, least, most in
+              zip("ABCD", (7, 5, 3, 0), (8, 6, 4, 2))}
+    assert all(text in rule for text in ranges.values())
+    assert all(country_grade.grade_letter(least) == letter for letter, least in country_grade.GRADE_POINTS.items())
 
 
 def test_country_table_has_every_country_with_data_once():

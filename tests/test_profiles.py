@@ -5,6 +5,7 @@ import os
 import time
 
 from asmhub_utils import cli
+from asmhub_utils.chapters import data
 from asmhub_utils.execute import profiles
 
 
@@ -34,7 +35,9 @@ def test_one_profile_is_executed_with_title_and_sources(tmp_path):
     outputs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
     text = json.dumps(outputs)
-    assert "Sources:" in text and "planetGOLD" in text and "asm-chart" in text  # the chart, as inline SVG (charts.publish)
+    cited = set(data.country_figures("GHA")["source_id"])
+    assert "Sources:" in text and "asm-chart" in text  # the chart, as inline SVG (charts.publish)
+    assert any(f"#src-{source_id}" in text for source_id in cited), "the profile links Ghana's sources"
     injected = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
     assert injected and "remove-cell" in injected[0]["metadata"]["tags"]
     assert not any("%reset" in "".join(c["source"]) for c in cells)
@@ -56,14 +59,13 @@ def test_orphan_profiles_are_removed(tmp_path):
     assert [p.name for p in removed] == ["FRA.ipynb"] and (tmp_path / "GHA.ipynb").exists()
 
 
-# ---------------------------------------------------------------- issue 10: --jobs, repeated codes, 'all', errors
+# ---------------------------------------------------------------- --jobs, repeated codes, 'all', errors
 
 import nbformat  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.execute import kernel_pool
-from asmhub_utils.execute import notebook_errors  # noqa: E402
+from asmhub_utils.execute import kernel_pool, notebook_errors  # noqa: E402
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "999"])

@@ -1,6 +1,6 @@
 """The book's own assets reach the built site even when no page changed (Sphinx skips its static copy then)."""
 
-from asmhub_utils.site.sphinx_ext.pages import sync_static_assets
+from asmhub_utils.site.sphinx_ext.static_sync import sync_static_assets
 
 
 def test_an_edited_stylesheet_is_copied_and_an_unchanged_one_left(tmp_path):

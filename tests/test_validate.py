@@ -145,7 +145,7 @@ def test_wrong_country_name_suggests_the_books_name(tmp_path):
     assert problem.column == "country_name" and "write 'Democratic Republic of the Congo'" in problem.fix
 
 
-# ---------------------------------------------------------------- careless and hostile files (issue 10)
+# ---------------------------------------------------------------- careless and hostile files
 
 HOSTILE_CASES = CASES / "careless-and-hostile"
 HOSTILE_EXPECTED = json.loads((HOSTILE_CASES / "expected.json").read_text(encoding="utf-8"))

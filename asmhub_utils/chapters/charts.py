@@ -27,8 +27,9 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
 
 from __future__ import annotations
 
+import hashlib
 import io
-import itertools
+import math
 import re
 import textwrap
 import warnings
@@ -43,9 +44,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from babel.numbers import format_compact_decimal, format_decimal
 from matplotlib.transforms import blended_transform_factory
+from markupsafe import Markup
 
-from asmhub_utils import escape
+from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import data, display
 
 WIDTH = 4.4  # inches
@@ -85,12 +88,15 @@ def use_house_style() -> None:
     })
 
 
-def human(value: float, _pos: object = None) -> str:
-    """12,500,000 -> '12.5M'; for axis ticks."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
+def human(value: float, _pos: object = None, locale: str = display.LOCALE) -> str:
+    """12,500,000 -> '12.5M', 1,500 -> '1.5k'; for axis ticks: CLDR's short compact form (Babel) to three
+    significant digits. English thousands are 'k' (the book's wording; CLDR writes 'K')."""
+    if abs(value) < 1000:
+        return display.number(value, locale) if value == int(value) else format_decimal(value, "@##", locale)
+    scaled = abs(value) / 10 ** (3 * min(int(math.log10(abs(value)) // 3), 4))
+    digits = max(0, 3 - len(str(int(scaled))))
+    text = format_compact_decimal(value, format_type="short", fraction_digits=digits, locale=locale)
+    return text.replace("K", "k") if locale == "en" else text
 
 
 def wrap(text: str, width: int = WRAP) -> str:
@@ -182,15 +188,13 @@ def _marks_outside_axes(fig: plt.Figure) -> list[str]:
 
 # ---- self-citing marks and the SVG writer -------------------------------------------------------------------
 
-_CHARTS = itertools.count(1)
-
-
 @dataclass
 class Citations:
-    """What each mark of a chart says on hover and where it links: gid -> (title, href). `prefix` keeps the ids
-    of two charts on one page apart."""
+    """What each mark of a chart says on hover and where it links: gid -> (title, href). The SVG writer gives
+    every id of a chart a prefix drawn from the chart's own content (two charts on one page stay apart, and a
+    chart's ids never depend on which charts the kernel drew before it)."""
     marks: dict[str, tuple[str, str]] = field(default_factory=dict)
-    prefix: str = field(default_factory=lambda: f"c{next(_CHARTS)}")
+    prefix: str = "m"
 
     def add(self, row: pd.Series, artists: list, title: str | None = None) -> None:
         """Cite `row` (a figure with its `source_*` columns) on `artists`: `title` (default: mark_title)
@@ -259,7 +263,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
     # the whole column, where chart text would look like a slide's.
     width_px = fig.get_figwidth() * 96
     root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
-    _prefix_ids(root, citations.prefix)
+    _prefix_ids(root, content_prefix(root))
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 
 
@@ -274,6 +278,24 @@ def _round_geometry(root: ET.Element) -> None:
         for key in _GEOMETRY:
             if key in element.attrib:
                 element.set(key, _LONG_DECIMAL.sub(r"\1", element.attrib[key]))
+
+
+# How many charts of each content the current page has drawn: the one piece of page state the chart code keeps.
+# The kernel pool calls new_page() before each notebook (kernel_pool.RESET), as a fresh kernel would start.
+_ON_PAGE: dict[str, int] = {}
+
+
+def new_page() -> None:
+    """Forget the charts drawn so far: the next chart is the first of a new page."""
+    _ON_PAGE.clear()
+
+
+def content_prefix(root: ET.Element) -> str:
+    """'c' and 8 hex digits of the chart's SVG (the same chart gets the same ids in any kernel, whatever ran
+    before), and '-2', '-3' for a second or third identical chart on the page."""
+    digest = "c" + hashlib.sha1(ET.tostring(root), usedforsecurity=False).hexdigest()[:8]
+    _ON_PAGE[digest] = _ON_PAGE.get(digest, 0) + 1
+    return digest if _ON_PAGE[digest] == 1 else f"{digest}-{_ON_PAGE[digest]}"
 
 
 def _prefix_ids(root: ET.Element, prefix: str) -> None:
@@ -328,8 +350,7 @@ def captured() -> Iterator[list[str]]:
 
 def figure_html(fig: plt.Figure, description: str) -> str:
     """A chart as a page shows it: inline SVG in a figure with the note line a tapped mark fills."""
-    return (f'<figure class="asm-figure">{to_svg(fig, description)}'
-            '<figcaption class="asm-mark-note" aria-live="polite"></figcaption></figure>')
+    return html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))
 
 
 def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Figure:
@@ -363,20 +384,16 @@ def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folde
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise ValueError(f"picture name {name!r}: use lower-case letters, digits, '-' and '_' only")
     folder.mkdir(parents=True, exist_ok=True)
-    sets, sizes = {}, {}
+    drawings = {}
     for kind, fig in (("phone", phone), ("desk", desk)):
         files = []
         for density in (1, 2):
             file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
             (folder / file_name).write_bytes(png(fig, dpi=96 * density))
-            files.append(f"{escape.html(address + '/' + file_name)} {density}x")
-        sets[kind] = ", ".join(files)
-        sizes[kind] = f'width="{fig.get_figwidth() * 96:.0f}" height="{fig.get_figheight() * 96:.0f}"'
-    first = sets["phone"].split(" ")[0]
-    return (f'<figure class="asm-figure asm-picture"><picture>'
-            f'<source media="{DESK_MEDIA}" srcset="{sets["desk"]}" {sizes["desk"]}>'
-            f'<img src="{first}" srcset="{sets["phone"]}" {sizes["phone"]} alt="{escape.html(alt)}" '
-            f'style="width:100%;height:auto"></picture></figure>')
+            files.append((f"{address}/{file_name}", density))
+        drawings[kind] = {"files": files, "width": f"{fig.get_figwidth() * 96:.0f}",
+                          "height": f"{fig.get_figheight() * 96:.0f}"}
+    return html_templates.render("picture.html", media=DESK_MEDIA, alt=alt, **drawings)
 
 
 def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) -> None:

@@ -6,14 +6,13 @@ Files go to `book/site_extra/downloads/` (generated, not in git), whose parent S
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from asmhub_utils import paths
+from asmhub_utils import html_templates, paths
 
 DOWNLOADS = paths.BOOK / "site_extra" / "downloads"
 
@@ -57,4 +56,13 @@ def _link(file_name: str, label: str) -> str:
     """An HTML anchor relative to the executing page. Notebook Markdown is rendered as MyST, where a Markdown
     link to a file outside the book's sources would be read as a cross-reference and fail the build."""
     href = f"{address('downloads')}/{file_name}"
-    return f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>'
+    return html_templates.render("download_link.html", href=href, label=label)
+
+
+def sources_and_figures(frame: pd.DataFrame, name: str, prefix: str = "Sources") -> str:
+    """MyST Markdown under a chart or table: who says what it shows (attribution.sources_line), then a link to the
+    CSV of exactly these figures (tables.figures_for_download, saved as downloads/<name>.csv)."""
+    from asmhub_utils.chapters import attribution, tables
+
+    return (attribution.sources_line(frame, prefix=prefix) + "\n\n"
+            + save_csv(tables.figures_for_download(frame), name))

@@ -153,7 +153,7 @@ def _markdown_html(text: str) -> str:
 def view_html(choice: Choice) -> str:
     """One view as the page shows it: summary, chart (when `chartable`), the table of every figure, the sources
     (linked to their originals). Chart marks keep their `charts.LIBRARY_LINK` addresses, which the book's Sphinx
-    extension rewrites in the built fragments as it does in pages (sphinx_ext/pages.py)."""
+    extension rewrites in the built fragments as it does in pages (sphinx_ext/library_links.py)."""
     drawn, listed = figures(choice)
     parts = [_markdown_html(summary(choice, drawn, listed))]
     if chartable(choice, drawn):
@@ -172,7 +172,7 @@ def static_menu(views: list[Choice] | None = None) -> str:
     """Write every view's fragment into VIEWS and return the page's menu: a labelled <select> of every view, the
     place the picked one appears, and the script (which says so when a browser fetches nothing: a copy opened
     from a file)."""
-    from asmhub_utils.chapters.templating import render
+    from asmhub_utils.html_templates import render
 
     views = choices() if views is None else views
     VIEWS.mkdir(parents=True, exist_ok=True)
@@ -183,7 +183,7 @@ def static_menu(views: list[Choice] | None = None) -> str:
         name = view_name(choice)
         (VIEWS / f"{name}{FRAGMENT}").write_text(view_html(choice), encoding="utf-8")
         options.append({"name": name, "label": choice.label, "selected": choice == DEFAULT})
-    return render("explorer_menu.html.j2", options=options, folder="../../explorer", extension=FRAGMENT,
+    return render("explorer_menu.html", options=options, folder="../../explorer", extension=FRAGMENT,
                   script=_static_url("asmhub-explorer.js"))
 
 

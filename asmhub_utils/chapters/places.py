@@ -1,27 +1,15 @@
 """Country by country: which countries have data, their headline estimate (chosen by the rule in `headline.py` and
-read from data/countries.csv), main minerals and a data-quality grade.
-
-Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
-
-* **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
-  original estimate count once: `echo_group`, `asmhub_utils/tidy/echoes.py`);
-* **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
-* **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
-  later, 1 point for 2015-2019, 0 for older or undated only;
-* **reliability**: 2 points when at least half the figures are graded *primary* (produced by their source, not
-  quoted from another: `asmhub_utils/tidy/reliability.py`), 1 when fewer are but not every figure is *low*, 0 when
-  every figure is.
-
-The sum (0-8) gives the grade: **A** 7-8, **B** 5-6, **C** 3-4, **D** 0-2. A country with no figure gets a dash.
-The grade says how much this book holds about a country, not how good the country's own statistics are.
+read from data/countries.csv), main minerals and a data-quality grade (its rule: `asmhub_utils/tidy/country_grade.py`,
+which applies it and publishes its wording).
 """
 
 from __future__ import annotations
 
 
 import pandas as pd
+from markupsafe import Markup
 
-from asmhub_utils import escape
+from asmhub_utils import html_templates
 from asmhub_utils.chapters import data
 from asmhub_utils.tidy import countries, country_grade
 
@@ -58,7 +46,9 @@ def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}"
+    from asmhub_utils.chapters import display
+
+    return display.whole(value)
 
 
 def headline_text(row: pd.Series) -> str:
@@ -128,7 +118,7 @@ def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def profile_link(iso3: str, name: str) -> str:
     """A page-relative link from the country table to the country's profile page."""
-    return f'<a href="profiles/{escape.html(iso3)}.html">{escape.html(name)}</a>'
+    return html_templates.render("profile_link.html", iso3=iso3, name=name)
 
 
 # What a reader looks for first (a phone card's first lines); the other columns share one small line under them.
@@ -150,21 +140,17 @@ def country_table_html(table: pd.DataFrame) -> str:
     shown = table.loc[:, [c for c in PAGE_ORDER if c in table.columns]].copy()
     places = [" \u00b7 ".join(p for p in (iso3, region) if p != NO_DATA)
               for iso3, region in zip(table["ISO3"], table["Region"])]
-    shown["Country"] = [f'{profile_link(iso3, name)} <small class="asm-code">{escape.html(place)}</small>'
+    shown["Country"] = [html_templates.render("country_cell.html", iso3=iso3, name=name, place=place)
                         for iso3, name, place in zip(table["ISO3"], table["Country"], places)]
     shown["Source"] = [source if source == NO_DATA else
-                       f'<span title="{escape.html(source)}">{escape.html(display.source_short(source, SOURCE_WIDTH))}</span>'
+                       html_templates.render("source_cell.html", source=source,
+                                             short=display.source_short(source, SOURCE_WIDTH))
                        for source in table["Source"]]
     numbers = {"Headline estimate": tables.leading_number, "Year": tables.year_order,
                "Estimates": tables.leading_number, "Independent": tables.leading_number}
-    return (tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS, html_columns=("Country", "Source"),
-                                  noun="countries")
-            + f'<script defer src="{escape.html(static_url("asmhub-table.js"))}"></script>')
-
-
-def rule_markdown() -> str:
-    """The data-quality grade rule, as documented in this module, for the page that shows the grades."""
-    return __doc__.split("\n\n", 1)[1].strip()
+    table_html = tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS,
+                                       html_columns=("Country", "Source"), noun="countries")
+    return html_templates.render("country_table.html", table=Markup(table_html), script=static_url("asmhub-table.js"))
 
 
 def static_url(name: str) -> str:

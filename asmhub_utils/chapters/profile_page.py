@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
+from markupsafe import Markup
 
-from asmhub_utils import escape
+from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import amazon, data, display, places, tables
 from asmhub_utils.tidy import countries, country_grade
 
@@ -35,19 +34,16 @@ def headline_row(iso3: str) -> pd.Series | None:
 
 
 def _e(value: object) -> str:
-    """Text for HTML (`escape.html`, the one escaping layer)."""
+    """Text for HTML (`escape.html`, the one escaping layer), as the templates write it."""
     return escape.html(value)
 
 
-def _cite(row: pd.Series, statement: bool = False) -> str:
-    """'value unit (year; publisher)' for one figure, escaped."""
-    year = display.row_year(row)
-    low = "; low reliability" if row["grade"] == "low" else ""
-    if statement or row["measures"] in ("legal fact", "events"):  # what it is about, then the words
-        return (f"{_e(row['indicator'])}: {_e(row['value_text'])} ({_e(year)}; {_e(row['source_publisher'])}"
-                f"{low})")
-    return (f"{_e(display.figure(row))} ({_e(row['indicator'])}; {_e(year)}; "
-            f"{_e(row['source_publisher'])}{low})")
+def _cite(row: pd.Series, statement: bool = False) -> dict[str, object]:
+    """One figure for the summary's `cite` (templates/profile_summary.html): 'value (what; year; publisher)', or
+    for a statement, a legal fact or events, what it is about, then the words."""
+    return {"statement": statement or row["measures"] in ("legal fact", "events"), "indicator": row["indicator"],
+            "value_text": row["value_text"], "figure": display.figure(row), "year": display.row_year(row),
+            "publisher": row["source_publisher"], "low": row["grade"] == "low"}
 
 
 def _latest(frame: pd.DataFrame) -> pd.Series | None:
@@ -80,50 +76,35 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
     the rule in headline.py and read from data/countries.csv), the other national estimates, and gold output,
     women, mercury, children, legal status and action plan where the data has them."""
     row = headline_row(iso3)
-    items = []
-    if row is None or not row["headline_record_id"]:
-        items.append("<li><strong>People working in ASM:</strong> ASM is reported; no national count. "
-                     "The figures below are local counts, legal facts or other figures.</li>")
-    else:
+    headline = None
+    if row is not None and row["headline_record_id"]:
         chosen = figs[figs["record_id"] == row["headline_record_id"]].iloc[0]
-        counts = "counts all people working in ASM" if row["status"] == "national" else (
-            f"a narrower national count ({_e(row['headline_measure'])}): the data holds no national count of "
-            "all people in ASM")
-        quotes = f", quoting {_e(row['headline_quotes'])}" if row["headline_quotes"] else ""
-        items.append(
-            f"<li><strong>People working in ASM:</strong> {_e(places.headline_text(row))}"
-            f"; year: {_e(places.headline_year(row))}; {counts}. Source: {_e(chosen['source_publisher'])}"
-            f"{quotes}. Chosen as the {_e(row['headline_rule'])} (<a href=\"{TABLE_PAGE.replace('.ipynb', '.html')}"
-            f"#headline-rule\">rule</a>; <a href=\"#{_e(chosen['record_id'])}\">the figure below</a>).</li>")
-        if pd.notna(chosen["note"]) and str(chosen["note"]).strip():
-            items.append(f"<li><strong>Compiler's note on this figure:</strong> {_e(chosen['note'])}</li>")
+        headline = {"text": places.headline_text(row), "year": places.headline_year(row),
+                    "national": row["status"] == "national", "measure": row["headline_measure"],
+                    "publisher": chosen["source_publisher"], "quotes": row["headline_quotes"],
+                    "rule": row["headline_rule"], "record": chosen["record_id"],
+                    "note": chosen["note"] if pd.notna(chosen["note"]) and str(chosen["note"]).strip() else "",
+                    "also": [], "others": "", "set_aside": []}
         if row["headline_also_quoted_by"]:
             ids = str(row["headline_also_quoted_by"]).split()
             quoting = figs[figs["record_id"].isin(ids)]["source_publisher"].dropna().astype(str)
-            names = "; ".join(_e(name) for name in dict.fromkeys(quoting))
-            items.append(f"<li><strong>Also quoted by:</strong> {names} "
-                         f"(the same estimate in {display.count(len(ids), 'other figure')}; it counts once)."
-                         "</li>")
+            headline["also"] = list(dict.fromkeys(quoting))
+            headline["also_count"] = display.count(len(ids), "other figure")
         if pd.notna(row["others_low"]):
-            bounds = (f"{row['others_low']:,.0f}" if row["others_low"] == row["others_high"]
-                      else f"{row['others_low']:,.0f} to {row['others_high']:,.0f}")
-            n = len(str(row["others_record_ids"]).split())
-            items.append(f"<li><strong>Other national estimates:</strong> {bounds} "
-                         f"({display.count(n, 'independent estimate')} of all people in ASM, 2010 or later or "
-                         "undated).</li>")
-        for rid in str(row["set_aside_record_ids"] or "").split():
-            off = figs[figs["record_id"] == rid].iloc[0]
-            items.append(f"<li><strong>Set aside (ten times off all others):</strong> {_cite(off)}</li>")
-    for label, select in SUMMARY_FACTS:
-        found = _latest(select(figs))
-        if found is not None:
-            items.append(f"<li><strong>{label}:</strong> {_cite(found, label in STATEMENTS)}</li>")
-    n_ind = figs["echo_group"].nunique()
-    items.append(f"<li><strong>Figures in the data:</strong> {display.count(len(figs), 'figure')}, "
-                 f"{display.count(n_ind, 'independent estimate')}, from "
-                 f"{display.count(figs['source_id'].nunique(), 'source')}. Data-quality grade: "
-                 f"{_e(country_grade.quality_grade(figs))} (rule on the country table).</li>")
-    return f'<section class="asm-summary" aria-label="Summary"><ul>{"".join(items)}</ul></section>'
+            headline["others"] = (display.whole(row["others_low"]) if row["others_low"] == row["others_high"]
+                                  else f"{display.whole(row['others_low'])} to {display.whole(row['others_high'])}")
+            headline["others_count"] = display.count(len(str(row["others_record_ids"]).split()),
+                                                     "independent estimate")
+        headline["set_aside"] = [_cite(figs[figs["record_id"] == rid].iloc[0])
+                                 for rid in str(row["set_aside_record_ids"] or "").split()]
+    facts = [(label, _cite(found, label in STATEMENTS)) for label, select in SUMMARY_FACTS
+             if (found := _latest(select(figs))) is not None]
+    totals = {"figures": display.count(len(figs), "figure"),
+              "independent": display.count(figs["echo_group"].nunique(), "independent estimate"),
+              "sources": display.count(figs["source_id"].nunique(), "source"),
+              "grade": country_grade.quality_grade(figs)}
+    return html_templates.render("profile_summary.html", headline=headline, facts=facts, totals=totals,
+                                 table_page=TABLE_PAGE.replace(".ipynb", ".html"))
 
 
 GROUP_ORDER = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
@@ -133,60 +114,41 @@ GROUP_ORDER = ("all people in ASM", "one mineral only", "registered or licensed"
 FOLD_AFTER = 6  # groups with more figures start folded
 
 
-def _figure_row(rep: pd.Series, echoes: pd.DataFrame) -> str:
-    grade = rep["grade"]
-    badge = (f' <span class="asm-reliability asm-{_e(grade)}">{_e(grade)}'
-             f'{": " + _e(rep["grade_reason"]) if grade != "primary" else ""}</span>')
-    source = (f'{escape.html_link(rep["source_publisher"], rep["source_url"])} '
-              f'({_e(display.publication_year(rep["source_year"]))}){badge}')
-    also = [f'{_e(e["source_publisher"])} ({_e(display.row_year(e))})'
-            for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
-    notes = [_e(display.compiler_note(rep["note"]))] if rep["note"] else []
+def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
+    """One row of templates/profile_figures.html: the group's representative figure, with the other figures
+    repeating its estimate ("also quoted by") and the compiler's and curation's notes."""
+    notes: list[tuple[str, object]] = [("note", display.compiler_note(rep["note"]))] if rep["note"] else []
+    also = [(e["source_publisher"], display.row_year(e)) for _, e in echoes.iterrows()
+            if e["record_id"] != rep["record_id"]]
     if also:
-        notes.append("also quoted by " + "; ".join(also))
+        notes.append(("also", also))
     if rep.get("statement_of"):
-        notes.append(f"one figure of the statement {_e(rep['statement_of'])}, shown as printed in this group "
-                     "or another")
+        notes.append(("statement", rep["statement_of"]))
     if rep["curation"]:
-        notes.append(_e(display.curation_note(rep["curation"])))
-    extra = f'<br><small>{" · ".join(notes)}</small>' if notes else ""
-    where = "" if rep["coverage"] == "national" else f" <small>({_e(rep['coverage'])})</small>"
-    return (f'<tr id="{_e(rep["record_id"])}"><td data-label="Year">{_e(display.row_year(rep))}</td>'
-            f'<td data-label="Estimate">{_e(display.figure(rep))}'
-            f'{tables.permalink(rep["record_id"])}</td>'
-            f'<td data-label="What is counted">{_e(rep["indicator"])}{where}{extra}</td>'
-            f'<td data-label="Source">{source}</td></tr>')
+        notes.append(("curation", display.curation_note(rep["curation"])))
+    return {"record": rep["record_id"], "year": display.row_year(rep), "figure": display.figure(rep),
+            "indicator": rep["indicator"], "coverage": "" if rep["coverage"] == "national" else rep["coverage"],
+            "notes": notes, "source": Markup(escape.html_link(rep["source_publisher"], rep["source_url"])),
+            "source_year": display.publication_year(rep["source_year"]), "grade": rep["grade"],
+            "reason": rep["grade_reason"]}
 
 
 def all_figures_html(figs: pd.DataFrame) -> str:
     """Every figure of the country, grouped by what it measures; a figure repeating one estimate is shown once
     with "also quoted by"; groups with more than FOLD_AFTER independent estimates start folded."""
-    head = "<tr><th>Year</th><th>Estimate</th><th>What is counted</th><th>Source</th></tr>"
-    parts = []
+    shown = []
     for measure in GROUP_ORDER:
         rows = figs[figs["measures"] == measure]
         if rows.empty:
             continue
-        body = []
         groups = list(rows.groupby("echo_group", sort=False))
         groups.sort(key=lambda g: (-(g[1]["year"].max() if g[1]["year"].notna().any() else 0), g[0]))
-        for group_id, members in groups:
-            body.append(_figure_row(tables.representative(group_id, members), members))
-        n_ind = len(groups)
         name = "what it counts is not stated" if measure == "unknown" else measure
-        label = f"{name} ({display.count(len(rows), 'figure')}, {n_ind} independent)"
-        table = f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
-        opened = " open" if n_ind <= FOLD_AFTER else ""
-        parts.append(f"<details{opened}><summary><strong>{_e(label)}</strong></summary>{table}</details>")
-    return "".join(parts) + GRADE_NOTE
-
-
-GRADE_NOTE = ("<p><small>Grades: <em>primary</em> figures were produced by the source that states them; "
-              "<em>secondary</em> figures quote another producer (named after “quotes”) or reach us through "
-              "another publisher; <em>low</em> marks hosts and figures the source sweep flags as weak. A source "
-              "whose title says it quotes another is secondary. Rule: asmhub_utils/tidy/reliability.py. “Also quoted "
-              "by”: other figures repeating the same original estimate, counted once (asmhub_utils/tidy/echoes.py)."
-              "</small></p>")
+        shown.append({"label": f"{name} ({display.count(len(rows), 'figure')}, {len(groups)} independent)",
+                      "open": len(groups) <= FOLD_AFTER,
+                      "rows": [_figure(tables.representative(group_id, members), members)
+                               for group_id, members in groups]})
+    return html_templates.render("profile_figures.html", groups=shown)
 
 
 def national_counts(figs: pd.DataFrame) -> pd.DataFrame:
@@ -223,13 +185,9 @@ def worth_a_chart(counts: pd.DataFrame) -> bool:
 
 def topics_html(figs: pd.DataFrame) -> str:
     """A labelled table per topic with figures; topics without figures are left to `missing`."""
-    parts = []
-    for dataset, heading in TOPICS:
-        rows = figs[figs["dataset"] == dataset]
-        if not rows.empty:
-            parts.append(f"<p><strong>{html.escape(heading)}</strong> ({len(rows)} figures)</p>"
-                         + tables.estimates_table(rows))
-    return "".join(parts) or "<p>No figures on minerals, mercury, child labour, safety or formalisation.</p>"
+    topics = [{"heading": heading, "count": len(rows), "table": Markup(tables.estimates_table(rows))}
+              for dataset, heading in TOPICS if not (rows := figs[figs["dataset"] == dataset]).empty]
+    return html_templates.render("profile_topics.html", topics=topics)
 
 
 def amazon_areas(iso3: str) -> pd.DataFrame:
@@ -240,8 +198,8 @@ def amazon_areas(iso3: str) -> pd.DataFrame:
 
 def amazon_summary(areas: pd.DataFrame) -> str:
     first, last = areas.iloc[0], areas.iloc[-1]
-    return (f"**Amazon mined area.** Amazon Mining Watch detected {last['cumulative_ha']:,.0f} hectares of "
-            f"mining scars here by {last['period']}, of which {first['cumulative_ha']:,.0f} hectares "
+    return (f"**Amazon mined area.** Amazon Mining Watch detected {display.whole(last['cumulative_ha'])} hectares "
+            f"of mining scars here by {last['period']}, of which {display.whole(first['cumulative_ha'])} hectares "
             f"{amazon.first_period_label(areas)}. This is area, not people.")
 
 

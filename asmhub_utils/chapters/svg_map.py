@@ -22,7 +22,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from asmhub_utils.chapters import data, maps, places
-from asmhub_utils.chapters.templating import render
+from asmhub_utils.html_templates import render
 
 SCALE = 10  # SVG units per degree: coordinates are whole tenths of a degree
 TOLERANCE = 0.1  # degrees; a regional view on a desk column shows about 10 px per degree
@@ -141,7 +141,7 @@ def map_html(title: str, headlines: pd.DataFrame | None = None, name: str = "map
              for key, extent in {"World": maps.WORLD_EXTENT,
                                  **{k: r.extent for k, r in maps.REGIONS.items()}}.items()]
     hatches = sorted({c.fill for c in shapes if c.hatched})
-    return render("map.html.j2", name=name, title=title, views=views, countries=shapes,
+    return render("country_map.html", name=name, title=title, views=views, countries=shapes,
                   hatches={fill: f"{name}-hatch-{i}" for i, fill in enumerate(hatches)}, hatch=HATCH, stripe=HATCH // 4,
                   legend=legend(), legend_title=maps.LEGEND_TITLE[:1].upper() + maps.LEGEND_TITLE[1:],
                   narrower_label=maps.NARROWER_LABEL,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asmhub_utils import escape
+from markupsafe import Markup
+
+from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import data, display
 
 DOWNLOAD_COLUMNS = (
@@ -21,15 +23,9 @@ def figures_for_download(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[:, list(DOWNLOAD_COLUMNS)]
 
 
-def _cell(value: object) -> str:
-    return escape.html(value)
-
-
 def permalink(record_id: str) -> str:
     """The small '#' link beside a figure, to its row (`id="<record_id>"`), for a reader to copy or cite."""
-    record = _cell(record_id)
-    return (f' <a class="asm-permalink" href="#{record}" title="Link to this figure ({record})" '
-            f'aria-label="Link to this figure">#</a>')
+    return html_templates.render("permalink.html", record=record_id)
 
 
 def place(r: pd.Series | dict) -> str:
@@ -41,32 +37,17 @@ def place(r: pd.Series | dict) -> str:
     return str(named).strip() if display._present(named) else "World"
 
 
-def _row(r: pd.Series, where: bool = False, also: list[tuple[str, str]] = ()) -> str:
-    """One figure: its row carries the record id as an anchor, with a small link a reader can copy. The year
-    is display.row_year: a span or decade as given, else 'undated (published YYYY)'. Every value is escaped
-    (escape.html) at the point it is written."""
-    record = _cell(r["record_id"])
-    grade = r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]
-    badge = "" if grade == "primary" else f' <span class="asm-reliability asm-{_cell(grade)}">{_cell(grade)}</span>'
-    source_year = display.publication_year(r["source_year"])
-    source = f"{escape.html_link(r['source_publisher'], r['source_url'])} ({_cell(source_year)}){badge}"
-    link = permalink(r["record_id"])
-    place_cell = f'<td data-label="Where">{_cell(place(r))}</td>' if where else ""
-    # a figure shown through another keeps its anchor (links to it land on the row that shows it)
-    others = "; ".join(f'<span id="{_cell(rid)}">{_cell(who)}</span>' for rid, who in also)
-    quoted = f"<br><small>also quoted by {others} (the same estimate, counted once)</small>" if also else ""
+def _row_values(r: pd.Series, also: list[tuple[str, str]] = ()) -> dict[str, object]:
+    """One figure's cells for templates/estimates_table.html: its row carries the record id as an anchor, with a
+    small link a reader can copy. The year is display.row_year: a span or decade as given, else 'undated
+    (published YYYY)'. A figure shown through another keeps its anchor (`also`: links to it land on this row)."""
     order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
-    order_attr = "" if order is None else f' data-order="{float(order):g}"'
-    return (f'<tr id="{record}">{place_cell}<td data-label="Year">{_cell(display.row_year(r))}</td>'
-            f'<td data-label="Estimate"{order_attr}>{_cell(display.figure(r))}{link}</td>'
-            f'<td data-label="What is counted">{_cell(r["indicator"])}{_curated(r)}{quoted}</td>'
-            f'<td data-label="Source">{source}</td></tr>')
-
-
-def _curated(r: pd.Series) -> str:
-    """A decision of data/curation.csv on this figure, shown where the figure appears."""
-    text = display.curation_note(r.get("curation"))
-    return f"<br><small>{_cell(text)}</small>" if text else ""
+    return {"record": r["record_id"], "place": place(r), "year": display.row_year(r), "figure": display.figure(r),
+            "order": None if order is None else f"{float(order):g}", "indicator": r["indicator"],
+            "curation": display.curation_note(r.get("curation")), "also": list(also),
+            "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
+            "source_year": display.publication_year(r["source_year"]),
+            "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]}
 
 
 def representative(group_id: str, members: pd.DataFrame) -> pd.Series:
@@ -105,22 +86,16 @@ def estimates_table(frame: pd.DataFrame, group: str | None = None, where: bool |
     if where is None:
         where = any(rows.apply(place, axis=1).nunique() > 1 for _, rows in groups if len(rows))
     columns = (["Where"] if where else []) + ["Year", "Estimate", "What is counted", "Source"]
-    head = "<tr>" + "".join(f"<th>{c}</th>" for c in columns) + "</tr>"
-    body = []
-    for name, rows in groups:
-        if group:
-            body.append(f'<tr><th colspan="{len(columns)}" scope="rowgroup">{_cell(name) or "(not stated)"}</th></tr>')
-        body += [_row(r, where, also) for r, also in _one_per_estimate(rows)]
-    return f'<table class="asm-estimates"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+    shown = [{"name": (name if escape.html(name) else "(not stated)") if group else None,
+              "rows": [_row_values(r, also) for r, also in _one_per_estimate(rows)]} for name, rows in groups]
+    return html_templates.render("estimates_table.html", columns=columns, groups=shown, where=where)
 
 
 def labelled_table(frame: pd.DataFrame) -> str:
     """Any small table as an `asm-estimates` table: every cell escaped and labelled with its column
     (`data-label`), so the phone cards name what each value is."""
-    head = "".join(f"<th>{_cell(c)}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f'<td data-label="{_cell(c)}">{_cell(v)}</td>' for c, v in row.items())
-                   + "</tr>" for _, row in frame.iterrows())
-    return f'<table class="asm-estimates"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    rows = [list(row.items()) for _, row in frame.iterrows()]
+    return html_templates.render("labelled_table.html", columns=list(frame.columns), rows=rows)
 
 
 def leading_number(text: object) -> float | None:
@@ -144,28 +119,24 @@ def sortable_table(frame: pd.DataFrame, *, numbers: dict[str, object] | None = N
                    html_columns: tuple[str, ...] = (), noun: str = "rows", caption: str = "") -> str:
     """A static HTML table that book/assets/asmhub-table.js sorts and filters (class `asm-sortable`).
 
-    Every cell is escaped (escape.html) except the columns in `html_columns`, which the caller has built from
-    escaped parts. Each cell carries its column's `data-label`; a column in `numbers` sorts by the number its
+    Every cell is escaped (templates/sortable_table.html) except the columns in `html_columns`, which the caller
+    has built from escaped parts. Each cell carries its column's `data-label`; a column in `numbers` sorts by the number its
     function reads from the cell (`data-order`; a cell without one sorts last), so '1,000,000' sorts after
     '250,000'. Columns in `primary` make a phone card's first lines; the others (class `asm-more`) share one
     small line under them (book/assets/asmhub.css)."""
     numbers = numbers or {}
-    kinds = {c: ("number" if c in numbers else "text") for c in frame.columns}
-    head = "".join(f'<th scope="col" data-sort="{kinds[c]}"{_classes(c, primary)}>{_cell(c)}</th>'
-                   for c in frame.columns)
-    body = []
+    columns = [{"name": c, "kind": "number" if c in numbers else "text", "classes": _classes(c, primary)}
+               for c in frame.columns]
+    rows = []
     for _, row in frame.iterrows():
         cells = []
         for c, value in row.items():
-            text = str(value) if c in html_columns else _cell(value)
             order = numbers[c](value) if c in numbers else None
-            order_attr = "" if order is None else f' data-order="{order:.15g}"'
-            classes = _classes(c, primary, empty=str(value).strip() in EMPTY_CELLS)
-            cells.append(f'<td data-label="{_cell(c)}"{order_attr}{classes}>{text}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    caption = f"<caption>{_cell(caption)}</caption>" if caption else ""
-    return (f'<table class="asm-sortable" data-noun="{_cell(noun)}">{caption}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
+            cells.append({"label": c, "text": Markup(str(value)) if c in html_columns else value,
+                          "order": None if order is None else f"{order:.15g}",
+                          "classes": _classes(c, primary, empty=str(value).strip() in EMPTY_CELLS)})
+        rows.append(cells)
+    return html_templates.render("sortable_table.html", columns=columns, rows=rows, noun=noun, caption=caption)
 
 
 # A cell that holds nothing (a dash): a phone card leaves it out (class asm-empty), a sort puts it last.
@@ -174,4 +145,4 @@ EMPTY_CELLS = ("", "\u2013", "-", "\u2014")
 
 def _classes(column: str, primary: tuple[str, ...], empty: bool = False) -> str:
     names = (["asm-more"] if primary and column not in primary else []) + (["asm-empty"] if empty else [])
-    return f' class="{" ".join(names)}"' if names else ""
+    return " ".join(names)

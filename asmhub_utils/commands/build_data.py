@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from asmhub_utils.contrib import contribute
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -16,6 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.contrib import contribute  # imported when run (cli.py)
+
     try:
         written, recovered = contribute.rebuild_tables()  # locked, journalled; rolls back an interrupted run
     except DataError as error:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from asmhub_utils.contrib import contribute
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -18,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.contrib import contribute  # imported when run (cli.py)
+
     try:
         outcome = contribute.contribute(args.file)
     except DataError as error:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from asmhub_utils.contrib import standard
 from asmhub_utils.errors import display_path
 
 
@@ -15,6 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.contrib import standard  # imported when run (cli.py)
+
     for path in standard.write_files():
         print(f"wrote {display_path(path)}")
     return 0

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from asmhub_utils.chapters import display
-from asmhub_utils.contrib import validate
 from asmhub_utils.errors import display_path
 
 
@@ -19,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def report(results: dict[Path, list]) -> tuple[str, int]:
     """The validator's report as text, and the number of problems found."""
+    from asmhub_utils.chapters import display
+
     lines, total = [], 0
     for path, problems in results.items():
         total += len(problems)
@@ -31,6 +31,8 @@ def report(results: dict[Path, list]) -> tuple[str, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.contrib import validate  # imported when run (cli.py)
+
     text, total = report(validate.validate_files(args.files))
     print(text, file=sys.stderr if total else sys.stdout)
     return 1 if total else 0

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import csv
-import html
 from pathlib import Path
 
-from asmhub_utils import paths
+from asmhub_utils import html_templates, paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import Problem, display_path
 
@@ -14,10 +13,8 @@ from asmhub_utils.errors import Problem, display_path
 def _table(header: list[str], rows: list[list[object]], css: str) -> str:
     """Every cell carries its column's name (`data-label`): on a phone book/assets/asmhub.css shows each row as a
     card of labelled lines (as for table.asm-estimates), so no column is cut off at the right edge."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f'<td data-label="{html.escape(h)}">{html.escape(str(c))}</td>'
-                                    for h, c in zip(header, row)) + "</tr>" for row in rows)
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return html_templates.render("contrib_table.html", header=header, css=css,
+                                 rows=[list(zip(header, row)) for row in rows])
 
 
 def standard_table() -> str:

@@ -8,8 +8,11 @@ build machine (shared with other builds; medians of 3 interleaved runs, whole-pr
   * the 15 chapters: the pre-run on this pool 19.5 s, jupyter-cache's own `local-parallel` executor (a fresh
     kernel per notebook, 2 processes) 38.6 s (ratio 0.42, range 0.40-0.52).
 Before each notebook `execute` puts the kernel back in a fresh kernel's state (RESET: variables, working
-folder, open figures, matplotlib's rcParams, the inline backend's figure formats and settings, pandas options);
-tests/test_kernel_pool.py compares that state with a fresh kernel's after a notebook that changes all of them.
+folder, open figures, matplotlib's rcParams, the inline backend's figure formats and settings, pandas options,
+the execution count); tests/test_kernel_pool.py compares that state with a fresh kernel's after a notebook that
+changes all of them, and a notebook's output bytes after other notebooks with its output alone. The book's modules
+keep no other state that changes output (chart ids come from the chart's content and its rank among identical
+charts on the page).
 """
 
 from __future__ import annotations
@@ -41,11 +44,13 @@ if "matplotlib" in _sys.modules:
         setattr(_inline, _name, _inline.trait_defaults(_name))
     _select(get_ipython(), _inline.figure_formats, **_inline.print_figure_kwargs)
     get_ipython().run_line_magic("matplotlib", "inline")
+if "asmhub_utils.chapters.charts" in _sys.modules:
+    _sys.modules["asmhub_utils.chapters.charts"].new_page()
 if "pandas" in _sys.modules:
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore")
         _sys.modules["pandas"].reset_option("all")
-%reset -f
+get_ipython().reset(new_session=True)  # %reset -f, and the next cell runs as [1] in a new history session
 """
 
 

@@ -19,9 +19,7 @@ PACKAGE = "asmhub_utils"
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE = NOTEBOOKS / "templates" / "country_profile.ipynb"
 # Data the chapters read through asmhub_utils: tidy tables, Amazon Mining Watch, country shapes, metadata.
-# The HTML templates chapters fill (asmhub_utils/chapters/templates) count as their code.
 DATA_GLOBS = ["data/*.csv", "data/*.json", "data/*.bib", "data/raw/mining-detector/**/*", "data/geo/**/*",
-              "asmhub_utils/chapters/templates/*",
               "book/metadata.yml"]
 
 
@@ -91,10 +89,20 @@ def data_inputs() -> list[Path]:
     return sorted({p for pattern in DATA_GLOBS for p in ROOT.glob(pattern) if p.is_file()})
 
 
+def template_inputs(modules: list[Path]) -> list[Path]:
+    """The HTML templates beside `modules` (asmhub_utils/<stage>/templates/) when they render through
+    html_templates.py: an edited template changes the pages as an edited module does."""
+    if not any(path.name == "html_templates.py" for path in modules):
+        return []
+    stages = {path.parent for path in modules}
+    return sorted(p for p in (ROOT / PACKAGE).glob("*/templates/*.html") if p.parent.parent in stages)
+
+
 def notebook_inputs(notebooks: list[Path] | None = None) -> list[Path]:
     """Every file whose change must re-run `notebooks` (default: all chapters and the profile template)."""
     notebooks = chapter_notebooks() if notebooks is None else notebooks
-    return [*modules_imported_by(notebooks), *data_inputs()]
+    modules = modules_imported_by(notebooks)
+    return [*modules, *template_inputs(modules), *data_inputs()]
 
 
 def main(argv: list[str]) -> None:

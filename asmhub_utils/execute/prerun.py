@@ -10,8 +10,9 @@ Measured against the stock ways (2 cores, machine shared with other builds, medi
 pre-run 19.5 s for the 15 chapters; jupyter-cache's own `local-parallel` executor (fresh kernel per notebook, 2
 processes) 38.6 s, so this pre-run takes 0.42 of its time. myst-nb cannot run them in parallel under
 `sphinx-build -j 2`: Jupyter Book's `sphinx_multitoc_numbering` declares no parallel safety, so Sphinx reads
-(and myst-nb executes) serially ("doing serial read"; the Sphinx part took 26.0 s with -j 2, 26.1 s with -j 1). A chapter that fails here is not cached and the failure is only reported:
-Jupyter Book runs it again itself and fails the build with the real error.
+(and myst-nb executes) serially ("doing serial read"; the Sphinx part took 26.0 s with -j 2, 26.1 s with -j 1).
+A chapter that fails here is not cached and the failure is only reported: Jupyter Book runs it again itself and
+fails the build with the real error.
 
     python -m asmhub_utils.execute.prerun [--jobs N]
 """
@@ -24,7 +25,8 @@ from pathlib import Path
 
 from asmhub_utils import paths
 from asmhub_utils.errors import display_path
-from asmhub_utils.execute import kernel_pool
+from asmhub_utils.execute import kernel_pool, page_files
+
 CACHE = paths.BUILD / ".jupyter_cache"  # where jupyter-book points myst-nb's cache
 
 
@@ -49,13 +51,18 @@ def chapters(toc: Path = paths.ROOT / "_toc.yml") -> list[Path]:
 
 
 def uncached(notebooks: list[Path], cache) -> list[Path]:
+    """The chapters to run: not in the cache, or cached with outputs that link to a download or picture no longer
+    in book/site_extra (page_files: the file is written only when the chapter runs)."""
     import nbformat
 
     missing = []
     for path in notebooks:
         try:
-            cache.match_cache_notebook(nbformat.read(path, as_version=4))
+            record = cache.match_cache_notebook(nbformat.read(path, as_version=4))
         except KeyError:
+            missing.append(path)
+            continue
+        if page_files.missing(nbformat.writes(cache.get_cache_bundle(record.pk).nb)):
             missing.append(path)
     return missing
 

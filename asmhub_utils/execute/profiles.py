@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs
+from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs, page_files
 from asmhub_utils.tidy import countries
 
 # This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast.
@@ -149,9 +149,11 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
 
 
 def stale(codes: list[str], out_dir: Path = PROFILES) -> list[str]:
-    """The codes whose profile is missing or older than one of its inputs."""
+    """The codes whose profile is missing, older than one of its inputs, or links to a download or picture that
+    is no longer in book/site_extra (page_files)."""
     newest = max(p.stat().st_mtime for p in inputs() if p.exists())
-    return [code for code in codes if not is_fresh(profile_path(code, out_dir), newest)]
+    return [code for code in codes if not is_fresh(profile_path(code, out_dir), newest)
+            or page_files.notebook_misses_files(profile_path(code, out_dir))]
 
 
 def remove_orphans(keep: list[str], out_dir: Path = PROFILES) -> list[Path]:

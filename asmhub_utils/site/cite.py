@@ -5,12 +5,11 @@ Everything comes from `metadata.load()`; `python -m asmhub_utils.site.cite` (`ma
 
 from __future__ import annotations
 
-import html
 import re
 
 import yaml
 
-from asmhub_utils import escape, paths
+from asmhub_utils import escape, html_templates, paths
 from asmhub_utils.site.metadata import Author, BookMetadata, load
 
 CITATION_CFF = paths.ROOT / "CITATION.cff"
@@ -42,12 +41,8 @@ def citation_text(meta: BookMetadata, page_title: str | None = None, pagename: s
 def citation_html(meta: BookMetadata, page_title: str | None = None, pagename: str | None = None) -> str:
     """The same reference with the titles in italics and the address as a link."""
     url = meta.base_url if page_title is None else meta.page_url(pagename or "")
-    link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
-    book = f"<em>{html.escape(meta.title)}</em> (Version {html.escape(meta.version)})"
-    lead = f"{html.escape(_names(meta))} ({meta.year}). "
-    if page_title is None:
-        return f"{lead}{book}. {link}"
-    return f"{lead}{html.escape(page_title)}. In {book}. {link}"
+    return html_templates.render("citation.html", names=_names(meta), year=meta.year, title=meta.title,
+                                 version=meta.version, page_title=page_title, url=url)
 
 
 def bibtex(meta: BookMetadata, page_title: str | None = None, pagename: str | None = None) -> str:

@@ -10,11 +10,11 @@ import functools
 import os
 import statistics
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 CHROMIUM = os.environ.get("ASMHUB_CHROMIUM", "/usr/bin/chromium")
@@ -25,7 +25,7 @@ OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLU
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
-# Page-weight targets (issue 11; bytes a first-time reader downloads, empty cache, gzip as a static host such as
+# Page-weight targets (bytes a first-time reader downloads, empty cache, gzip as a static host such as
 # GitHub Pages serves them): the median page, the heaviest page (the country table included), a first search.
 MEDIAN_TARGET = 250 * 1024
 MAX_TARGET = 600 * 1024

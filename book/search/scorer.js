@@ -1,7 +1,7 @@
 // ASM Hub search scorer (html_search_scorer): a page whose own title names every word of the query comes
 // first ("mercury" -> the Mercury chapter, not 108 country profiles that share a heading); the rest keep
 // Sphinx's default weights. The profiles' repeated section headings are also taken out of the title index
-// at build time (asmhub_utils/site/sphinx_ext/pages.py, trim_search_index). Other names of countries ("DRC")
+// at build time (asmhub_utils/site/sphinx_ext/search_trim.py). Other names of countries ("DRC")
 // are searched as the book's name (book/assets/asmhub-search.js).
 var Scorer = {
   score: function (result) {

@@ -1,26 +1,50 @@
-"""ASM Hub's Sphinx extension (listed in _config.yml `sphinx.extra_extensions`).
+"""ASM Hub's Sphinx extension (listed in _config.yml `sphinx.extra_extensions`), one module per job:
 
 * `cite_block`: "Cite this page" on every page and the `asmhub-book-citation` directive;
 * `slim_theme`: a lighter theme and a clean browser console;
 * `data_download`: the zip of the tidy data, written into the site;
-* `pages`: the book's stylesheet and script, and chart links into the resource library;
+* `static_sync`: the book's stylesheet and script (book/assets), copied even when no page changed;
+* `library_links`: chart links (`asmhub-library:#src-...`) made into addresses in the resource library;
+* `bib_script`: the bibliography as data for the library page's filter and copy buttons;
+* `search_trim`: section titles repeated on many pages taken out of the search's title index;
+* `config_overrides`: Sphinx settings _config.yml cannot express (bibliography ids and labels, search);
+* `headlines`: the `asmhub-headlines` directive (the landing page's numbers);
+* `country_index`: the `asmhub-country-index` directive and the profiles' order in the navigation;
+* `repo_role`: the `asmhub-repo` role, a link into the book's repository;
 * `bibtex_speed`: sphinxcontrib-bibtex without its repeated plugin scans and no-change re-formatting;
-* `meta_description`: a description meta tag on every page, from its first paragraphs.
+* `meta_description`: a description meta tag on every page, from its first paragraphs;
+* `library_page`: the library's entries as list items, each with its countries and buttons written in;
+* `search_aliases`: other names of countries ("DRC") searched as the book's names.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from asmhub_utils.site.sphinx_ext import (bibtex_speed, cite_block, data_download, meta_description, pages,
-                                          slim_theme)
+from asmhub_utils.site.sphinx_ext import (
+    bib_script,
+    bibtex_speed,
+    cite_block,
+    config_overrides,
+    country_index,
+    data_download,
+    headlines,
+    library_links,
+    library_page,
+    meta_description,
+    repo_role,
+    search_aliases,
+    search_trim,
+    slim_theme,
+    static_sync,
+)
+
+JOBS = (cite_block, slim_theme, data_download, static_sync, library_links, bib_script, search_trim,
+        config_overrides, headlines, country_index, repo_role, bibtex_speed, meta_description, library_page,
+        search_aliases)
 
 
 def setup(app: Sphinx) -> dict:
-    cite_block.setup(app)
-    slim_theme.setup(app)
-    data_download.setup(app)
-    pages.setup(app)
-    bibtex_speed.setup(app)
-    meta_description.setup(app)
+    for job in JOBS:
+        job.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

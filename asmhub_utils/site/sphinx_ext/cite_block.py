@@ -10,9 +10,11 @@ import html
 import re
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from asmhub_utils import html_templates
 from asmhub_utils.site import cite
 from asmhub_utils.site.metadata import BookMetadata, load
 
@@ -26,13 +28,8 @@ def plain_title(title_html: str) -> str:
 
 def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
     """The "Cite this page" section: formatted reference with the page's stable address and version, and BibTeX."""
-    return (
-        '\n<section class="asmhub-cite" aria-labelledby="asmhub-cite-heading">\n'
-        '<h2 id="asmhub-cite-heading">Cite this page</h2>\n'
-        f'<p class="asmhub-cite-text">{cite.citation_html(meta, page_title, pagename)}</p>\n'
-        "<details><summary>BibTeX</summary>\n"
-        f'<pre class="asmhub-cite-bibtex" tabindex="0">{html.escape(cite.bibtex(meta, page_title, pagename))}</pre>\n'
-        "</details>\n</section>\n")
+    return html_templates.render("cite_block.html", citation=Markup(cite.citation_html(meta, page_title, pagename)),
+                                 bibtex=cite.bibtex(meta, page_title, pagename))
 
 
 def _metadata(app: Sphinx) -> BookMetadata:

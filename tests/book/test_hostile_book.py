@@ -130,16 +130,13 @@ def test_pages_show_hostile_text_as_text_and_run_no_script(hostile_book):
 
 
 def test_a_long_contributed_publisher_does_not_make_pages_scroll_sideways(hostile_book):
-    """A 160-letter word in the publisher wraps on the library page and the profile, on a phone and a laptop.
-
-    The wrapping rule lives in the book's stylesheet (book/assets/asmhub.css, from the "pages" work); until that
-    stylesheet is in the build this check has nothing to test and is skipped."""
+    """A 160-letter word in the publisher wraps on the library page and the profile, on a phone and a laptop
+    (the wrapping rule lives in the book's stylesheet, book/assets/asmhub.css, which must be in the build)."""
     from playwright.sync_api import sync_playwright
 
     root, _, _ = hostile_book
     html_dir = root / "_build" / "html"
-    if not (html_dir / "_static" / "asmhub.css").exists():
-        pytest.skip("the book's stylesheet (book/assets/asmhub.css) is not in this build yet")
+    assert (html_dir / "_static" / "asmhub.css").exists(), "the book's stylesheet is missing from the build"
     with first_visit.serve(html_dir) as base, sync_playwright() as playwright:
         browser = first_visit.launch(playwright)
         try:
