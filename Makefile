@@ -15,7 +15,7 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help setup data profiles book test unit integration site-test lint nbval clean lock bench browser fonts citation \
-	pdf publish bench-weight shots edition
+	pdf publish bench-weight shots edition audit
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -32,6 +32,7 @@ help:
 	@echo "make citation  rewrite CITATION.cff from book/metadata.yml"
 	@echo "make clean  remove _build (the venv stays)"
 	@echo "make bench  time a clean build, a no-change rebuild and one country profile"
+	@echo "make audit  Lighthouse (mobile) and axe-core on the built site served gzipped; prints the table"
 	@echo "make shots  screenshots of every page at 390 and 1280 px into _build/shots/"
 
 # The venv is rebuilt when the pins or the package metadata change. It holds the runtime and the `test` and
@@ -84,7 +85,7 @@ _build/.prerun: $(STAMP) _build/.notebook-inputs $(CHAPTERS) _toc.yml $(PAGE_FIL
 # environment and number the pages' figures; this check takes a few milliseconds. `make clean` or any edit
 # brings the build back.
 BOOK_STAMP := _build/.book
-BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks \
+BOOK_SKIP := -path ./_build -o -path ./.venv -o -path ./.git -o -path ./tests -o -path ./benchmarks -o -path ./tools \
 	-o -name __pycache__ -o -name .ipynb_checkpoints -o -name .pytest_cache -o -name '*.egg-info'
 # The whole build holds the data lock `asmhub contribute` takes (asmhub hold-data): an interrupted contribute is
 # rolled back and the tidy tables are checked against data/datapackage.json before anything reads them.
@@ -190,8 +191,18 @@ bench-weight: book browser
 shots: book browser
 	$(BIN)/python benchmarks/shots.py
 
+# Lighthouse and axe-core come from npm at the exact versions of tools/audit/package-lock.json, into
+# tools/audit/node_modules (Lighthouse 12.2.3: 13 wants Node 22). They drive Debian's chromium.
+AUDIT_TOOLS := tools/audit/node_modules/.package-lock.json
+$(AUDIT_TOOLS): tools/audit/package.json tools/audit/package-lock.json
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+audit: book browser $(AUDIT_TOOLS)
+	$(BIN)/python benchmarks/audit.py
+
 clean:
-	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures notebooks/places/profiles
+	rm -rf _build book/site_extra/downloads/*.csv book/site_extra/figures book/site_extra/explorer notebooks/places/profiles
 
 # Publish an edition: `make edition VERSION=2026.3 [DATE=2027-01-15]` writes the version and date into
 # book/metadata.yml, keeps data/ as data/editions/VERSION/ (with its changes against the previous edition) and adds

@@ -73,3 +73,35 @@ def test_a_url_with_a_brace_is_refused_with_row_and_fix():
     problem = caught.value.problems[0]
     assert (problem.row, problem.column) == (2, "url")
     assert "percent-encode" in problem.fix
+
+
+def test_untitled_sources_say_what_they_are():
+    from asmhub_utils.tidy.bibtex import shown_title
+
+    assert shown_title("Le CAPAM (title from URL)", "https://camerlex.com/le-capam-12009") == (
+        "page at camerlex.com, no title in the stored copy; its address reads: Le CAPAM")
+    assert shown_title("(AllAfrica article on gold sites)", "https://www.allafrica.com/x") == (
+        "page at allafrica.com, no title in the stored copy: AllAfrica article on gold sites")
+    assert shown_title("Mining (a report)", "https://x.org") == "Mining (a report)"
+
+
+def test_library_scripts_split_the_filter_data_from_the_bibtex(tmp_path):
+    from asmhub_utils.site.sphinx_ext import bib_script as pages
+
+    bib = tmp_path / "r.bib"
+    bib.write_text("@misc{a-1,\n  title = {T},\n  keywords = {news, primary}\n}\n")
+    estimates = tmp_path / "e.csv"
+    estimates.write_text("source_id,iso3\na-1,GHA\na-1,MLI\na-1,GHA\n")
+    assert pages.bib_script(bib, estimates) == 'window.ASMHUB_BIB={"a-1":{"g":"news","r":"primary","c":"Ghana, Mali"}};\n'
+    assert pages.bibtex_script(bib).startswith('window.ASMHUB_BIBTEX={"a-1":"@misc{a-1,')
+
+
+def test_library_entries_are_list_items_with_their_line_written_in():
+    from asmhub_utils.site.sphinx_ext import library_page as pages
+
+    body = ('<div role="list" class="citation-list"><div class="citation" id="src-2-a-1" role="doc-biblioentry">'
+            '<span class="label">[A]</span><p>Text.</p>\n</div></div>')
+    out = pages.library_markup(body, {"a-1": "Ghana, <Mali>"})
+    assert 'role="doc-biblioentry"' not in out and 'id="src-2-a-1" role="listitem"' in out
+    assert ('<p>Text.</p>\n<div class="asm-entry-actions"><span class="asm-entry-countries">Ghana, &lt;Mali&gt;</span>'
+            in out) and out.endswith('Copy BibTeX</button></div></div></div>')

@@ -83,5 +83,11 @@ def test_spread_names_lowest_highest_and_latest_with_their_sources():
             row("300", 300.0, 300.0, 2020, "Pub C", 2021)]
     assert text.spread(pd.DataFrame(rows)) == ("from 100 people in 2010 (Pub A, 2011) to 400-500 people, undated "
                                                "(Pub B, n.d.); most recent: 300 people in 2020 (Pub C, 2021)")
-    assert text.spread(pd.DataFrame(rows[:1])).startswith("100 people in 2010 (Pub A, 2011); most recent")
+    # The most recent figure named once, where it is an end of the spread (never "... in 2010 ...; most recent: ...
+    # in 2010 ...", the same figure twice).
+    assert text.spread(pd.DataFrame(rows[:1])) == "100 people in 2010 (Pub A, 2011), the most recent"
+    assert text.spread(pd.DataFrame(rows[:2])) == ("from 100 people in 2010 (Pub A, 2011), the most recent, to 400-500 "
+                                                   "people, undated (Pub B, n.d.)")
+    assert text.spread(pd.DataFrame([rows[0], rows[2]])) == ("from 100 people in 2010 (Pub A, 2011) to 300 people in "
+                                                             "2020 (Pub C, 2021), the most recent")
     assert text.spread(pd.DataFrame(rows).assign(value_low=None, value_high=None, value_central=None)) == "no figure"

@@ -93,3 +93,29 @@ def test_the_live_summary_escapes_contributed_text(monkeypatch):
     shown = explorer.summary(choice, drawn, listed)
     assert "<img" not in shown and "&lt;img" in shown
     assert "{{" not in shown and "\\$" in shown and "\\[a\\]" in shown
+
+
+def test_static_views_are_written_and_offered_in_a_menu(tmp_path, monkeypatch):
+    """The site's explorer: each view a fragment file with its chart, table and sources; the menu offers each."""
+    monkeypatch.setattr(explorer, "VIEWS", tmp_path)
+    views = [explorer.DEFAULT, explorer.Choice("country", "COD"), explorer.choices()[0]]
+    menu = explorer.static_menu(views)
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == sorted(explorer.view_name(v) + explorer.FRAGMENT for v in views)
+    for view in views:
+        assert f'<option value="{explorer.view_name(view)}"' in menu
+        fragment = (tmp_path / f"{explorer.view_name(view)}{explorer.FRAGMENT}").read_text()
+        assert "<svg" in fragment and 'class="asm-estimates"' in fragment and "Sources:" in fragment
+        assert 'href="asmhub-library:' in fragment  # rewritten by the Sphinx extension in the built copy
+    assert menu.count(" selected") == 1 and "asmhub-explorer.js" in menu
+    assert explorer.view_name(explorer.Choice("indicator", "People working in ASM")) == "indicator-people-working-in-asm"
+
+
+def test_built_fragments_link_into_the_library(tmp_path):
+    from asmhub_utils.chapters import data
+    from asmhub_utils.site.sphinx_ext import library_links as pages
+
+    source = data.sources()["source_id"].iloc[0]
+    (tmp_path / "v.fragment").write_text(f'<a href="asmhub-library:#src-{source}">x</a>')
+    assert pages.link_fragments(tmp_path) == 1
+    assert (tmp_path / "v.fragment").read_text().startswith('<a href="../../book/library.html')

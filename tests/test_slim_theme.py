@@ -75,3 +75,23 @@ def test_purge_is_remembered_by_its_inputs(tmp_path, monkeypatch):
     assert slim_theme._memoised_purge(css, {"used"}, tmp_path) == first
     with pytest.raises(AssertionError):
         slim_theme._memoised_purge(css, {"used", "unused"}, tmp_path)
+
+
+def test_external_scripts_are_deferred_except_on_the_search_page():
+    head = ('<script src="a.js?v=1"></script><script defer="defer" src="b.js"></script>'
+            '<script data-x="y" src="c.js"></script><script>let inline = 1;</script><script async src="d.js"></script>')
+    slim = slim_theme.slim_page(head, search_page=False)
+    assert slim == ('<script defer src="a.js?v=1"></script><script defer="defer" src="b.js"></script>'
+                    '<script defer data-x="y" src="c.js"></script><script>let inline = 1;</script>'
+                    '<script async src="d.js"></script>')
+    assert slim_theme.slim_page(head, search_page=True) == head
+
+
+def test_design_and_toggle_assets_only_where_the_page_uses_them():
+    assert set(slim_theme.unused_assets("<p>text</p>")) == {"sphinx-design", "design-tabs", "togglebutton"}
+    assert slim_theme.unused_assets('<div class="sd-card">x</div><details class="toggle-details">') == ()
+
+
+def test_primary_sidebar_is_a_landmark():
+    page = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><a class="navbar-brand">x</a>'
+    assert 'role="complementary" aria-label="The book\'s parts"' in slim_theme.slim_page(page, search_page=False)

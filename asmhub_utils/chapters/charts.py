@@ -34,7 +34,9 @@ import re
 import textwrap
 import warnings
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -377,19 +379,42 @@ def _notebook_display():
     return display if get_ipython() is not None else None
 
 
+_CAPTURED: list[list[str]] = []
+
+
+@contextmanager
+def captured() -> Iterator[list[str]]:
+    """Inside the block, `publish` appends each chart's HTML (as the page would show it) to the yielded list
+    instead of showing it: the explorer's static views are written to files, not into the notebook."""
+    charts: list[str] = []
+    _CAPTURED.append(charts)
+    try:
+        yield charts
+    finally:
+        _CAPTURED.pop()
+
+
+def figure_html(fig: plt.Figure, description: str) -> str:
+    """A chart as a page shows it: inline SVG in a figure with the note line a tapped mark fills."""
+    return html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))
+
+
 def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Figure:
     """Check the layout (ChartLayoutError), then, in a notebook, show the chart and close it: as inline SVG, or
-    with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image."""
+    with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image. Inside `captured()`
+    the SVG's HTML goes to the capture instead."""
     check_layout(fig)
     show = _notebook_display()
-    if show is not None and not svg:
+    if _CAPTURED and svg:
+        _CAPTURED[-1].append(figure_html(fig, description))
+    elif show is not None and not svg:
         from IPython.display import Image
 
         show(Image(data=png(fig), format="png", width=int(fig.get_figwidth() * 96)))
     elif show is not None:
         from IPython.display import HTML
 
-        show(HTML(html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))))
+        show(HTML(figure_html(fig, description)))
     plt.close(fig)
     return fig
 
@@ -439,6 +464,12 @@ def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) ->
 LINE_IN = 0.2  # height of one line of 11 pt text, inches
 MARK_IN = 0.24  # height of the band holding a figure's mark
 HEADING_IN = 0.3
+# A phone shows about 8 inches of a WIDTH-wide chart (844 px tall screen, 390 px wide); a chart taller than one and
+# a half screens repeats its value axis (tick labels in a band of AXIS_IN) every SCREEN_IN of rows, so a reader
+# scrolling through the rows always has the scale in view (the women chart: 50 rows, 3 screens).
+SCREEN_IN = 8.0
+TALL_IN = 1.5 * SCREEN_IN
+AXIS_IN = 0.3
 
 
 def marker(row: pd.Series | dict) -> str:
@@ -501,12 +532,36 @@ def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] 
     return len(handles)
 
 
-def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations) -> float:
+def _repeat_axis(ax: plt.Axes, y: float, height: float) -> None:
+    """The value axis again (line, ticks and labels) at `y` inches from the top of rows `height` inches tall: a
+    secondary axis of the same scale, so no extra text or line joins the chart's own (its marks, its labels)."""
+    ticks = list(ax.get_xticks())
+    axis = ax.secondary_xaxis(1 - y / height)
+    axis.set_xticks(ticks)
+    axis.xaxis.set_major_formatter(ax.xaxis.get_major_formatter())
+    axis.tick_params(axis="x", labelsize=MIN_TEXT_PT, colors="#555555", direction="out")
+    axis.spines["top"].set_color("#bbbbbb")
+
+
+def repeated_axes(body: float) -> int:
+    """How many times a chart of `body` inches of rows repeats its value axis (0 up to TALL_IN)."""
+    return 0 if body <= TALL_IN else int(body // SCREEN_IN)
+
+
+def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations,
+          repeat_axis: bool = False) -> float:
     """Draw one figure per row, its wrapped label above its mark; bold headings before rows listed in
-    `headings`. y is in inches from the top. Returns the total height used."""
+    `headings`. y is in inches from the top. With `repeat_axis`, a band for the value axis is left every
+    SCREEN_IN (`ax._asm_axis_bands`). Returns the total height used."""
     y = 0.1
+    next_axis = SCREEN_IN
+    bands: list[float] = []
     left = blended_transform_factory(ax.transAxes, ax.transData)
     for i, ((_, row), label) in enumerate(zip(frame.iterrows(), labels)):
+        if repeat_axis and y >= next_axis:
+            bands.append(y + AXIS_IN)
+            y += AXIS_IN + 0.05
+            next_axis += SCREEN_IN
         if i in headings:
             heading = _heading(headings[i])
             ax.text(0, y, heading, transform=left, va="top", ha="left",
@@ -521,6 +576,7 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
         whole = " ".join(str(label).split())
         cites.add(row, artists, None if glyphs.shortened(whole) == whole else f"{whole}: {mark_title(row)}")
         y += MARK_IN + 0.08
+    ax._asm_axis_bands = bands  # where ranges_chart draws the value axis again, once the height is known
     return y
 
 
@@ -608,11 +664,17 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
                 heads[i] = str(value) or "(not stated)"
     body = (sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels)
             + HEADING_IN * sum(max(1.5, _heading(h).count("\n") + 1) for h in heads.values()))
+    repeats = repeated_axes(body)
+    body += repeats * (AXIS_IN + 0.05)
     legend_lines = 3
     fig, ax = _figure(body + _overhead(title, xlabel, legend_lines) + 0.2)
-    used = _rows(ax, frame, labels, heads, fig._asm_citations)
-    ax.set_ylim(used + 0.05, 0)
     _value_axis(ax, frame, percent, log)
+    if repeats:  # the axis at the top too, so the first rows are read against it
+        ax.tick_params(axis="x", top=True, labeltop=True)
+    used = _rows(ax, frame, labels, heads, fig._asm_citations, repeat_axis=bool(repeats))
+    ax.set_ylim(used + 0.05, 0)
+    for band in ax._asm_axis_bands:
+        _repeat_axis(ax, band, used + 0.05)
     _title(fig, title)
     ax.set_xlabel(wrap(xlabel))
     _legend(fig, frame)

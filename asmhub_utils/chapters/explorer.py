@@ -7,11 +7,12 @@ real chart and table; `menu()` (ipywidgets) lets a JupyterLab or Binder reader d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from asmhub_utils import escape
+from asmhub_utils import escape, paths
 from asmhub_utils.chapters import (attribution, charts, data, display, downloads, profile_page, series, tables,
                                    text)
 
@@ -129,3 +130,66 @@ def menu(start: Choice | None = None):
     if start is not None:
         draw({"new": start})
     return widgets.VBox([picker, view])
+
+
+# Static views for the site: every view written at build time as an HTML fragment into the site's explorer/
+# folder (book/site_extra is copied to the site root); the page's menu (book/assets/asmhub-explorer.js) fetches
+# the one picked and shows it in place. No kernel, no widget script. The fragments are not pages (their links are
+# relative to the explorer page), hence the extension FRAGMENT, which no crawler or page test takes for a page.
+FRAGMENT = ".fragment"
+VIEWS = paths.BOOK / "site_extra" / "explorer"
+
+
+def view_name(choice: Choice) -> str:
+    """The fragment's file name (without .html): 'country-gha', 'indicator-people-working-in-asm'."""
+    name = f"{choice.kind}-{choice.key}".lower()
+    return re.sub(r"-+", "-", "".join(c if c.isalnum() else "-" for c in name)).strip("-")
+
+
+def _markdown_html(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).render(text)
+
+
+def view_html(choice: Choice) -> str:
+    """One view as the page shows it: summary, chart (when `chartable`), the table of every figure, the sources
+    (linked to their originals). Chart marks keep their `charts.LIBRARY_LINK` addresses, which the book's Sphinx
+    extension rewrites in the built fragments as it does in pages (sphinx_ext/library_links.py)."""
+    drawn, listed = figures(choice)
+    parts = [_markdown_html(summary(choice, drawn, listed))]
+    if chartable(choice, drawn):
+        unit = display.unit_words(_unit(drawn)) or "value as printed"
+        with charts.captured() as drawings:
+            charts.estimates_over_time(drawn, title(choice), unit)
+        parts += drawings
+    elif len(drawn):
+        parts.append("<p>Too few dated figures to draw them over time: the table lists them.</p>")
+    parts.append(tables.estimates_table(listed))
+    parts.append(_markdown_html(attribution.sources_line(listed, library=False)))
+    return f'<section class="asm-explorer-view" aria-label="{escape.html(choice.label)}">{"".join(parts)}</section>'
+
+
+def static_menu(views: list[Choice] | None = None) -> str:
+    """Write every view's fragment into VIEWS and return the page's menu: a labelled <select> of every view, the
+    place the picked one appears, and the script (which says so when a browser fetches nothing: a copy opened
+    from a file)."""
+    from asmhub_utils.html_templates import render
+
+    views = choices() if views is None else views
+    VIEWS.mkdir(parents=True, exist_ok=True)
+    for old in VIEWS.glob(f"*{FRAGMENT}"):
+        old.unlink()
+    options = []
+    for choice in views:
+        name = view_name(choice)
+        (VIEWS / f"{name}{FRAGMENT}").write_text(view_html(choice), encoding="utf-8")
+        options.append({"name": name, "label": choice.label, "selected": choice == DEFAULT})
+    return render("explorer_menu.html", options=options, folder="../../explorer", extension=FRAGMENT,
+                  script=_static_url("asmhub-explorer.js"))
+
+
+def _static_url(name: str) -> str:
+    from asmhub_utils.chapters.places import static_url
+
+    return static_url(name)

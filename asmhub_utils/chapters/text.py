@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from asmhub_utils.chapters import data, display
@@ -18,7 +20,16 @@ def figure_with_source(row: pd.Series) -> str:
     '40,500,000 people in 2017 (IGF / IISD, 2017)'. citations.cited gives the MyST form with a citation link."""
     year = display.row_year(row)
     year = f" in {year}" if not year.startswith("undated") else f", {year}"
-    return f"{figure(row)}{year} ({row['source_publisher']}, {display.publication_year(row.get('source_year'))})"
+    return f"{figure(row)}{year} ({citation_name(row['source_publisher'])}, {display.publication_year(row.get('source_year'))})"
+
+
+def citation_name(publisher: object) -> str:
+    """A publisher as a citation in brackets names it: its own brackets become commas, so a citation never holds
+    another ('U.S. Geological Survey (publication page)' -> 'U.S. Geological Survey, publication page')."""
+    name = " ".join(str(publisher).split())
+    while re.search(r"\([^()]*\)", name):
+        name = re.sub(r"\s*\(([^()]*)\)", r", \1", name)
+    return name.replace("(", "").replace(")", "").strip(", ")
 
 
 def spread(frame: pd.DataFrame) -> str:
@@ -33,10 +44,16 @@ def spread(frame: pd.DataFrame) -> str:
     floor, ceiling = data.bounds(numbers)
     lowest, highest = numbers.loc[floor.idxmin()], numbers.loc[ceiling.idxmax()]
     dated = numbers.dropna(subset=["plot_year"]) if "plot_year" in numbers else numbers.iloc[0:0]
-    latest = "" if dated.empty else f"; most recent: {figure_with_source(dated.sort_values('plot_year').iloc[-1])}"
+    newest = None if dated.empty else dated.sort_values("plot_year").iloc[-1].name
+    # The most recent figure is named once: as an end of the spread when it is one ("..., the most recent").
+    mark = {lowest.name: "", highest.name: ""}
+    if newest in mark:
+        mark[newest] = ", the most recent"
+    latest = "" if newest is None or newest in mark else f"; most recent: {figure_with_source(numbers.loc[newest])}"
     if lowest.name == highest.name:
-        return f"{figure_with_source(lowest)}{latest}"
-    return f"from {figure_with_source(lowest)} to {figure_with_source(highest)}{latest}"
+        return f"{figure_with_source(lowest)}{mark[lowest.name]}{latest}"
+    low_mark = mark[lowest.name] + ("," if mark[lowest.name] else "")
+    return f"from {figure_with_source(lowest)}{low_mark} to {figure_with_source(highest)}{mark[highest.name]}{latest}"
 
 
 def independent(frame: pd.DataFrame) -> str:

@@ -12,6 +12,9 @@ URLs are kept verbatim (BibTeX reads `url` as is); a URL with a brace or white s
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 import pandas as pd
 
 from asmhub_utils import escape, paths
@@ -26,12 +29,31 @@ def reliability_note(reliability: str, reason: str) -> str:
     return f"{labels[reliability]}: {reason}."
 
 
+_FROM_ADDRESS = re.compile(r"\s*\(title from URL\)\s*$")
+_DESCRIBED = re.compile(r"^\((.*)\)$")
+
+
+def shown_title(title: str, url: str) -> str:
+    """The title a reader sees: a source whose stored copy has no title says what it is. The compilers marked
+    such sources in sources.csv with a title read from the address ('... (title from URL)') or a description in
+    brackets ('(AllAfrica article on ...)'); both become 'page at HOST, no title in the stored copy' with the
+    words after it. Any other title is shown as it is; sources.csv keeps what the compilers wrote."""
+    host = (urlsplit(str(url)).hostname or "").removeprefix("www.")
+    page = f"page at {host}" if host else "page"
+    if _FROM_ADDRESS.search(title):
+        return f"{page}, no title in the stored copy; its address reads: {_FROM_ADDRESS.sub('', title)}"
+    described = _DESCRIBED.match(title.strip())
+    if described:
+        return f"{page}, no title in the stored copy: {described.group(1)}"
+    return title
+
+
 def entry(row: pd.Series | dict) -> str:
     """One @misc entry. The publisher is the (corporate) author, braced so BibTeX never splits it into names."""
     group = source_groups.SLUGS[source_groups.classify(row["title"], row["publisher"], row["url"])[0]]
     fields = [
         ("author", "{" + escape.bibtex(row["publisher"]) + "}"),
-        ("title", "{" + escape.bibtex(reader_notes.without_working_asides(row["title"])) + "}"),
+        ("title", "{" + escape.bibtex(shown_title(reader_notes.without_working_asides(row["title"]), row["url"])) + "}"),
         ("year", "" if pd.isna(row["year"]) else str(int(row["year"]))),
         ("url", escape.url(row["url"])),  # only a safe http(s) address becomes a link
         ("note", escape.bibtex(reliability_note(row["reliability"], row["reliability_reason"]))),

@@ -1,16 +1,21 @@
 // ASM Hub search scorer (html_search_scorer): a page whose own title names every word of the query comes
 // first ("mercury" -> the Mercury chapter, not 108 country profiles that share a heading); the rest keep
 // Sphinx's default weights. The profiles' repeated section headings are also taken out of the title index
-// at build time (asmhub_utils/site/sphinx_ext/pages.py, trim_search_index).
+// at build time (asmhub_utils/site/sphinx_ext/search_trim.py). Other names of countries ("DRC")
+// are searched as the book's name (book/assets/asmhub-search.js).
 var Scorer = {
   score: function (result) {
-    var title = (result[1] || "").toLowerCase();
+    // Apostrophes (typographic or not) separate words: "Côte d’Ivoire" is named by "Côte d'Ivoire".
+    var title = (result[1] || "").toLowerCase().replace(/[\u2019']/g, " ");
     var anchor = result[2];
-    var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase();
+    var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase().replace(/[\u2019']/g, " ");
     var words = query.split(/\s+/).filter(function (w) { return w.length > 2; });
     var named = words.length > 0 && words.every(function (w) { return title.indexOf(w.slice(0, 5)) !== -1; });
     var isPage = !anchor;
-    return result[4] + (named ? (isPage ? 60 : 30) : 0);
+    // Chapters and themes before country profiles: 108 profiles share their wording, so a profile comes first
+    // only when its title names the query ("Ghana", or "DRC" searched as the country's name).
+    var profile = (result[0] || "").indexOf("/profiles/") !== -1;
+    return result[4] + (named ? (isPage ? 60 : 30) : 0) - (profile && !named ? 12 : 0);
   },
   objNameMatch: 11,
   objPartialMatch: 6,

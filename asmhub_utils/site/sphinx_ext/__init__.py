@@ -12,7 +12,10 @@
 * `country_index`: the `asmhub-country-index` directive and the profiles' order in the navigation;
 * `repo_role`: the `asmhub-repo` role, a link into the book's repository;
 * `editions`: the What changed page, the world and regional figures, and every edition's data package in the site;
-* `bibtex_speed`: sphinxcontrib-bibtex without its repeated plugin scans and no-change re-formatting.
+* `bibtex_speed`: sphinxcontrib-bibtex without its repeated plugin scans and no-change re-formatting;
+* `meta_description`: a description meta tag on every page, from its first paragraphs;
+* `library_page`: the library's entries as list items, each with its countries and buttons written in;
+* `search_aliases`: other names of countries ("DRC") searched as the book's names.
 """
 
 from __future__ import annotations
@@ -29,14 +32,18 @@ from asmhub_utils.site.sphinx_ext import (
     editions,
     headlines,
     library_links,
+    library_page,
+    meta_description,
     repo_role,
+    search_aliases,
     search_trim,
     slim_theme,
     static_sync,
 )
 
 JOBS = (cite_block, slim_theme, data_download, static_sync, library_links, bib_script, search_trim,
-        config_overrides, headlines, country_index, repo_role, bibtex_speed, editions)
+        config_overrides, headlines, country_index, repo_role, bibtex_speed, editions,
+        meta_description, library_page, search_aliases)
 
 
 def setup(app: Sphinx) -> dict:

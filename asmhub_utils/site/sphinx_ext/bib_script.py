@@ -1,4 +1,5 @@
-"""`_static/asmhub-bib.js`: the bibliography as data for the library page's filter and copy buttons."""
+"""`_static/asmhub-bib.js`: the bibliography as data for the library page's filter; `_static/asmhub-bibtex.js`:
+each entry's BibTeX, loaded by the library page at its first "Copy BibTeX"."""
 
 from __future__ import annotations
 
@@ -17,15 +18,35 @@ from asmhub_utils.site.sphinx_ext.bib_entries import bib_entries, keywords, use_
 _ENTRY_TEXT = re.compile(r"(@\w+\{([^,]+),.*?\n\})", flags=re.S)
 
 
-def bib_script(bib: Path) -> str:
-    """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, b: its BibTeX entry}, for the library page's
-    filter and copy buttons (loaded by that page only). Group and reliability from pybtex's entries."""
-    texts = {match.group(2): match.group(1) for match in _ENTRY_TEXT.finditer(bib.read_text(encoding="utf-8"))}
+def source_countries(estimates: Path) -> dict[str, str]:
+    """source_id -> the names of the countries its figures are about ('Ghana, Mali'), for the library."""
+    import pandas as pd
+
+    from asmhub_utils.chapters import display
+
+    frame = pd.read_csv(estimates, usecols=["source_id", "iso3"], dtype=str, keep_default_na=False)
+    frame = frame[frame["iso3"] != ""].drop_duplicates()
+    return {source: ", ".join(sorted(display.country_name(code) for code in group["iso3"]))
+            for source, group in frame.groupby("source_id")}
+
+
+def bib_script(bib: Path, estimates: Path | None = None) -> str:
+    """`window.ASMHUB_BIB`: source_id -> {g: group, r: reliability, c: countries its figures are about}, for the
+    library page's filter (loaded by that page only); group and reliability from pybtex's entries. The BibTeX
+    itself is `bibtex_script`, loaded at the first "Copy BibTeX" (it was two thirds of this file, 194 KB, on
+    every visit to the library)."""
+    countries = source_countries(estimates) if estimates is not None and estimates.exists() else {}
     entries = {}
     for key, entry in bib_entries(bib).items():
         group, reliability = keywords(entry)
-        entries[key] = {"g": group, "r": reliability, "b": texts.get(key, "")}
+        entries[key] = {"g": group, "r": reliability, "c": countries.get(key, "")}
     return "window.ASMHUB_BIB=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def bibtex_script(bib: Path) -> str:
+    """`window.ASMHUB_BIBTEX`: source_id -> its BibTeX entry (for the library's copy buttons)."""
+    entries = {match.group(2): match.group(1) for match in _ENTRY_TEXT.finditer(bib.read_text(encoding="utf-8"))}
+    return "window.ASMHUB_BIBTEX=" + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def _build_finished(app: Sphinx, exception) -> None:
@@ -33,7 +54,9 @@ def _build_finished(app: Sphinx, exception) -> None:
         use_build_entries(app)
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(bib_script(paths.ROOT / "data" / "references.bib"), encoding="utf-8")
+        target.write_text(bib_script(paths.ROOT / "data" / "references.bib", paths.ESTIMATES), encoding="utf-8")
+        target.with_name("asmhub-bibtex.js").write_text(bibtex_script(paths.ROOT / "data" / "references.bib"),
+                                                        encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:

@@ -55,5 +55,28 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["body"] = SECTION_LINK.sub(lambda m: f'href="{up}{LIBRARY_PAGE}.html#{m.group(1)}"', body)
 
 
+EXPLORER_PAGE = "notebooks/dashboard/explorer"  # the page that shows the explorer's fragments (explorer.VIEWS)
+
+
+def link_fragments(folder: Path, pagename: str = EXPLORER_PAGE) -> int:
+    """Rewrite the library links of the explorer's view fragments (copied into the site's explorer/ folder) as
+    they are rewritten in pages, relative to the page that shows them. Returns how many files changed."""
+    changed = 0
+    for fragment in sorted(folder.glob("*.fragment")) if folder.is_dir() else []:
+        text = fragment.read_text(encoding="utf-8")
+        linked = LINK.sub(lambda m: f'href="{library_href(m.group(1), pagename)}"', text)
+        if linked != text:
+            fragment.write_text(linked, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+def _build_finished(app: Sphinx, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        use_build_entries(app)
+        link_fragments(Path(app.outdir) / "explorer")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _build_finished)

@@ -29,11 +29,17 @@ logger = logging.getLogger(__name__)
 
 # Stylesheets from the theme and extensions that carry far more rules than the book uses.
 PURGED_CSS = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "sphinx-design.min.css",
-              "basic.css", "mystnb.*.css")
+              "basic.css", "mystnb.*.css", "pygments.css", "togglebutton.css", "copybutton.css")
 FONT_DIR = "vendor/fontawesome/webfonts"
 _FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 _SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
                         r"</script>")
+_BLOCKING_SCRIPT = re.compile(r"<script((?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*\s+src=\"[^\"]+\"(?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*)>")
+# The primary sidebar holds the book's title link outside any landmark (axe: region); as a complementary
+# landmark everything in it is inside one.
+_SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
+_SIDEBAR_LANDMARK = ('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="complementary" '
+                     'aria-label="The book\'s parts">')
 _TOC_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
 _TOC_TOGGLE_NAMED = ('<summary aria-label="Show or hide the pages of this part">'
                      '<span class="toctree-toggle" role="presentation">')
@@ -67,20 +73,50 @@ def _is_thebe(asset) -> bool:
         getattr(asset, "attributes", {}).get("body", ""))
 
 
+# Extensions' assets a page needs only when its body uses them: sphinx-design's stylesheet (55 KB after the
+# purge, which keeps the rules its tab script names) and tab script when the page has a design component
+# ("sd-" classes), togglebutton's when it has a toggle or a dropdown. Every page loaded them (Lighthouse:
+# render-blocking, unused CSS).
+_OPTIONAL_ASSETS = {("sphinx-design", "design-tabs"): ("sd-",), ("togglebutton",): ("toggle", "dropdown")}
+
+
+def unused_assets(body: str) -> tuple[str, ...]:
+    """Name parts of the optional assets a page body does not use."""
+    return tuple(part for parts, marks in _OPTIONAL_ASSETS.items() if not any(m in body for m in marks)
+                 for part in parts)
+
+
+def _asset_name(asset) -> str:
+    return getattr(asset, "filename", "") or ""
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    unused = unused_assets(context.get("body", "") or "")
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)
+                            and not any(part in _asset_name(asset) for part in unused)]
     if not context.get("favicon_url"):
         context["metatags"] = context.get("metatags", "") + '\n<link rel="icon" href="data:,">'
 
 
+def defer_scripts(html: str) -> str:
+    """Every external `<script src>` without defer or async gets `defer`: the theme's and extensions' scripts
+    (doctools, clipboard, copybutton, togglebutton, the book theme's) blocked the first paint (Lighthouse:
+    render-blocking resources). Deferred scripts still run in document order and before DOMContentLoaded, which
+    is when all of these start their work; the inline settings between them (`let toggleHintShow = ...`) run
+    first, so they are set when the scripts read them. Not used on the search page, whose inline script calls
+    searchtools.js at once."""
+    return _BLOCKING_SCRIPT.sub(r"<script defer\1>", html)
+
+
 def slim_page(html: str, search_page: bool) -> str:
-    """The page without the fontawesome script and, except on the search page, without the search scripts; the
-    navigation's expand buttons (an icon only) get a name that screen readers can announce."""
+    """The page without the fontawesome script and, except on the search page, without the search scripts and
+    with its scripts deferred; the navigation's expand buttons (an icon only) get a name that screen readers can
+    announce."""
     html = _FONTAWESOME_JS.sub("", html)
-    html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED)
-    return html if search_page else _SEARCH_JS.sub("", html)
+    html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED).replace(_SIDEBAR, _SIDEBAR_LANDMARK)
+    return html if search_page else defer_scripts(_SEARCH_JS.sub("", html))
 
 
 def icon_codepoints(css: str) -> set[int]:

@@ -1,0 +1,59 @@
+"""The map page in chromium: countries are links a keyboard reaches, each named with its headline and year; a
+tap names a country before opening it; region views fit a phone without sideways scroll."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from asmhub_utils.site import first_visit
+
+MAP = "notebooks/places/map.html"
+
+
+@pytest.fixture(scope="module")
+def site(html_dir):
+    with first_visit.serve(html_dir) as url, sync_playwright() as playwright:
+        browser = first_visit.launch(playwright)
+        yield url, browser
+        browser.close()
+
+
+def test_a_country_is_a_link_to_its_profile_with_a_title_and_focusable(site):
+    url, browser = site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url + MAP)
+    ghana = page.locator('svg.asm-map-svg a[data-iso3="GHA"]')
+    assert ghana.get_attribute("href") == "profiles/GHA.html"
+    assert ghana.locator("title").text_content().startswith("Ghana: ")
+    for _ in range(300):  # Tab from the page's top until a map link has focus: it is in the tab order
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest && !!document.activeElement.closest('svg.asm-map-svg')"):
+            break
+    else:
+        pytest.fail("Tab never reached a country of the map")
+    page.evaluate("document.querySelector('svg.asm-map-svg a[data-iso3=\"GHA\"]').focus()")
+    assert page.locator(".asm-map-note").inner_text().startswith("Ghana: ")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/profiles/GHA.html")
+    page.close()
+
+
+def test_a_tap_names_the_country_and_a_second_tap_opens_it_without_sideways_scroll(site):
+    url, browser = site
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(url + MAP)
+    page.locator("button.asm-map-view", has_text="Africa").click()
+    box = page.locator("svg.asm-map-svg").bounding_box()
+    assert box["width"] <= 390 and box["height"] > 250  # a region fills the phone's width, not a thumbnail
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    congo = page.locator('svg.asm-map-svg a[data-iso3="COD"] path')
+    congo.tap()
+    assert page.url.endswith(MAP)
+    note = page.locator(".asm-map-note")
+    assert note.inner_text().startswith("The Democratic Republic of the Congo: ")
+    assert note.locator("a").get_attribute("href") == "profiles/COD.html"
+    congo.tap()
+    page.wait_for_url("**/profiles/COD.html")
+    context.close()
