@@ -1,9 +1,11 @@
 """Build the tidy tables from the raw figures: load inputs, process, save outputs.
 
 Inputs: the raw source sweeps (`data/raw/asm-source-sweep/figures.csv`, the seed sweep, then
-`data/raw/asm-source-sweep-2/figures.csv`, the second sweep) and every `data/contrib/*.csv`, all in the 14-column
+`data/raw/asm-source-sweep-2/figures.csv`, the second sweep, then `data/raw/asm-source-sweep-3/figures.csv`, the
+third) and every `data/contrib/*.csv`, all in the 14-column
 figures format and all through the same checks. Each estimate keeps the file it came from in `origin`, and a
-record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
+record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'sweep3-NNNN',
+'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
 `data/datapackage.json` and `data/references.bib`
 (the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
@@ -32,7 +34,7 @@ from asmhub_utils.tidy.values import parse_value
 
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
 REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
-_YEAR = re.compile(r"^\d{4}(?:s|-\d{4})?$")  # 2019, a decade (1990s) or a span the source gives (2017-2018)
+_YEAR = re.compile(r"^\d{4}(?:s|-\d{4}|-\d{2})?$")  # 2019, a decade (1990s), a span (2017-2018; a survey's 2014-15)
 _URL = re.compile(f"^{standard.URL_PATTERN}$")  # the standard's one URL pattern
 
 
@@ -107,9 +109,10 @@ def check_figure(file: str, row: int, f: dict[str, str], unit_may_be_blank: bool
     for column in ("year", "source_year"):
         value = f[column]
         start, _, end = value.partition("-")
+        end = start[:2] + end if len(end) == 2 else end  # 2014-15 is 2014-2015
         if value and (not _YEAR.match(value) or (end and int(end) < int(start))):
             problems.append(Problem(file, row, column, value, "not a 4-digit year",
-                                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY "
+                                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY or YYYY-YY "
                                     "with the earlier year first), or leave it blank"))
     if f["source_url"] and not _URL.match(f["source_url"]):
         problems.append(Problem(file, row, "source_url", f["source_url"], "not a web address",
@@ -131,7 +134,8 @@ class RawSource:
 def raw_sources() -> list[RawSource]:
     """The raw sweeps in the order the build reads them."""
     return [RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False, values_in_english=True),
-            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False)]
+            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False),
+            RawSource(paths.SWEEP3_FIGURES, "sweep3", unit_may_be_blank=True, values_in_english=False)]
 
 
 def document_language(figure: FigureRow) -> str | None:

@@ -41,7 +41,7 @@ SCOPES = ("world", "region", "country")
 
 ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("record_id", "string", "Stable identifier of the figure: 'seed-NNNN' for the seed sweep row NNNN, 'sweep2-NNNN' for "
-           "row NNNN of the second sweep, "
+           "row NNNN of the second sweep, 'sweep3-NNNN' for row NNNN of the third, "
            "'contrib-<hash>' for a contributed record; '<id>.<n>' for the n-th figure of a statement of several "
            "figures (see statement_of).", required=True, extra={"unique": True}),
     Column("dataset", "string", "Topic the figure belongs to (miners_by_country, supply_share, mercury, ...).",
