@@ -276,6 +276,7 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
         source["reliability"], source["reliability_reason"] = reliability.classify(
             source["publisher"], source["url"], notes[next(k for k, v in ids.items() if v == source["source_id"])],
             source["title"])
+    reliability.one_grade_per_address(sources)
     by_id = {s["source_id"]: s for s in sources}
     described = []
     for figure, record in zip(figures, estimates):
