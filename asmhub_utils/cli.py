@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "asmhub_utils.commands.validate",
     "asmhub_utils.commands.contribute",
     "asmhub_utils.commands.profile",
+    "asmhub_utils.commands.audit",
 )
 
 

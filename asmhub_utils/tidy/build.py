@@ -238,11 +238,12 @@ def describe(record: dict, fields: dict[str, str], source: dict) -> None:
     record["original_source"] = original.name if original else ""
     record["year"] = lineage.reference_year(record["year"], original)
     record["measures"] = measures.measures(record["dataset"], record["indicator"], record["unit"],
-                                           record["value_kind"], record["note"])
+                                           record["value_kind"], record["note"], record["value_text"])
     record["coverage"] = measures.coverage(record["scope"], record["indicator"], record["note"])
     record["grade"], record["grade_reason"] = reliability.figure_grade(
         source["reliability"], source["reliability_reason"], record["original_source"])
     record["curation"] = ""
+    record["headline_decision"] = record["headline_decision_reason"] = ""
 
 
 def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | None = None,
@@ -335,6 +336,8 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
     countries_frame = headline.table(_frame(estimates, schema.ESTIMATE_COLUMNS))
+    if problems := headline.unreviewed(countries_frame):
+        raise DataError(problems)
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
                "countries": out_dir / "countries.csv",
                "datapackage": out_dir / "datapackage.json", "bibliography": out_dir / bibtex.BIB.name}

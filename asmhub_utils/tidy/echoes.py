@@ -105,7 +105,7 @@ def repeated(record: dict, records: list[dict]) -> list[dict]:
             continue
         if other["original_source"] and other["original_source"] in names:
             out.append(other)
-        elif years and other["year"] in years and _overlap(record, other):
+        elif years and ({other["year"], other.get("published_year")} & years) and _overlap(record, other):
             out.append(other)
     return out
 

@@ -213,5 +213,6 @@ def figure_grade(source_grade: str, source_reason: str, original: str) -> tuple[
     if source_grade == "low":
         return source_grade, source_reason
     if original:
-        return "secondary", f"quotes {original}"
+        reported = f"; the source is {source_reason}" if source_grade == "secondary" else ""
+        return "secondary", f"quotes {original}{reported}"
     return source_grade, source_reason
