@@ -14,12 +14,13 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 # byte-compiled once at setup, and the project's own modules may cache theirs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight shots
+.PHONY: help setup data profiles book test unit nbval clean lock bench browser citation pdf publish bench-weight shots audit
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
 	@echo "make test   set up .venv if needed, then run unit tests, notebook tests and the book build"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
+	@echo "make audit  list every warning sign in the data; fails on a headline without a reviewed decision"
 	@echo "make lock   recompile requirements.txt from pyproject.toml (all extras)"
 	@echo "make pdf    build the whole book as one PDF (_build/pdf/), offline, with Debian's chromium"
 	@echo "make publish  build the book and push _build/html to the gh-pages branch (PUBLISH_REMOTE=origin)"
@@ -115,9 +116,14 @@ browser:
 
 # The book build is itself a test (-W: any warning or notebook error fails it); then every test runs.
 # --dist loadfile: the browser checks of one file share one browser and one pass over the pages.
+# The audit fails while a headline carries a warning sign without a reviewed decision (data/curation.csv).
 test: book browser
+	$(BIN)/asmhub audit --headlines
 	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests
 	$(NBVAL)
+
+audit: $(STAMP)
+	$(BIN)/asmhub audit
 
 # The pins already in requirements.txt are kept (uv prefers them); --offline resolves from uv's cache.
 # A new package not yet in the cache needs the registry: `make lock LOCK_FLAGS=`.
