@@ -15,7 +15,8 @@ alone. Two figures are echoes when all of these hold:
 **Said to repeat**: a figure whose note says it repeats another ("replicates ILO-99 data", "repeats the
 long-standing 40,000 figure (IGF-18, MMSD-03)", "probably the same estimate as the 2016 baseline") joins the group
 of the figure it names in the same place and subject (by its original's name, else by the named year and the
-same number), and takes that figure's year: an echo is dated by its original, never by its quoter.
+same number), and takes that figure's year: an echo is dated by its original, never by its quoter. A reviewed
+decision (`repeats` in data/curation.csv) does the same where the note does not say it.
 
 Echoing is transitive. The group is named by the record id of its earliest figure (smallest year, then the
 original before a figure said to repeat it, then record id), which the pages show as the figure, "also quoted by" the others. Figures without a number are each their
@@ -88,6 +89,8 @@ def _compatible(a: dict, b: dict) -> bool:
 def repeated(record: dict, records: list[dict]) -> list[dict]:
     """The figures a record's note says it repeats: same place and kind of count, named by their original
     (a compiler's code such as ILO-99), else by the named year with an overlapping number."""
+    if record.get("repeats"):  # a reviewed decision (data/curation.csv) names it
+        return [other for other in records if other["record_id"] == record["repeats"]]
     m = _REPEATS.search(record.get("note") or "")
     if not m:
         return []
