@@ -143,6 +143,10 @@ def test_the_audit_command_fails_while_a_headline_sign_is_unreviewed(monkeypatch
      "miners_by_country", "one mineral only"),
     ("alluvial miners certified at the training centre", "", "3,500", "persons", "formalisation",
      "registered or licensed"),
+    ("artisanal and small-scale miners participating in national ASM survey", "", "9600", "persons",
+     "miners_by_country", "surveyed at sites"),
+    ("informal miners that filed formalisation commitment", "", "77,000", "persons", "formalisation",
+     "registered or licensed"),
     ("ASGM National Action Plan validated", "cost 'environ 8 milliards' (FCFA)", "14 au 15 novembre 2022", "",
      "formalisation", "legal fact"),
 ])

@@ -55,9 +55,9 @@ _DATE = re.compile(r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|sep
                    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
                    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b", re.I)
 _MODEL = re.compile(r"\bmodel\b|statistical", re.I)
-_REGISTERED = re.compile(r"regist|\bcertified\b|\blegal artisanal|licen[cs]|permit|\bmembers\b|RUCOM|REINFO|claim-holders|regularis|"
+_REGISTERED = re.compile(r"regist|\bcertified\b|formali[sz]ation commitment|\bcompromiso\b|\blegal artisanal|licen[cs]|permit|\bmembers\b|RUCOM|REINFO|claim-holders|regularis|"
                          r"mobilised|\bcarte\b", re.I)
-_SURVEYED = re.compile(r"surveyed|\bmapped\b|visited|\bat \d[\d,]* .*(sites|mines)|\bIPIS\b", re.I)
+_SURVEYED = re.compile(r"surveyed|\bparticipat\w* in (?:the |a )?(?:national )?(?:\w+ )?survey|\brespondents\b|\bmapped\b|visited|\bat \d[\d,]* .*(sites|mines)|\bIPIS\b", re.I)
 _ILLEGAL = re.compile(r"illegal|clandestin|informal/illegal", re.I)
 _ONE_MINERAL = re.compile(r"\bASGM\b|\bgold\b|diamond|cobalt|\btin\b|coltan|mercury miners|\blarimar\b|\bamber\b|barite|\bcoal\b|"
                           r"garimpeiro|placer|gambusino|pirquinero|orpaill|panners|gemstone|sapphire|jade|"
