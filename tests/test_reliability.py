@@ -71,6 +71,7 @@ def test_every_rule_has_words_for_a_reader():
     ("Regional Encyclopedia", "https://enc.example/a", ()),
     ("Outlet, reposted by Aggregator", "https://agg.example/a", ()),
     ("Outlet", "https://outlet-example.translate.goog/a", ()),
+    ("UNEP", "https://www.einpresswire.com/article/1/story", ()),                # a press-wire copy
 ])
 def test_reporters_of_others_numbers_are_secondary_without_any_outlet_list(publisher, url, notes):
     grade, reason = reliability.classify(publisher, url, notes)

@@ -76,6 +76,7 @@ SECONDARY_KINDS = {
     r"\bcopy\b": COPY, r"docslib": COPY, r"scribd": COPY, r"vdocuments": COPY, r"readkong": COPY, r"slideplayer": COPY,
     r"docstoc": COPY, r"coek\.info": COPY, r"plexii": COPY, r"pdfcoffee": COPY, r"dokumen\.": COPY,
     r"translate\.goog|machine[- ]translat": "a machine translation of another publisher's page",
+    r"presswire|prnewswire|newswire": "a press-wire copy of another publisher's story",
     r"statista": "a statistics service re-publishing another body's figure", r"secondary": QUOTES,
     r"as reported": QUOTES, r"journalistic": "a news report quoting another body's figure",
     r"datawrapper": "a chart published by a third party", r"foco econ": "an economics website quoting official figures",
