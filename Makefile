@@ -15,7 +15,7 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -lt 2 ] && echo $$n || 
 unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help setup data profiles book test unit integration site-test lint nbval clean lock bench browser fonts citation \
-	pdf publish bench-weight shots edition audit
+	pdf publish bench-weight shots edition audit data-audit
 
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make site-test  build the book, then the tests of the built site and those that build books or drive chromium"
 	@echo "make lint   ruff over the code (configuration in pyproject.toml)"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
+	@echo "make data-audit  list every warning sign in the data (asmhub audit); fails on a headline without a reviewed decision"
 	@echo "make lock   recompile requirements.txt from pyproject.toml (all extras)"
 	@echo "make pdf    build the whole book as one PDF (_build/pdf/), offline, with Debian's chromium"
 	@echo "make publish  build the book and push _build/html to the gh-pages branch (PUBLISH_REMOTE=origin)"
@@ -156,11 +157,17 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
 
 # Everything CI runs (.ci/run is `make test`): lint, the book build (itself a test: -W, any warning or notebook
-# error fails it), the unit tests, the site tests, nbval.
+# error fails it), the data audit (it fails while a headline carries a warning sign without a reviewed decision in
+# data/curation.csv), the unit tests, the site tests, nbval.
 test: lint book browser
+	$(BIN)/asmhub audit --headlines
 	$(BIN)/pytest -q -n $(JOBS) --dist loadfile tests --ignore=$(REBUILD_TESTS)
 	$(BIN)/pytest -q $(REBUILD_TESTS)
 	$(NBVAL)
+
+# Every warning sign the data carries (a model, a derivation, a tie, a spread, a news-graded headline, ...).
+data-audit: $(STAMP)
+	$(BIN)/asmhub audit
 
 # The pins already in requirements.txt are kept (uv prefers them); --offline resolves from uv's cache.
 # A new package not yet in the cache needs the registry: `make lock LOCK_FLAGS=`.

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "asmhub_utils.commands.diff",
     "asmhub_utils.commands.edition",
     "asmhub_utils.commands.hold_data",
+    "asmhub_utils.commands.audit",
 )
 
 

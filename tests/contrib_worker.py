@@ -23,6 +23,8 @@ def data_paths(copy: Path) -> dict[str, Path]:
             "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
             "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
             "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
+            "SWEEP3_DIR": copy / "raw" / "asm-source-sweep-3",
+            "SWEEP3_FIGURES": copy / "raw" / "asm-source-sweep-3" / "figures.csv",
             "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
             "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}
 

@@ -68,6 +68,10 @@ def broken_seed(tmp_path, monkeypatch):
     sweep2 = tmp_path / "data" / "raw" / "asm-source-sweep-2"
     sweep2.mkdir(parents=True)
     shutil.copy(paths.SWEEP2_FIGURES, sweep2 / "figures.csv")
+    sweep3 = tmp_path / "data" / "raw" / "asm-source-sweep-3"
+    sweep3.mkdir(parents=True)
+    shutil.copy(paths.SWEEP3_FIGURES, sweep3 / "figures.csv")
+    monkeypatch.setattr(paths, "SWEEP3_FIGURES", sweep3 / "figures.csv")
     monkeypatch.setattr(paths, "DATA", tmp_path / "data")
     monkeypatch.setattr(paths, "SEED_FIGURES", raw / "figures.csv")
     monkeypatch.setattr(paths, "SWEEP2_FIGURES", sweep2 / "figures.csv")
@@ -106,8 +110,34 @@ def test_every_sweep2_figure_is_kept_with_its_value_source_and_origin():
         assert (row["value_text"], row["unit_original"], row["iso3"]) == (
             figure["value"], figure["unit"], figure["country_iso3"])
         source = sources[row["source_id"]]
+        if not source["correction"]:  # a correction (data/corrections.csv) may describe the publisher or fix the URL
+            assert (source["title"], source["publisher"], source["url"]) == (
+                figure["source_title"], figure["source_publisher"], figure["source_url"])
+
+
+def test_every_sweep3_figure_is_kept_with_its_value_source_and_origin():
+    sweep3 = read(paths.SWEEP3_FIGURES)
+    estimates = {r["record_id"]: r for r in read(paths.ESTIMATES)}
+    sources = {r["source_id"]: r for r in read(paths.SOURCES)}
+    assert len(sweep3) == 69
+    for number, figure in enumerate(sweep3, start=1):
+        row = estimates[f"sweep3-{number:04d}"]
+        assert row["origin"] == "raw/asm-source-sweep-3/figures.csv"
+        assert (row["value_text"], row["unit_original"], row["iso3"]) == (
+            figure["value"], figure["unit"], figure["country_iso3"])
+        source = sources[row["source_id"]]
         assert (source["title"], source["publisher"], source["url"]) == (
             figure["source_title"], figure["source_publisher"], figure["source_url"])
+
+
+def test_a_survey_year_span_written_with_two_digits_is_a_year():
+    fields = {c: "" for c in build.FIGURE_COLUMNS} | {"dataset": "other", "indicator": "x", "value": "1",
+                                                      "unit": "persons", "source_title": "t",
+                                                      "source_url": "https://example.org"}
+    assert build.check_figure("f.csv", 2, fields | {"year": "2014-15"}) == []
+    assert build.check_figure("f.csv", 2, fields | {"year": "2014-2015"}) == []
+    [problem] = build.check_figure("f.csv", 2, fields | {"year": "2015-14"})
+    assert problem.column == "year"
 
 
 def test_each_row_says_which_raw_source_it_came_from():
@@ -116,6 +146,7 @@ def test_each_row_says_which_raw_source_it_came_from():
         origins[row["record_id"].split("-")[0]].add(row["origin"])
     assert origins["seed"] == {"raw/asm-source-sweep/figures.csv"}
     assert origins["sweep2"] == {"raw/asm-source-sweep-2/figures.csv"}
+    assert origins["sweep3"] == {"raw/asm-source-sweep-3/figures.csv"}
 
 
 def test_kosovo_enters_under_its_documented_code():

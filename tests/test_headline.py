@@ -29,8 +29,8 @@ def test_todays_data_cameroon_never_shows_the_dam_count(countries):
 
 
 @pytest.mark.parametrize("iso3,central,year", [("MAR", 100_000, 2017), ("SLE", 350_000, 2018),
-                                               ("BFA", 1_000_000, 2017), ("IDN", 3_600_000, 2020),
-                                               ("ZMB", 500_000, 2017), ("CHN", 9_000_000, 2003)])
+                                               ("BFA", 1_000_000, 2017), ("IDN", 3_600_000, 2018),
+                                               ("ZMB", 500_000, 2017), ("CHN", 9_000_000, 2002)])
 def test_todays_data_all_asm_national_estimate_wins(countries, iso3, central, year):
     row = countries.loc[iso3]
     assert (row["status"], row["headline_measure"]) == ("national", "all people in ASM")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from asmhub_utils import paths
-from asmhub_utils.tidy import build
+from asmhub_utils.tidy import build, values
 from asmhub_utils.tidy.values import (ParsedValue, ValueParseError, decimal_mark, guess_language, midpoint,
                                  official_language, parse_value)
 
@@ -291,3 +291,8 @@ def test_midpoint_prefers_the_stated_value():
     assert midpoint(10.0, 20.0, None) == 15.0
     assert midpoint(None, 20.0, None) == 20.0
     assert midpoint(None, None, None) is None
+
+
+def test_a_stray_space_after_the_thousands_comma_is_read_as_one_number():
+    parsed = values.parse_value("an estimated 70,000 to 80, 000 active miners", "persons", "en")
+    assert (parsed.low, parsed.high) == (70_000, 80_000)

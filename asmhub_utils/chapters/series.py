@@ -1,5 +1,9 @@
 """Named selections of figures that pages chart together. Indicator names are the sources' own words,
-so which rows belong to a series is a decision recorded here, once, with the reason."""
+so which rows belong to a series is a decision recorded here, once, with the reason.
+
+A series holds one measure (`SERIES_MEASURE`: miners with miners, dependants with dependants; jobs, direct and
+indirect, are neither), and each figure is placed at its original's year: a figure that quotes an earlier estimate
+(the same echo group) is dated by that estimate, never by the article that repeats it."""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import pandas as pd
 from asmhub_utils.chapters import data
 from asmhub_utils.tidy import minerals
 
-# People working directly in ASM (all minerals), worldwide.
+# People working directly in ASM (all minerals), worldwide. The 2019 State of the Sector's "vital livelihood for
+# over 40 million people" counts the people working in ASM (data/curation.csv), not their families.
 GLOBAL_ASM_WORKFORCE = (
     "people directly engaged in ASM",
     "people engaged directly in ASM (1993 estimate)",
@@ -29,12 +34,13 @@ GLOBAL_ASGM_WORKFORCE = (
     "artisanal gold miners worldwide (full-time equivalent, miners only)",
     "people directly involved in ASGM worldwide",
 )
-# People who depend on ASM for a living: miners, families and the local economy around them.
+# People who depend on ASM for a living: miners, families and the local economy around them. Not "direct and
+# indirect ASM employment" (315 million in 2025: 45 million miners plus 270 million indirect jobs, one op-ed): jobs
+# are another measure, and joined to this series they read as growth that is not there.
 GLOBAL_DEPENDANTS = (
     "people dependent on ASM (1999 estimate)",
     "people dependent on ASM (2013 estimate)",
     "people depending on ASM for livelihoods",
-    "direct and indirect ASM employment",
 )
 
 SERIES = {
@@ -42,13 +48,33 @@ SERIES = {
     "global_asgm_workforce": GLOBAL_ASGM_WORKFORCE,
     "global_dependants": GLOBAL_DEPENDANTS,
 }
+# The one measure each series holds (estimates.csv `measures`); a listed figure that measures anything else is
+# left out, so a series can never mix miners, dependants and jobs.
+SERIES_MEASURE = {
+    "global_asm_workforce": "all people in ASM",
+    "global_asgm_workforce": "one mineral only",
+    "global_dependants": "dependants and livelihoods",
+}
+
+
+def by_original_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """`plot_year` of each figure set to the earliest year of its echo group where that is known and earlier:
+    a quotation is placed at its original's year (`year_basis` says 'original's year')."""
+    years = data.estimates().groupby("echo_group")["year"].min()
+    out = frame.copy()
+    original = out["echo_group"].map(years)
+    earlier = original.notna() & (out["plot_year"].isna() | (original < out["plot_year"]))
+    out.loc[earlier, "plot_year"] = original[earlier]
+    out.loc[earlier, "year_basis"] = "original's year"
+    return out
 
 
 def series(name: str) -> pd.DataFrame:
-    """World-scope figures of one named series, with sources and plot years, oldest first."""
-    indicators = SERIES[name]
-    frame = data.estimates().query("scope == 'world' and indicator in @indicators")
-    return data.dated(frame).sort_values(["plot_year", "value_central"], na_position="last")
+    """World-scope figures of one named series and its one measure, with sources and plot years (each at its
+    original's year), oldest first."""
+    indicators, measure = SERIES[name], SERIES_MEASURE[name]
+    frame = data.estimates().query("scope == 'world' and indicator in @indicators and measures == @measure")
+    return by_original_year(data.dated(frame)).sort_values(["plot_year", "value_central"], na_position="last")
 
 
 def world_supply_shares() -> pd.DataFrame:
@@ -60,16 +86,17 @@ def world_supply_shares() -> pd.DataFrame:
 
 
 def _world(query: str) -> pd.DataFrame:
-    return data.dated(data.estimates().query(f"scope == 'world' and ({query})"))
+    return by_original_year(data.dated(data.estimates().query(f"scope == 'world' and ({query})")))
 
 
-# The dashboard's headline indicators: which world figures answer each question. Units differ within
-# "countries with ASM" (ASM vs ASGM) and "mercury use" (all ASGM use vs. the main users): the indicator text
-# stays with every figure, so a reader sees what each one counts.
+# The dashboard's headline indicators: which world figures answer each question. "Countries with ASM" counts all
+# ASM, never the countries with gold mining only (a different count). Units differ within "mercury use" (all ASGM
+# use vs. the main users): the indicator text stays with every figure, so a reader sees what each one counts.
 HEADLINES = {
     "People working in ASM": lambda: series("global_asm_workforce"),
     "People depending on ASM": lambda: series("global_dependants"),
-    "Countries with ASM": lambda: _world("unit == 'countries' and indicator.str.contains('with AS')"),
+    "Countries with ASM": lambda: _world("unit == 'countries' and indicator.str.contains('with AS') "
+                                         "and mineral == ''"),
     "ASM share of world gold": lambda: _world("dataset == 'supply_share' and mineral == 'gold' "
                                               "and unit == 'percent' and not indicator.str.contains('1990s')"),
     "Value of ASM gold output": lambda: _world("dataset == 'other' and unit.str.startswith('USD') "
@@ -83,7 +110,7 @@ HEADLINES = {
 HEADLINE_COUNTS = {
     "People working in ASM": "the miners themselves, all minerals",
     "People depending on ASM": "miners, their families and the local economy around them",
-    "Countries with ASM": "countries where ASM takes place",
+    "Countries with ASM": "countries where ASM of any mineral takes place, not gold only",
     "ASM share of world gold": "ASM's part of the world's gold supply",
     "Value of ASM gold output": "the value of the gold ASM produces in a year",
     "Mercury used in ASGM": "mercury used in artisanal gold mining, world totals",

@@ -1,9 +1,11 @@
 """Build the tidy tables from the raw figures: load inputs, process, save outputs.
 
 Inputs: the raw source sweeps (`data/raw/asm-source-sweep/figures.csv`, the seed sweep, then
-`data/raw/asm-source-sweep-2/figures.csv`, the second sweep) and every `data/contrib/*.csv`, all in the 14-column
+`data/raw/asm-source-sweep-2/figures.csv`, the second sweep, then `data/raw/asm-source-sweep-3/figures.csv`, the
+third) and every `data/contrib/*.csv`, all in the 14-column
 figures format and all through the same checks. Each estimate keeps the file it came from in `origin`, and a
-record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
+record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'sweep3-NNNN',
+'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
 `data/datapackage.json` and `data/references.bib`
 (the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
@@ -33,7 +35,7 @@ from asmhub_utils.tidy.values import parse_value
 
 FIGURE_COLUMNS = standard.COLUMNS  # the 14 columns, defined once in the contribution standard
 REQUIRED = ("dataset", "indicator", "value", "unit", "source_title", "source_url")
-_YEAR = re.compile(r"^\d{4}(?:s|-\d{4})?$")  # 2019, a decade (1990s) or a span the source gives (2017-2018)
+_YEAR = re.compile(r"^\d{4}(?:s|-\d{4}|-\d{2})?$")  # 2019, a decade (1990s), a span (2017-2018; a survey's 2014-15)
 _URL = re.compile(f"^{standard.URL_PATTERN}$")  # the standard's one URL pattern
 
 
@@ -108,9 +110,10 @@ def check_figure(file: str, row: int, f: dict[str, str], unit_may_be_blank: bool
     for column in ("year", "source_year"):
         value = f[column]
         start, _, end = value.partition("-")
+        end = start[:2] + end if len(end) == 2 else end  # 2014-15 is 2014-2015
         if value and (not _YEAR.match(value) or (end and int(end) < int(start))):
             problems.append(Problem(file, row, column, value, "not a 4-digit year",
-                                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY "
+                                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY or YYYY-YY "
                                     "with the earlier year first), or leave it blank"))
     if f["source_url"] and not _URL.match(f["source_url"]):
         problems.append(Problem(file, row, "source_url", f["source_url"], "not a web address",
@@ -132,7 +135,8 @@ class RawSource:
 def raw_sources() -> list[RawSource]:
     """The raw sweeps in the order the build reads them."""
     return [RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False, values_in_english=True),
-            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False)]
+            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False),
+            RawSource(paths.SWEEP3_FIGURES, "sweep3", unit_may_be_blank=True, values_in_english=False)]
 
 
 def document_language(figure: FigureRow) -> str | None:
@@ -275,11 +279,12 @@ def describe(record: dict, fields: dict[str, str], source: dict) -> None:
     record["original_source"] = original.name if original else ""
     record["year"] = lineage.reference_year(record["year"], original)
     record["measures"] = measures.measures(record["dataset"], record["indicator"], record["unit"],
-                                           record["value_kind"], record["note"])
+                                           record["value_kind"], record["note"], record["value_text"])
     record["coverage"] = measures.coverage(record["scope"], record["indicator"], record["note"])
     record["grade"], record["grade_reason"] = reliability.figure_grade(
         source["reliability"], source["reliability_reason"], record["original_source"])
     record["curation"] = ""
+    record["headline_decision"] = record["headline_decision_reason"] = ""
 
 
 def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | None = None,
@@ -324,6 +329,7 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
     for source in sources:
         source["reliability"], source["reliability_reason"] = reliability.classify(
             source["publisher"], source["url"], notes[key_of[source["source_id"]]], source["title"])
+    reliability.one_grade_per_address(sources)
     by_id = {s["source_id"]: s for s in sources}
     described, languages = [], {}
     for figure, record in zip(figures, estimates):
@@ -396,6 +402,8 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
     countries_frame = headline.table(_frame(estimates, schema.ESTIMATE_COLUMNS))
+    if problems := headline.unreviewed(countries_frame):
+        raise DataError(problems)
     written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
                "countries": out_dir / "countries.csv",
                "datapackage": out_dir / "datapackage.json", "bibliography": out_dir / bibtex.BIB.name}

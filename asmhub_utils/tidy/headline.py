@@ -8,16 +8,31 @@ year is the original's):
    when it is newer than the compilation's estimate below;
 2. otherwise the **curated best estimate of an expert compilation** (the Global ASM Inventory's best estimate,
    Delve's headline), the newest if there are several;
-3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists;
-   among equals, the later record).
+3. otherwise the **most recent independent national estimate** (undated ones only when no dated one exists,
+   ordered by the year of the document that states them;
+   among equals, a primary figure, then the later record: a tie, and a warning sign).
 
-Figures graded *low* (<a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>) are never headlines. A figure **ten times off all the others** (at least three independent estimates) is listed beside the headline
-and never chosen by steps 1 or 3. A **narrower national count** (one mineral only, registered or licensed
-miners only, illegal miners only) stands in, by the same steps, only when the country has no all-ASM national
-count, and the page says so. A count of dependants, a regional, local or site count, a statistical model, an
+Figures graded *low* (<a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>) are never headlines, nor is a figure that carries a disqualifying warning
+sign: a statistical model or a figure based on one, a number derived from other numbers (claims,
+sites or mines times people per unit, production value divided by income per head), the workforce of registered
+mines, a census category of all mining and quarrying, a
+range across the literature. A figure **ten times off all the others** (at least three independent estimates) is
+listed beside the headline and never chosen by steps 1 or 3. A **narrower national count** (one mineral only,
+registered or licensed miners only, illegal miners only) stands in, by the same steps, only when the country has
+no all-ASM national count, and the page says so. A count of dependants, a regional, local or site count, an
 event (people displaced or arrested) is never a headline. A country with figures but none of these is
 "ASM reported; no national count". Beside the headline: the range of the other national estimates of all
-people in ASM dated 2010 or later or undated (`others_low`-`others_high`).
+people in ASM dated 2010 or later or undated (`others_low`-`others_high`); registration counts and people
+surveyed at sites are never in it.
+
+**Dated by its original**: the headline's year is the earliest year of its echo group (an echo is never dated by
+the document that quotes it). **Ties**: among equally recent estimates a primary figure wins over a secondary one;
+a tie that remains is decided by the order of the records, and said so (a warning sign). **Reviewed decisions**:
+a headline that carries any warning sign (the figure's own, a tie, a spread of more than ten times
+between independent national estimates, an echo group whose members count different things) needs a reviewed
+decision in `data/curation.csv` (field `headline_decision`: `keep` the rule's choice, `prefer` a figure over the
+rule's choice, `exclude` a figure from headlines), with its reason; the build stops and names every headline
+without one. The decision and its reason are in `countries.csv` and on the page.
 
 The result is `data/countries.csv`, one row per country with any figure; the country table, the map, the
 profiles and the dashboard read it and compute nothing of their own.
@@ -31,7 +46,8 @@ import re
 
 import pandas as pd
 
-from asmhub_utils.tidy import countries, country_grade, measures, minerals
+from asmhub_utils.errors import Problem
+from asmhub_utils.tidy import countries, country_grade, echoes, measures, minerals, signs
 
 NATIONAL = "national"
 NARROWER = "narrower national"
@@ -47,21 +63,39 @@ _COMPILATION = re.compile(r"inventory best estimate|Delve headline", re.I)
 COLUMNS = ("iso3", "country_name", "region", "status", "headline_record_id", "headline_value_text",
            "headline_low", "headline_high", "headline_central", "headline_qualifier", "headline_year",
            "headline_year_text", "headline_published_year", "headline_measure", "headline_coverage", "headline_source_id", "headline_grade",
-           "headline_quotes", "headline_rule", "headline_also_quoted_by", "others_low", "others_high",
+           "headline_quotes", "headline_rule", "headline_signs", "headline_decision", "headline_decision_reason",
+           "headline_also_quoted_by", "others_low", "others_high",
            "others_record_ids", "set_aside_record_ids", "n_figures", "n_independent", "grade", "main_minerals")
 
 
+def _dicts(frame: pd.DataFrame) -> list[dict]:
+    return [{k: ("" if (not isinstance(v, (list, str)) and pd.isna(v)) else v) for k, v in r.items()}
+            for r in frame.to_dict("records")]
+
+
+def _decision(row: pd.Series) -> str:
+    return str(row.get("headline_decision") or "") if pd.notna(row.get("headline_decision")) else ""
+
+
 def candidates(figures: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
-    """National person counts that measure one of `wanted`, with a number above zero."""
+    """National person counts that measure one of `wanted`, with a number above zero, not graded low, not
+    excluded by a reviewed decision, and not quoting an estimate that carries a disqualifying warning sign
+    (any member of its echo group: the same estimate)."""
     rows = figures[(figures["unit"] == "persons") & figures["measures"].isin(wanted)
                    & (figures["coverage"] == "national") & (figures["grade"] != "low")]
+    if not rows.empty:
+        barred = {g for g, members in figures.groupby("echo_group")
+                  if any(s in signs.DISQUALIFYING for s in signs.estimate_signs(_dicts(members)))}
+        keep = [r["echo_group"] not in barred and _decision(r) != "exclude" for _, r in rows.iterrows()]
+        rows = rows[keep]
     values = rows["value_central"].fillna(rows["value_low"]).fillna(rows["value_high"])  # as _value, at once
     return rows[values.fillna(0) > 0]
 
 
-def independent(rows: pd.DataFrame) -> pd.DataFrame:
+def independent(rows: pd.DataFrame, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per echo group: the compilation's curated estimate where the group has one, else its first
-    figure; `group_year` is the earliest year in the group, `group_size` how often it is quoted.
+    figure; `group_year` is the earliest year in the whole group (all of `figures`, default `rows`: an echo is
+    dated by its original), `group_size` how often it is quoted.
 
     One sort and one pass (a loop over groups cost seconds per country with thousands of figures)."""
     if rows.empty:
@@ -74,7 +108,8 @@ def independent(rows: pd.DataFrame) -> pd.DataFrame:
     chosen = order.drop_duplicates("echo_group").drop(columns=["_not_best", "_not_first"])
     by_group = rows.groupby("echo_group", sort=True)
     members = {group: sorted(ids) for group, ids in by_group["record_id"]}
-    chosen = chosen.assign(group_year=chosen["echo_group"].map(by_group["year"].min()),
+    everyone = rows if figures is None else figures
+    chosen = chosen.assign(group_year=chosen["echo_group"].map(everyone.groupby("echo_group")["year"].min()),
                            group_size=chosen["echo_group"].map(by_group.size()),
                            group_members=[members[g] for g in chosen["echo_group"]])
     return chosen
@@ -117,34 +152,50 @@ def _outliers_pairwise(ids: list[str], bounds: list[tuple[float, float]]) -> set
     return out
 
 
-def _newest(rows: pd.DataFrame) -> pd.Series | None:
+def _newest(rows: pd.DataFrame) -> tuple[pd.Series | None, bool]:
+    """(the most recent estimate, whether it was chosen over an equally recent one by record order only).
+
+    Recent by the year the estimate refers to (its echo group's earliest); undated estimates only when none is
+    dated, ordered by the year of the document that states them; among equally recent estimates a primary
+    figure wins over a secondary one."""
     if rows.empty:
-        return None
+        return None, False
     dated = rows.dropna(subset=["group_year"])
-    pool = dated if not dated.empty else rows
-    return pool.sort_values(["group_year", "record_id"], na_position="first").iloc[-1]
+    pool = (dated if not dated.empty else rows).copy()
+    # Undated estimates (used only when none is dated) are ordered by the year of the document that states them.
+    pool["recency"] = pool["group_year"] if not dated.empty else pool.get("published_year", pool["group_year"])
+    latest = pool["recency"].max()
+    top = pool[pool["recency"] == latest] if pd.notna(latest) else pool
+    primary = top[top["grade"] == "primary"]
+    top = primary if not primary.empty else top
+    return top.sort_values("record_id").iloc[-1], len(top) > 1
 
 
-def choose(groups: pd.DataFrame) -> tuple[pd.Series | None, str, set[str]]:
-    """(headline row, rule step that chose it, ids set aside as ten times off) among independent estimates."""
+def choose(groups: pd.DataFrame) -> tuple[pd.Series | None, str, set[str], bool]:
+    """(headline row, rule step that chose it, ids set aside as ten times off, tie decided by record order)
+    among independent estimates. A figure with a reviewed decision `prefer` is chosen over the rule."""
     if groups.empty:
-        return None, "", set()
+        return None, "", set(), False
+    preferred = groups[[_decision(r) == "prefer" for _, r in groups.iterrows()]]
+    if not preferred.empty:
+        return preferred.sort_values("record_id").iloc[-1], "reviewed decision", set(), False
     off = outliers(groups)
     usable = groups[~groups["record_id"].isin(off)]
-    compiled = _newest(groups[groups["indicator"].str.contains(_COMPILATION)])
+    compiled, compiled_tie = _newest(groups[groups["indicator"].str.contains(_COMPILATION)])
     primary = usable[usable["indicator"].str.contains(_PRIMARY_COUNT)]
-    counted = _newest(primary)
+    counted, counted_tie = _newest(primary)
     if counted is not None and (compiled is None or (pd.notna(counted["group_year"]) and (
             pd.isna(compiled["group_year"]) or counted["group_year"] > compiled["group_year"]))):
-        return counted, "newer primary national count", off
+        return counted, "newer primary national count", off, counted_tie
     if compiled is not None:
-        return compiled, "curated best estimate of an expert compilation", off
-    return _newest(usable), "most recent independent national estimate", off
+        return compiled, "curated best estimate of an expert compilation", off, compiled_tie
+    newest, tie = _newest(usable)
+    return newest, "most recent independent national estimate", off, tie
 
 
 def _year(row: pd.Series) -> int | None:
-    """The chosen figure's own year, else the earliest year of its echo group; None when unknown."""
-    for value in (row["year"], row["group_year"]):
+    """The earliest year of the chosen figure's echo group (its original's), else its own; None when unknown."""
+    for value in (row["group_year"], row["year"]):
         if pd.notna(value):
             return int(value)
     return None
@@ -169,14 +220,15 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
     row.update(iso3=iso3, country_name=countries.iso_name(iso3), region=countries.region(iso3) or "",
                n_figures=len(figures),
                n_independent=figures.loc[~figures["record_id"].isin(split), "echo_group"].nunique(), grade=grade,
-               main_minerals=", ".join(minerals), status=NO_NATIONAL, headline_rule="")
-    all_asm = independent(candidates(figures, (measures.ALL_ASM,)))
-    chosen, rule, off = choose(all_asm)
+               main_minerals=", ".join(minerals), status=NO_NATIONAL, headline_rule="", headline_signs="", headline_decision="",
+               headline_decision_reason="")
+    all_asm = independent(candidates(figures, (measures.ALL_ASM,)), figures)
+    chosen, rule, off, tie = choose(all_asm)
     status = NATIONAL
     for narrower in measures.NARROWER:  # in this order of preference
         if chosen is not None:
             break
-        chosen, rule, off = choose(independent(candidates(figures, (narrower,))))
+        chosen, rule, off, tie = choose(independent(candidates(figures, (narrower,)), figures))
         status = NARROWER
         rule = f"{rule}; narrower: {narrower}" if chosen is not None else ""
     if chosen is None:
@@ -195,12 +247,54 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
         headline_measure=chosen["measures"],
         headline_coverage=chosen["coverage"], headline_source_id=chosen["source_id"],
         headline_grade=chosen["grade"], headline_quotes=chosen["original_source"], headline_rule=rule,
+        headline_signs="; ".join(headline_signs(chosen, figures, all_asm, tie)),
+        headline_decision=_decision(chosen),
+        headline_decision_reason=str(chosen.get("headline_decision_reason") or "") if _decision(chosen) else "",
         headline_also_quoted_by=" ".join(members),
         others_low=min(b[0] for b in other_bounds) if other_bounds else None,
         others_high=max(b[1] for b in other_bounds) if other_bounds else None,
         others_record_ids=" ".join(sorted(others["record_id"])) if not others.empty else "",
         set_aside_record_ids=" ".join(sorted(off)))
     return row
+
+
+def _spread(groups: pd.DataFrame) -> bool:
+    """More than ten times between the lowest and highest independent national estimate (the headline and the
+    others shown beside it: dated 2010 or later, or undated)."""
+    if len(groups) < 2:
+        return False
+    bounds = [_bounds(r) for _, r in groups.iterrows()]
+    low, high = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    return low > 0 and high > 10 * low
+
+
+def headline_signs(chosen: pd.Series, figures: pd.DataFrame, groups: pd.DataFrame, tie: bool) -> list[str]:
+    """The warning signs a headline carries: its own (signs.py), a tie, a spread, a mixed echo group."""
+    members = figures[figures["echo_group"] == chosen["echo_group"]]
+    found = signs.figure_signs(_dicts(pd.DataFrame([chosen]))[0])
+    found += [s for s in signs.estimate_signs(_dicts(members)) if s not in found]
+    if tie:
+        found.append("tie")
+    recent = groups[~(groups["group_year"] < RECENT_FROM)] if not groups.empty else groups
+    if _spread(recent):
+        found.append("spread")
+    if len({echoes.subject(m) for m in _dicts(members)}) > 1:
+        found.append("mixed echo group")
+    return found
+
+
+def unreviewed(table: pd.DataFrame) -> list[Problem]:
+    """One problem per headline that carries a warning sign and has no reviewed decision (the build stops)."""
+    problems = []
+    for _, row in table.iterrows():
+        if row["headline_signs"] and not row["headline_decision"]:
+            problems.append(Problem(
+                "data/curation.csv", None, "headline_decision", row["headline_record_id"],
+                f"the headline of {row['country_name']} ({row['iso3']}), {row['headline_value_text']!r}, carries "
+                f"warning signs ({row['headline_signs']}) and has no reviewed decision",
+                f"review it (asmhub audit) and add a row '{row['headline_record_id']},headline_decision,"
+                f"keep|prefer|exclude,<reason a reader can check>', or exclude it and review the next choice"))
+    return problems
 
 
 def rule_markdown() -> str:

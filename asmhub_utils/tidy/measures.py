@@ -8,9 +8,12 @@
 * counts of people: *wider mining sector* (all mining or quarrying jobs, not ASM only), *events* (people
   arrested, displaced, killed or idled: not a workforce), *women*, *children*, *inventory bound* (a compilation's separate minimum or maximum),
   *dependants and livelihoods* (dependants, families, indirect jobs, livelihoods), *statistical model*,
-  *registered or licensed* (registers, licences, permits, members of associations), *surveyed at sites*
+  *registered or licensed* (registers, licences, permits, certificates, members of associations), *surveyed at sites*
   (people counted at visited or mapped sites), *illegal only* (clandestine or illegal miners only),
-  *one mineral only* (gold, diamonds, cobalt, a named stone), *all people in ASM* (the rest);
+  *one mineral only* (gold, diamonds, cobalt, a named stone), *all people in ASM* (the rest); "women" only when
+  the indicator does not name men too ("women, men and children" is a total); a count the compilers' note files
+  as narrower ("narrower: one sub-sector", "narrower: illegal miners only") takes that narrower measure;
+* a value that is a date ("14 au 15 novembre 2022") is a statement (*legal fact* or *other*), never *money*;
 * *unknown* when the figure is about people but no number of people can be read from it (words only).
 
 **coverage**: *world* or *region* from the figure's scope; for a country: *sites* (a named camp, mine, dam
@@ -41,13 +44,22 @@ _WOMEN = re.compile(r"\bfemale|\bwomen|\bwoman|mujeres", re.I)
 _CHILDREN = re.compile(r"\bchild|\bminors?\b|niños|enfants", re.I)
 _BOUND = re.compile(r"\b(minimum|maximum)\b", re.I)
 _DEPENDANTS = re.compile(r"\bdependent|\bdependants?\b|depending|livelihood|living from|\bfamil|indirect|"
-                         r"benefic", re.I)
+                         r"benefic|\blifeline\b|\bsupport(?:ed|ing)\b", re.I)
+# "women, men and children": a total, not women (or children) only.
+_BOTH_SEXES = re.compile(r"\bmen\b|\bmale\b", re.I)
+# A note that files the figure as narrower than all ASM ("narrower: one sub-sector", "narrower: illegal miners only").
+_NARROWER_NOTE = re.compile(r"\bnarrower(?: national count)?:\s*([^;]*)", re.I)
+# A value that is a date ("14 au 15 novembre 2022", "с 1 марта 2019 года"): a statement, never money.
+_DATE = re.compile(r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+                   r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                   r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+                   r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b", re.I)
 _MODEL = re.compile(r"\bmodel\b|statistical", re.I)
-_REGISTERED = re.compile(r"regist|\blegal artisanal|licen[cs]|permit|\bmembers\b|RUCOM|REINFO|claim-holders|regularis|"
+_REGISTERED = re.compile(r"regist|\bcertified\b|formali[sz]ation commitment|\bcompromiso\b|\blegal artisanal|licen[cs]|permit|\bmembers\b|RUCOM|REINFO|claim-holders|regularis|"
                          r"mobilised|\bcarte\b", re.I)
-_SURVEYED = re.compile(r"surveyed|\bmapped\b|visited|\bat \d[\d,]* .*(sites|mines)|\bIPIS\b", re.I)
+_SURVEYED = re.compile(r"surveyed|\bparticipat\w* in (?:the |a )?(?:national )?(?:\w+ )?survey|\brespondents\b|\bmapped\b|visited|\bat \d[\d,]* .*(sites|mines)|\bIPIS\b", re.I)
 _ILLEGAL = re.compile(r"illegal|clandestin|informal/illegal", re.I)
-_ONE_MINERAL = re.compile(r"\bASGM\b|\bgold\b|diamond|cobalt|\btin\b|coltan|mercury miners|larimar|amber|barite|\bcoal\b|"
+_ONE_MINERAL = re.compile(r"\bASGM\b|\bgold\b|diamond|cobalt|\btin\b|coltan|mercury miners|\blarimar\b|\bamber\b|barite|\bcoal\b|"
                           r"garimpeiro|placer|gambusino|pirquinero|orpaill|panners|gemstone|sapphire|jade|"
                           r"agate|amethyst|\bsand\b|by commodity", re.I)
 _LOCAL = re.compile(r"\blocal(?: count| snapshot)?:\s*([^;]*)|\blocal \(([^)]*)\)|\bregional \(([^)]*)\)|\(local\)|"
@@ -65,7 +77,7 @@ _PERSON_RULES = ((_WIDER, "wider mining sector"), (_EVENTS, "events"), (_WOMEN, 
                  (_SURVEYED, "surveyed at sites"), (_ILLEGAL, "illegal only"), (_ONE_MINERAL, "one mineral only"))
 
 
-def measures(dataset: str, indicator: str, unit: str, value_kind: str, note: str = "") -> str:
+def measures(dataset: str, indicator: str, unit: str, value_kind: str, note: str = "", value_text: str = "") -> str:
     """The vocabulary word for what a figure measures (rules in this module's docstring)."""
     text = indicator
     if unit and unit != "persons":
@@ -81,12 +93,19 @@ def measures(dataset: str, indicator: str, unit: str, value_kind: str, note: str
             return "registered or licensed"
         return "other"
     if not unit:
+        if value_kind == "text" and _DATE.search(value_text):
+            return "legal fact" if dataset == "formalisation" else "other"
         if _MONEY.search(f"{indicator} {note}") and re.search(r"FCFA|USD|US\$|dólares|\$", f"{note} {indicator}"):
             return "money"
         if dataset == "formalisation" and value_kind == "text":
             return "legal fact"
         return "other" if dataset != "miners_by_country" else "unknown"
-    return next((word for pattern, word in _PERSON_RULES if pattern.search(text)), ALL_ASM)
+    word = next((word for pattern, word in _PERSON_RULES if pattern.search(text)
+                 and not (word in ("women", "children") and _BOTH_SEXES.search(text))), ALL_ASM)
+    if word == ALL_ASM and (m := _NARROWER_NOTE.search(note)):
+        named = m.group(1)
+        word = next((w for pattern, w in _PERSON_RULES if w in NARROWER and pattern.search(named)), "one mineral only")
+    return word
 
 
 def coverage(scope: str, indicator: str, note: str = "") -> str:

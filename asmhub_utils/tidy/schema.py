@@ -42,7 +42,7 @@ SCOPES = ("world", "region", "country")
 
 ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("record_id", "string", "Stable identifier of the figure: 'seed-NNNN' for the seed sweep row NNNN, 'sweep2-NNNN' for "
-           "row NNNN of the second sweep, "
+           "row NNNN of the second sweep, 'sweep3-NNNN' for row NNNN of the third, "
            "'contrib-<hash>' for a contributed record; '<id>.<n>' for the n-th figure of a statement of several "
            "figures (see statement_of).", required=True, extra={"unique": True}),
     Column("dataset", "string", "Topic the figure belongs to (miners_by_country, supply_share, mercury, ...).",
@@ -106,6 +106,9 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
            "statement (kept as printed in its own row); blank otherwise (asmhub_utils/tidy/statements.py)."),
     Column("curation", "string", "Fields set by data/curation.csv for this figure, with the reason; blank when "
            "every field comes from the rules."),
+    Column("headline_decision", "string", "A reviewed decision about this figure as a country's headline "
+           "(data/curation.csv): keep, prefer or exclude; blank when none.", enum=("keep", "prefer", "exclude")),
+    Column("headline_decision_reason", "string", "Why: the reviewed decision's reason, shown with the headline."),
 )
 
 SOURCE_COLUMNS: tuple[Column, ...] = (
@@ -150,6 +153,11 @@ COUNTRY_COLUMNS: tuple[Column, ...] = (
     Column("headline_grade", "string", "primary or secondary: the figure's grade.", enum=RELIABILITY),
     Column("headline_quotes", "string", "Who produced the headline number when its source quotes it."),
     Column("headline_rule", "string", "Which step of the headline rule chose it."),
+    Column("headline_signs", "string", "Warning signs the headline carries (asmhub_utils/tidy/signs.py), "
+           "'; '-separated: model, derivation, tie, spread, news, recurring, ...; blank when none."),
+    Column("headline_decision", "string", "The reviewed decision on the headline (data/curation.csv): keep or "
+           "prefer; required when headline_signs is not blank.", enum=("keep", "prefer")),
+    Column("headline_decision_reason", "string", "The reviewed decision's reason, in a reader's words."),
     Column("headline_also_quoted_by", "string", "record_ids of other figures repeating the same estimate."),
     Column("others_low", "number", "Lowest bound of the other national estimates of all people in ASM "
            "(dated 2010 or later, or undated)."),

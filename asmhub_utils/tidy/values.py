@@ -103,6 +103,7 @@ QUALIFIERS: dict[str, str] = {
     "upwards of": "more than",
     "in excess of": "more than",
     "exceeded": "more than",
+    "may exceed": "more than",
     "at least": "at least",
     "not less than": "at least",
     "up to": "up to",
@@ -492,7 +493,8 @@ def _read_central(notes: list[str], decimal: str | None) -> float | None:
 def _normalise(text: str) -> str:
     text = _SPACES.sub(" ", str(text))
     text = " ".join(text.split())
-    return re.sub(r"(\d) ([,.]\d{3})(?!\d)", r"\1\2", text)  # stray space: "1 ,000" -> "1,000"
+    text = re.sub(r"(\d) ([,.]\d{3})(?!\d)", r"\1\2", text)  # stray space: "1 ,000" -> "1,000"
+    return re.sub(r"(\d{1,3}), (\d{3})(?![\d,])", r"\1,\2", text)  # and after it: "80, 000" -> "80,000"
 
 
 _COUNT_WORD = re.compile(
