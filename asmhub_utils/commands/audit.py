@@ -7,9 +7,6 @@ import argparse
 import sys
 from collections import Counter
 
-from asmhub_utils.chapters import data
-from asmhub_utils.tidy import audit
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser("audit", help="list every warning sign in the data; fail on an unreviewed "
@@ -19,6 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from asmhub_utils.chapters import data
+    from asmhub_utils.tidy import audit
+
     found = audit.findings(data.estimates())
     shown = [f for f in found if f.headline] if args.headlines else found
     print(audit.table(shown))
