@@ -47,7 +47,9 @@ def test_the_bibliography_script_keeps_group_reliability_and_entry(tmp_path):
     script = bib_script.bib_script(bib)
     assert script.startswith("window.ASMHUB_BIB=")
     assert json.loads(script.removeprefix("window.ASMHUB_BIB=").rstrip().removesuffix(";")) == {
-        "ghana2019": {"g": "Country studies", "r": "primary", "b": entry}}
+        "ghana2019": {"g": "Country studies", "r": "primary", "c": ""}}
+    texts = bib_script.bibtex_script(bib)
+    assert json.loads(texts.removeprefix("window.ASMHUB_BIBTEX=").rstrip().removesuffix(";")) == {"ghana2019": entry}
 
 
 def test_a_title_repeated_on_many_pages_leaves_the_title_index_but_not_the_text_index():
