@@ -489,7 +489,8 @@ def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] 
 def _repeat_axis(ax: plt.Axes, y: float, height: float) -> None:
     """The value axis again (line, ticks and labels) at `y` inches from the top of rows `height` inches tall: a
     secondary axis of the same scale, so no extra text or line joins the chart's own (its marks, its labels)."""
-    ticks = list(ax.get_xticks())
+    low, high = sorted(ax.get_xlim())
+    ticks = [t for t in ax.get_xticks() if low <= t <= high]  # a log axis lists ticks beyond its limits
     axis = ax.secondary_xaxis(1 - y / height)
     axis.set_xticks(ticks)
     axis.xaxis.set_major_formatter(ax.xaxis.get_major_formatter())
