@@ -129,6 +129,7 @@ site-test: book browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # nbval's job: the figures a chapter states reproduce from a clean kernel. The outputs of its glue cells (tagged
 # nbval-check-output) are stored in the chapter; nbval re-runs the chapters that have them and, in lax mode,

@@ -58,22 +58,41 @@ def decision_rows(path: Path, columns: tuple[str, ...]) -> tuple[list[tuple[int,
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     if not rows or tuple(h.strip() for h in rows[0]) != columns:
-        raise DataError([Problem(shown, 1, None, ",".join(rows[0]) if rows else "", "the header is wrong",
-                                 f"use exactly: {','.join(columns)}")])
+        raise DataError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    None,
+                    ",".join(rows[0]) if rows else "",
+                    "the header is wrong",
+                    f"use exactly: {','.join(columns)}",
+                )
+            ]
+        )
     good, problems = [], []
     for number, cells in enumerate(rows[1:], start=2):
         if not cells:
             continue
         if len(cells) != len(columns):
-            problems.append(Problem(shown, number, None, None, f"the row has {len(cells)} cells, not {len(columns)}",
-                                    "quote cells that contain commas"))
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    None,
+                    None,
+                    f"the row has {len(cells)} cells, not {len(columns)}",
+                    "quote cells that contain commas",
+                )
+            )
             continue
         good.append((number, [c.strip() for c in cells]))
     return good, problems
 
 
-def read_decisions(path: Path, columns: tuple[str, ...], make: Callable[..., Row],
-                   check: Callable[[str, Row], list[Problem]]) -> list[Row]:
+def read_decisions(
+    path: Path, columns: tuple[str, ...], make: Callable[..., Row], check: Callable[[str, Row], list[Problem]]
+) -> list[Row]:
     """Every row of a hand-written decision table as `make(row_number, *cells)`, [] when the file is absent;
     raises DataError listing each malformed row (`decision_rows`) and each problem `check(shown_path, row)`
     finds."""

@@ -34,10 +34,12 @@ import pandas as pd
 # C0 and C1 controls except tab/newline (handled per context), bidi embeddings/overrides/isolates, zero-width
 # characters, the byte-order mark, and the Unicode line and paragraph separators.
 # Unicode noncharacters (U+FDD0..U+FDEF, U+FFFE, U+FFFF and their like in every plane) too: XML forbids some.
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029"
-                       "\u2060-\u2064\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
-                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                 for plane in range(1, 17)) + "]")
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+!|$~:%=^-])")
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f-\x9f]")
@@ -117,8 +119,16 @@ def chart_text(value: object) -> str:
     return _text(value).replace("$", r"\$")
 
 
-_LATEX = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
-          "{": "(", "}": ")"}
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "{": "(",
+    "}": ")",
+}
 
 
 def bibtex(value: object) -> str:

@@ -55,8 +55,9 @@ def environment() -> jinja2.Environment:
 
 def make_environment(folders: list[Path]) -> jinja2.Environment:
     """An Environment of the project's kind on `folders` (`environment` is the one pages use; tests make others)."""
-    env = jinja2.Environment(loader=_JoinedLinesLoader(folders),
-                             autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=_JoinedLinesLoader(folders), autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined
+    )
     env.globals["SPACE"] = Markup(" ")  # `{{ " " }}` would be stripped by escape.html like any padded value
     env.globals["NEWLINE"] = Markup("\n")
     env.filters["preformatted"] = lambda value: Markup(escape.html_block(value))  # for <pre>: lines kept

@@ -21,10 +21,10 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 from asmhub_utils import paths
 from asmhub_utils.site import first_visit
@@ -34,10 +34,16 @@ LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
 AXE = TOOLS / "axe-core" / "axe.min.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # (label, page) pairs; Lighthouse runs on the first four.
-PAGES = (("landing", "book/index.html"), ("country table", "notebooks/places/country_table.html"),
-         ("profile", "notebooks/places/profiles/GHA.html"), ("library", "book/library.html"),
-         ("primer", "notebooks/primer.html"), ("map", "notebooks/places/map.html"),
-         ("theme", "notebooks/themes/mercury.html"), ("dashboard", "notebooks/dashboard/women.html"))
+PAGES = (
+    ("landing", "book/index.html"),
+    ("country table", "notebooks/places/country_table.html"),
+    ("profile", "notebooks/places/profiles/GHA.html"),
+    ("library", "book/library.html"),
+    ("primer", "notebooks/primer.html"),
+    ("map", "notebooks/places/map.html"),
+    ("theme", "notebooks/themes/mercury.html"),
+    ("dashboard", "notebooks/dashboard/women.html"),
+)
 LIGHTHOUSE_PAGES = 4
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".map")
 
@@ -52,8 +58,7 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (path.suffix in COMPRESSIBLE and path.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(path.read_bytes(), compresslevel=6)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -88,10 +93,20 @@ def lighthouse(url: str, runs: int) -> dict[str, int]:
         with tempfile.TemporaryDirectory() as tmp:
             report = Path(tmp) / "report.json"
             subprocess.run(
-                ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                 f"--only-categories={','.join(CATEGORIES)}",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                check=True, env={**os.environ, "CHROME_PATH": first_visit.CHROMIUM}, timeout=300)
+                [
+                    "node",
+                    str(LIGHTHOUSE),
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ],
+                check=True,
+                env={**os.environ, "CHROME_PATH": first_visit.CHROMIUM},
+                timeout=300,
+            )
             result = json.loads(report.read_text())
         for category in CATEGORIES:
             score = result["categories"][category]["score"]
@@ -113,8 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--root", type=Path, default=paths.HTML, help="the built site (default: _build/html)")
     options = args.parse_args(argv)
     if not LIGHTHOUSE.exists() or not AXE.exists():
-        print("Lighthouse or axe-core missing: run `make audit` (it installs them into tools/audit)",
-              file=sys.stderr)
+        print("Lighthouse or axe-core missing: run `make audit` (it installs them into tools/audit)", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
 
@@ -129,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             violations = axe_violations(page, base + path)
             scores = lighthouse(base + path, options.lighthouse_runs) if n < LIGHTHOUSE_PAGES else {}
-            ok &= not violations and (not scores or (scores["performance"] >= 90 and all(
-                scores[c] == 100 for c in CATEGORIES[1:])))
+            ok &= not violations and (
+                not scores or (scores["performance"] >= 90 and all(scores[c] == 100 for c in CATEGORIES[1:]))
+            )
             rows.append((label, path, scores, violations))
         browser.close()
     print(f"{'page':<14} {'perf':>4} {'a11y':>4} {'b-p':>4} {'seo':>4}  axe violations")

@@ -29,9 +29,11 @@ from asmhub_utils import paths  # noqa: E402
 from asmhub_utils.execute import profiles  # noqa: E402
 
 # What `make book` runs, stage by stage (make adds its stamps: a no-change rebuild is timed as `make book` itself).
-BOOK = {"profiles": [str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
-        "chapters": [str(BIN / "python"), "-m", "asmhub_utils.execute.prerun", "--jobs", "2"],
-        "jupyter-book": [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."]}
+BOOK = {
+    "profiles": [str(BIN / "asmhub"), "profile", "--all", "--jobs", "2"],
+    "chapters": [str(BIN / "python"), "-m", "asmhub_utils.execute.prerun", "--jobs", "2"],
+    "jupyter-book": [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."],
+}
 MAKE_BOOK = ["make", "--no-print-directory", "book"]
 TRIAL_NAIVE_SECONDS = 170.0  # an earlier trial's figure: 85 notebooks run one after another inside Jupyter Book
 REFERENCE_LOOP_SECONDS = 1.5  # the reference loop on a quiet machine of this project's kind (2 cores)
@@ -75,8 +77,14 @@ def naive(out: Path) -> tuple[float, int]:
     jobs += [(profiles.TEMPLATE, {"iso3": code}) for code in profiles.countries_with_data()]
     started = time.perf_counter()
     for number, (notebook, parameters) in enumerate(jobs):
-        papermill.execute_notebook(str(notebook), str(out / f"{number:03d}.ipynb"), parameters=parameters,
-                                   kernel_name="python3", progress_bar=False, cwd=str(notebook.parent))
+        papermill.execute_notebook(
+            str(notebook),
+            str(out / f"{number:03d}.ipynb"),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(notebook.parent),
+        )
     return time.perf_counter() - started, len(jobs)
 
 
@@ -84,10 +92,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-naive", action="store_true", help="leave out the (slow) naive baseline")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f} "
-          f"(other processes on a shared machine slow every figure)")
-    print(f"reference loop (10^7 squares, pure Python): {reference_loop():.2f} s "
-          f"(quiet machine of this kind: {REFERENCE_LOOP_SECONDS} s)")
+    print(
+        f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f} "
+        f"(other processes on a shared machine slow every figure)"
+    )
+    print(
+        f"reference loop (10^7 squares, pure Python): {reference_loop():.2f} s "
+        f"(quiet machine of this kind: {REFERENCE_LOOP_SECONDS} s)"
+    )
 
     clean()
     stages = {name: run([command]) for name, command in BOOK.items()}
@@ -95,30 +107,39 @@ def main() -> None:
     html = list(paths.HTML.rglob("*.html"))
     n_country_pages = len(list((paths.HTML / "notebooks" / "places" / "profiles").glob("*.html")))
     print(f"pages: {len(html)} HTML pages, {n_country_pages} of them country profiles")
-    print(f"clean build (no _build, no profiles; venv present): {clean_build:.1f} s (target <= 90 s, goal 60 s): "
-          + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items()))
+    print(
+        f"clean build (no _build, no profiles; venv present): {clean_build:.1f} s (target <= 90 s, goal 60 s): "
+        + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
+    )
     run([MAKE_BOOK])  # make's own stamps (the pre-run's, the notebook inputs') as after a `make book`
     rebuilds = sorted(run([MAKE_BOOK]) for _ in range(3))
-    print(f"no-change rebuild (make book again): median {rebuilds[1]:.1f} s of 3 ({rebuilds[0]:.1f}-{rebuilds[2]:.1f}) "
-          f"(target <= 3 s, goal 2 s)")
+    print(
+        f"no-change rebuild (make book again): median {rebuilds[1]:.1f} s of 3 ({rebuilds[0]:.1f}-{rebuilds[2]:.1f}) "
+        f"(target <= 3 s, goal 2 s)"
+    )
 
     ones = []
     for _ in range(3):
         with tempfile.TemporaryDirectory() as tmp:
             ones.append(run([[str(BIN / "asmhub"), "profile", "GHA", "--out", tmp]]))
     ones.sort()
-    print(f"one profile (asmhub profile GHA, command start to finish): median {ones[1]:.1f} s of 3 "
-          f"({ones[0]:.1f}-{ones[2]:.1f}) (target <= 2.5 s, goal 1.5 s)")
+    print(
+        f"one profile (asmhub profile GHA, command start to finish): median {ones[1]:.1f} s of 3 "
+        f"({ones[0]:.1f}-{ones[2]:.1f}) (target <= 2.5 s, goal 1.5 s)"
+    )
 
     if not args.skip_naive:
         with tempfile.TemporaryDirectory() as tmp:
             seconds, count = naive(Path(tmp))
         print(f"naive sequential execution of the same {count} notebooks (fresh kernel each): {seconds:.1f} s")
-        print(f"ratio clean build / naive sequential: {clean_build / seconds:.2f} "
-              f"({seconds / clean_build:.1f}x faster)")
+        print(
+            f"ratio clean build / naive sequential: {clean_build / seconds:.2f} ({seconds / clean_build:.1f}x faster)"
+        )
     print(f"reference loop again: {reference_loop():.2f} s")
-    print(f"for scale, an earlier trial's naive run: {TRIAL_NAIVE_SECONDS:.0f} s for 85 notebooks; "
-          f"load average after: {os.getloadavg()[0]:.2f}")
+    print(
+        f"for scale, an earlier trial's naive run: {TRIAL_NAIVE_SECONDS:.0f} s for 85 notebooks; "
+        f"load average after: {os.getloadavg()[0]:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,10 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 
 from asmhub_utils import escape, paths  # noqa: E402
-from asmhub_utils.contrib import validate  # noqa: E402
-from asmhub_utils.contrib import standard
+from asmhub_utils.contrib import (  # noqa: E402
+    standard,
+    validate,  # noqa: E402
+)
 
 WORKER = ROOT / "tests" / "contrib_worker.py"
 FREE_TEXT = ("indicator", "mineral", "source_title", "source_publisher", "locator", "note")
@@ -59,8 +61,14 @@ def bad_files() -> dict[str, object]:
     expected = {cases / name: [tuple(e) for e in found] for name, found in EXPECTED.items()}
     hostile = json.loads((cases / "careless-and-hostile" / "expected.json").read_text(encoding="utf-8"))
     expected |= {cases / "careless-and-hostile" / name: [tuple(e) for e in found] for name, found in hostile.items()}
-    counts: dict[str, object] = {"tried": 0, "accepted rightly": 0, "rejected clearly": 0, "accepted wrongly": [],
-                                 "rejected wrongly or unclearly": [], "tracebacks": []}
+    counts: dict[str, object] = {
+        "tried": 0,
+        "accepted rightly": 0,
+        "rejected clearly": 0,
+        "accepted wrongly": [],
+        "rejected wrongly or unclearly": [],
+        "tracebacks": [],
+    }
     for path, wanted in sorted(expected.items()):
         counts["tried"] += 1
         try:
@@ -75,7 +83,8 @@ def bad_files() -> dict[str, object]:
         else:
             clear = len(problems) == len(wanted) and all(
                 (p.row, p.column) == (row, column) and words in p.message and p.fix
-                for p, (row, column, words) in zip(problems, wanted))
+                for p, (row, column, words) in zip(problems, wanted)
+            )
             key = "rejected clearly" if clear else "rejected wrongly or unclearly"
         if isinstance(counts[key], list):
             counts[key].append(path.name)
@@ -85,10 +94,9 @@ def bad_files() -> dict[str, object]:
 
 
 def inert_everywhere(value: str) -> bool:
-    from test_escape import _myst_body
-
     import matplotlib.pyplot as plt
     from pybtex.database import parse_string
+    from test_escape import _myst_body
 
     body = _myst_body(f"- {escape.myst(value)}\n")
     parser = _Tags()
@@ -192,8 +200,12 @@ def concurrency(tmp: Path, pairs: int) -> dict[str, int]:
     for number in range(pairs):
         data = _copy_data(tmp / f"pair-{number}")
         files = [contribution(tmp / f"pair-{number}", f"ngo-{side}-2025.csv", 100 * number + side) for side in (1, 2)]
-        runs = [subprocess.Popen([sys.executable, str(WORKER), str(data), str(f)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL) for f in files]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, str(WORKER), str(data), str(f)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            for f in files
+        ]
         [run.wait(timeout=300) for run in runs]
         with (data / "estimates.csv").open(encoding="utf-8", newline="") as handle:
             origins = {row["origin"] for row in csv.DictReader(handle)}
@@ -203,8 +215,12 @@ def concurrency(tmp: Path, pairs: int) -> dict[str, int]:
         fresh = contribution(tmp / f"pair-{number}", "ngo-3-2025.csv", 100 * number + 50)
         twin2 = tmp / f"pair-{number}" / "ngo-twin2-2025.csv"
         twin2.write_bytes(fresh.read_bytes() + b"\n")
-        runs = [subprocess.Popen([sys.executable, str(WORKER), str(data), str(f)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL) for f in (fresh, twin2)]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, str(WORKER), str(data), str(f)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            for f in (fresh, twin2)
+        ]
         codes = [run.wait(timeout=300) for run in runs]
         both_accepted += codes == [0, 0]
     return {"pairs": pairs, "files lost": lost, "same records accepted twice": both_accepted}
@@ -217,12 +233,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         files = bad_files()
-        shown = [f"{k} {len(v)}{' ' + str(v) if v else ''}" if isinstance(v, list) else f"{k} {v}"
-                 for k, v in files.items()]
+        shown = [
+            f"{k} {len(v)}{' ' + str(v) if v else ''}" if isinstance(v, list) else f"{k} {v}" for k, v in files.items()
+        ]
         print("corpus files:     " + ", ".join(shown))
         h_tried, h_rejected, h_inert, h_wrong = hostile_values(tmp)
-        print(f"hostile values:   tried {h_tried}, rejected {h_rejected}, rendered inert {h_inert}, "
-              f"accepted wrongly (not inert) {h_wrong}")
+        print(
+            f"hostile values:   tried {h_tried}, rejected {h_rejected}, rendered inert {h_inert}, "
+            f"accepted wrongly (not inert) {h_wrong}"
+        )
         kills = interruption(tmp)
         print("interruption:     " + ", ".join(f"{k} {v}" for k, v in kills.items()))
         pairs = concurrency(tmp, args.pairs)

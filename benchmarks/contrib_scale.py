@@ -30,19 +30,57 @@ import contrib_worker  # noqa: E402
 from asmhub_utils import paths  # noqa: E402
 from asmhub_utils.contrib import standard  # noqa: E402
 
-COUNTRIES = [("GHA", "Ghana"), ("COD", "Democratic Republic of the Congo"), ("PER", "Peru"), ("IDN", "Indonesia"),
-             ("TZA", "Tanzania"), ("BFA", "Burkina Faso"), ("MLI", "Mali"), ("COL", "Colombia"), ("BRA", "Brazil"),
-             ("PHL", "Philippines"), ("MNG", "Mongolia"), ("SDN", "Sudan"), ("NER", "Niger"), ("GIN", "Guinea"),
-             ("ZWE", "Zimbabwe"), ("ZMB", "Zambia"), ("KEN", "Kenya"), ("UGA", "Uganda"), ("NGA", "Nigeria"),
-             ("BOL", "Bolivia"), ("ECU", "Ecuador"), ("VEN", "Venezuela"), ("GUY", "Guyana"), ("SUR", "Suriname"),
-             ("MDG", "Madagascar"), ("MOZ", "Mozambique"), ("ETH", "Ethiopia"), ("CIV", "Côte d'Ivoire"),
-             ("SEN", "Senegal"), ("CMR", "Cameroon"), ("CAF", "Central African Republic"), ("TCD", "Chad"),
-             ("SLE", "Sierra Leone"), ("LBR", "Liberia"), ("MMR", "Myanmar"),
-             ("LAO", "Lao People's Democratic Republic"),
-             ("IND", "India"), ("CHN", "China"), ("PNG", "Papua New Guinea"), ("MEX", "Mexico")]
+COUNTRIES = [
+    ("GHA", "Ghana"),
+    ("COD", "Democratic Republic of the Congo"),
+    ("PER", "Peru"),
+    ("IDN", "Indonesia"),
+    ("TZA", "Tanzania"),
+    ("BFA", "Burkina Faso"),
+    ("MLI", "Mali"),
+    ("COL", "Colombia"),
+    ("BRA", "Brazil"),
+    ("PHL", "Philippines"),
+    ("MNG", "Mongolia"),
+    ("SDN", "Sudan"),
+    ("NER", "Niger"),
+    ("GIN", "Guinea"),
+    ("ZWE", "Zimbabwe"),
+    ("ZMB", "Zambia"),
+    ("KEN", "Kenya"),
+    ("UGA", "Uganda"),
+    ("NGA", "Nigeria"),
+    ("BOL", "Bolivia"),
+    ("ECU", "Ecuador"),
+    ("VEN", "Venezuela"),
+    ("GUY", "Guyana"),
+    ("SUR", "Suriname"),
+    ("MDG", "Madagascar"),
+    ("MOZ", "Mozambique"),
+    ("ETH", "Ethiopia"),
+    ("CIV", "Côte d'Ivoire"),
+    ("SEN", "Senegal"),
+    ("CMR", "Cameroon"),
+    ("CAF", "Central African Republic"),
+    ("TCD", "Chad"),
+    ("SLE", "Sierra Leone"),
+    ("LBR", "Liberia"),
+    ("MMR", "Myanmar"),
+    ("LAO", "Lao People's Democratic Republic"),
+    ("IND", "India"),
+    ("CHN", "China"),
+    ("PNG", "Papua New Guinea"),
+    ("MEX", "Mexico"),
+]
 DATASETS = ["miners_by_country", "mercury", "sites", "formalisation", "child_labour", "safety"]
-UNITS = {"miners_by_country": "persons", "mercury": "t/yr", "sites": "sites", "formalisation": "mines",
-         "child_labour": "persons", "safety": "deaths"}
+UNITS = {
+    "miners_by_country": "persons",
+    "mercury": "t/yr",
+    "sites": "sites",
+    "formalisation": "mines",
+    "child_labour": "persons",
+    "safety": "deaths",
+}
 
 
 def rows(n: int, countries: int = len(COUNTRIES)) -> list[dict[str, str]]:
@@ -52,14 +90,28 @@ def rows(n: int, countries: int = len(COUNTRIES)) -> list[dict[str, str]]:
         dataset = DATASETS[(i // len(COUNTRIES)) % len(DATASETS)]
         source = i // 10
         value = f"{(i % 90 + 10) * 100:,}" if i % 3 else f"{(i % 50 + 1) * 100:,}-{(i % 50 + 2) * 150:,}"
-        out.append({"dataset": dataset, "country_iso3": code, "country_name": name,
-                    "indicator": (f"people working in ASM (scale figure {i})" if dataset == "miners_by_country"
-                                  else f"{dataset.replace('_', ' ')} figure {i}"),  # national headcounts: headline
-                    "value": value, "unit": UNITS[dataset],
-                    "year": str(2000 + i % 24), "mineral": "gold" if i % 4 else "tin",
-                    "source_title": f"Scale test report {source}", "source_publisher": f"Scale Institute {source % 97}",
-                    "source_year": str(2000 + i % 24 + 1), "source_url": f"https://example.org/scale/{source}",
-                    "locator": f"p. {i % 300 + 1}", "note": ""})
+        out.append(
+            {
+                "dataset": dataset,
+                "country_iso3": code,
+                "country_name": name,
+                "indicator": (
+                    f"people working in ASM (scale figure {i})"
+                    if dataset == "miners_by_country"
+                    else f"{dataset.replace('_', ' ')} figure {i}"
+                ),  # national headcounts: headline
+                "value": value,
+                "unit": UNITS[dataset],
+                "year": str(2000 + i % 24),
+                "mineral": "gold" if i % 4 else "tin",
+                "source_title": f"Scale test report {source}",
+                "source_publisher": f"Scale Institute {source % 97}",
+                "source_year": str(2000 + i % 24 + 1),
+                "source_url": f"https://example.org/scale/{source}",
+                "locator": f"p. {i % 300 + 1}",
+                "note": "",
+            }
+        )
     return out
 
 
@@ -70,7 +122,7 @@ def write_files(folder: Path, records: list[dict[str, str]]) -> list[Path]:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=standard.COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(records[start:start + 4000])
+        writer.writerows(records[start : start + 4000])
         path = folder / f"scale-{start // 4000:02d}.csv"
         path.write_text(out.getvalue(), encoding="utf-8")
         assert path.stat().st_size < standard.MAX_BYTES
@@ -82,8 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true", help="print the 25 costliest functions of the build")
-    parser.add_argument("--countries", type=int, default=len(COUNTRIES),
-                        help="spread the rows over this many countries (1: every row for Ghana, the worst case)")
+    parser.add_argument(
+        "--countries",
+        type=int,
+        default=len(COUNTRIES),
+        help="spread the rows over this many countries (1: every row for Ghana, the worst case)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="asmhub-scale-") as tmp:
         copy = Path(tmp) / "repo" / "data"

@@ -30,19 +30,25 @@ def main(argv: list[str]) -> int:
     new_spec = argv[1] if len(argv) > 1 else "."
     start = time.perf_counter()
     old, new = package.load(old_spec), package.load(new_spec)
-    print(f"read {old.label} ({len(old.estimates)} figures) and {new.label} ({len(new.estimates)} figures) "
-          f"in {(time.perf_counter() - start) * 1000:.0f} ms")
+    print(
+        f"read {old.label} ({len(old.estimates)} figures) and {new.label} ({len(new.estimates)} figures) "
+        f"in {(time.perf_counter() - start) * 1000:.0f} ms"
+    )
     best, median, result = timed(lambda: diff.compare(old, new))
-    print(f"asmhub diff (pandas): best {best * 1000:.0f} ms, median {median * 1000:.0f} ms; "
-          + ", ".join(f"{n} {k}" for k, n in result.counts().items()))
+    print(
+        f"asmhub diff (pandas): best {best * 1000:.0f} ms, median {median * 1000:.0f} ms; "
+        + ", ".join(f"{n} {k}" for k, n in result.counts().items())
+    )
     columns = ["record_id"] + [c for _, cs in diff.FIELDS for c in cs if c in old.estimates and c in new.estimates]
     a, b = old.estimates[columns], new.estimates[columns]
     try:
         import datacompy
 
         best, median, _ = timed(lambda: datacompy.PandasCompare(a, b, join_columns="record_id").all_mismatch())
-        print(f"datacompy {datacompy.__version__} (mismatches only, no report): best {best * 1000:.0f} ms, "
-              f"median {median * 1000:.0f} ms")
+        print(
+            f"datacompy {datacompy.__version__} (mismatches only, no report): best {best * 1000:.0f} ms, "
+            f"median {median * 1000:.0f} ms"
+        )
     except ImportError:
         print("datacompy: not installed")
     try:

@@ -30,12 +30,14 @@ print(t.to_json(orient="records"))
 
 
 def old_revision(rev: str, folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    archive = subprocess.run(["git", "archive", rev, "asmhub_utils", "data"], cwd=ROOT, check=True,
-                             capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", rev, "asmhub_utils", "data"], cwd=ROOT, check=True, capture_output=True
+    ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
-    out = subprocess.run([sys.executable, "-c", OLD_TABLE, str(folder)], check=True, capture_output=True,
-                         text=True, cwd=folder).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", OLD_TABLE, str(folder)], check=True, capture_output=True, text=True, cwd=folder
+    ).stdout
     table = pd.DataFrame(json.loads(out.strip().splitlines()[-1]))
     read = lambda name: pd.read_csv(folder / "data" / name, dtype=str, keep_default_na=False)  # noqa: E731
     return table, read("estimates.csv"), read("sources.csv")
@@ -54,36 +56,50 @@ def main(rev: str) -> None:
     changed = 0
     for iso3, row in new.iterrows():
         before = old.loc[iso3] if iso3 in old.index else None
-        was = ("(not in the table)" if before is None else
-               f"{before['Latest miner estimate']} ({before['Year']}; {before['Counted']})")
+        was = (
+            "(not in the table)"
+            if before is None
+            else f"{before['Latest miner estimate']} ({before['Year']}; {before['Counted']})"
+        )
         now = f"{row['Headline estimate']} ({row['Year']}; {row['What it counts']})"
-        if before is None or (before["Latest miner estimate"], before["Year"]) != (row["Headline estimate"],
-                                                                                   row["Year"]):
+        if before is None or (before["Latest miner estimate"], before["Year"]) != (
+            row["Headline estimate"],
+            row["Year"],
+        ):
             changed += 1
             why = headlines.loc[iso3, "headline_rule"] or headlines.loc[iso3, "status"]
             print(f"| {row['Country']} | {was} | {now} | {why} |")
     print(f"\n{changed} of {len(new)} country headlines changed.")
     print(headlines["status"].value_counts().to_string())
     est = data.estimates()
-    merged = old_est.merge(est.astype({"year": "string"}).fillna({"year": ""}), on="record_id",
-                           suffixes=("_old", ""))
-    merged = merged.merge(old_src[["source_id", "reliability"]], left_on="source_id_old", right_on="source_id",
-                          suffixes=("", "_src"))
+    merged = old_est.merge(est.astype({"year": "string"}).fillna({"year": ""}), on="record_id", suffixes=("_old", ""))
+    merged = merged.merge(
+        old_src[["source_id", "reliability"]], left_on="source_id_old", right_on="source_id", suffixes=("", "_src")
+    )
     print(f"figures whose year changed: {(merged['year_old'] != merged['year'].astype(str)).sum()}")
     print(f"figures whose unit became a flow per year: {(merged['unit_old'] != merged['unit']).sum()}")
-    print(f"figures graded differently from their source's old grade: "
-          f"{(merged['reliability'] != merged['grade']).sum()}")
+    print(
+        f"figures graded differently from their source's old grade: {(merged['reliability'] != merged['grade']).sum()}"
+    )
     # the rows the old country table took as headcounts of miners (its exclusion pattern, as it was)
-    old_counts = ((merged["dataset_old"] == "miners_by_country") & (merged["unit_old"] == "persons")
-                  & (merged["scope_old"] == "country")
-                  & ~merged["indicator_old"].str.contains(
-                      r"female|women|minimum|maximum|indirect|dependent|depending|living from", case=False))
-    print(f"old headcount rows: {old_counts.sum()}, of which now measured as something other than all people "
-          f"in ASM: {(old_counts & (merged['measures'] != 'all people in ASM')).sum()}, not national: "
-          f"{(old_counts & (merged['coverage'] != 'national')).sum()}")
+    old_counts = (
+        (merged["dataset_old"] == "miners_by_country")
+        & (merged["unit_old"] == "persons")
+        & (merged["scope_old"] == "country")
+        & ~merged["indicator_old"].str.contains(
+            r"female|women|minimum|maximum|indirect|dependent|depending|living from", case=False
+        )
+    )
+    print(
+        f"old headcount rows: {old_counts.sum()}, of which now measured as something other than all people "
+        f"in ASM: {(old_counts & (merged['measures'] != 'all people in ASM')).sum()}, not national: "
+        f"{(old_counts & (merged['coverage'] != 'national')).sum()}"
+    )
     print(f"statement figures added (rows with statement_of): {(est['statement_of'] != '').sum()}")
-    print(f"echo groups with more than one figure: {(est.groupby('echo_group').size() > 1).sum()}, "
-          f"holding {(est.groupby('echo_group')['record_id'].transform('count') > 1).sum()} figures")
+    print(
+        f"echo groups with more than one figure: {(est.groupby('echo_group').size() > 1).sum()}, "
+        f"holding {(est.groupby('echo_group')['record_id'].transform('count') > 1).sum()} figures"
+    )
 
 
 if __name__ == "__main__":

@@ -47,14 +47,21 @@ def main(argv: list[str] | None = None) -> int:
     median_gzip, max_gzip = int(statistics.median(zipped.values())), max(zipped.values())
     median_stored, max_stored = first_visit.weight_summary(visits)
     heaviest = max(zipped, key=zipped.get)
-    ok = (median_gzip <= first_visit.MEDIAN_TARGET and max_gzip <= first_visit.MAX_TARGET
-          and search_gzip <= first_visit.SEARCH_TARGET)
+    ok = (
+        median_gzip <= first_visit.MEDIAN_TARGET
+        and max_gzip <= first_visit.MAX_TARGET
+        and search_gzip <= first_visit.SEARCH_TARGET
+    )
     print(f"\npages: {len(visits)}  ({elapsed:.1f} s)")
-    print(f"gzip (budget basis): median {median_gzip / 1024:.1f} KB (<= {first_visit.MEDIAN_TARGET // 1024})"
-          f"  max {max_gzip / 1024:.1f} KB (<= {first_visit.MAX_TARGET // 1024}, {heaviest})"
-          f"  first search {search_gzip / 1024:.1f} KB (<= {first_visit.SEARCH_TARGET // 1024})")
-    print(f"as stored:           median {median_stored / 1024:.1f} KB  max {max_stored / 1024:.1f} KB"
-          f"  first search {search.bytes / 1024:.1f} KB")
+    print(
+        f"gzip (budget basis): median {median_gzip / 1024:.1f} KB (<= {first_visit.MEDIAN_TARGET // 1024})"
+        f"  max {max_gzip / 1024:.1f} KB (<= {first_visit.MAX_TARGET // 1024}, {heaviest})"
+        f"  first search {search_gzip / 1024:.1f} KB (<= {first_visit.SEARCH_TARGET // 1024})"
+    )
+    print(
+        f"as stored:           median {median_stored / 1024:.1f} KB  max {max_stored / 1024:.1f} KB"
+        f"  first search {search.bytes / 1024:.1f} KB"
+    )
     print("OK" if ok else "OVER BUDGET")
     return 0 if ok else 1
 

@@ -35,14 +35,19 @@ def main(argv: list[str] | None = None) -> int:
         for width in options.width:
             folder = out / str(width)
             folder.mkdir(parents=True, exist_ok=True)
-            context = browser.new_context(viewport={"width": width, "height": HEIGHT.get(width, 900)},
-                                          device_scale_factor=1, is_mobile=width < 600, has_touch=width < 600)
+            context = browser.new_context(
+                viewport={"width": width, "height": HEIGHT.get(width, 900)},
+                device_scale_factor=1,
+                is_mobile=width < 600,
+                has_touch=width < 600,
+            )
             tab = context.new_page()
             for page in pages:
                 tab.goto(base + page, wait_until="load")
                 tab.evaluate("document.fonts.ready")
-                tab.screenshot(path=str(folder / (page.replace("/", "__").removesuffix(".html") + ".png")),
-                               full_page=True)
+                tab.screenshot(
+                    path=str(folder / (page.replace("/", "__").removesuffix(".html") + ".png")), full_page=True
+                )
             context.close()
         browser.close()
     print(f"{len(pages)} pages x {len(options.width)} widths -> {out} ({time.perf_counter() - started:.1f} s)")

@@ -3,9 +3,9 @@
 import shutil
 from pathlib import Path
 
+import contrib_worker  # the transaction tests run it as a script; both point paths at a copy of data/
 import pytest
 
-import contrib_worker  # the transaction tests run it as a script; both point paths at a copy of data/
 from asmhub_utils import paths
 from asmhub_utils.chapters import data
 

@@ -19,14 +19,20 @@ from asmhub_utils.contrib import transaction
 
 def data_paths(copy: Path) -> dict[str, Path]:
     """Every `asmhub_utils.paths` name under data/, pointed at `copy` (a copy of data/); conftest uses it too."""
-    return {"DATA": copy, "RAW": copy / "raw", "SEED_DIR": copy / "raw" / "asm-source-sweep",
-            "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
-            "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
-            "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
-            "SWEEP3_DIR": copy / "raw" / "asm-source-sweep-3",
-            "SWEEP3_FIGURES": copy / "raw" / "asm-source-sweep-3" / "figures.csv",
-            "CONTRIB": copy / "contrib", "ESTIMATES": copy / "estimates.csv",
-            "SOURCES": copy / "sources.csv", "DATAPACKAGE": copy / "datapackage.json"}
+    return {
+        "DATA": copy,
+        "RAW": copy / "raw",
+        "SEED_DIR": copy / "raw" / "asm-source-sweep",
+        "SEED_FIGURES": copy / "raw" / "asm-source-sweep" / "figures.csv",
+        "SWEEP2_DIR": copy / "raw" / "asm-source-sweep-2",
+        "SWEEP2_FIGURES": copy / "raw" / "asm-source-sweep-2" / "figures.csv",
+        "SWEEP3_DIR": copy / "raw" / "asm-source-sweep-3",
+        "SWEEP3_FIGURES": copy / "raw" / "asm-source-sweep-3" / "figures.csv",
+        "CONTRIB": copy / "contrib",
+        "ESTIMATES": copy / "estimates.csv",
+        "SOURCES": copy / "sources.csv",
+        "DATAPACKAGE": copy / "datapackage.json",
+    }
 
 
 def point_paths_at(copy: Path) -> None:

@@ -98,4 +98,5 @@ def test_protected_and_indigenous_areas():
     assert protected["area_ha"].sum() == pytest.approx(raw["intersected_area_ha"].sum())
     totals = amazon.totals_by_country(frame)
     assert totals.groupby("kind")["area_ha"].sum()["indigenous territory"] == pytest.approx(
-        pd.read_csv(amazon.INDIGENOUS)["intersected_area_ha"].sum())
+        pd.read_csv(amazon.INDIGENOUS)["intersected_area_ha"].sum()
+    )

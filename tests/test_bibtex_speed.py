@@ -20,18 +20,30 @@ BIB = """@book{smith2020,
 def book(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text("extensions = ['sphinxcontrib.bibtex', 'asmhub_utils.site.sphinx_ext.bibtex_speed']\n"
-                                 "bibtex_bibfiles = ['refs.bib']\n", encoding="utf-8")
-    (src / "index.rst").write_text("Index\n=====\n\nSee :cite:p:`smith2020`.\n\n.. toctree::\n\n   other\n",
-                                   encoding="utf-8")
+    (src / "conf.py").write_text(
+        "extensions = ['sphinxcontrib.bibtex', 'asmhub_utils.site.sphinx_ext.bibtex_speed']\n"
+        "bibtex_bibfiles = ['refs.bib']\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Index\n=====\n\nSee :cite:p:`smith2020`.\n\n.. toctree::\n\n   other\n", encoding="utf-8"
+    )
     (src / "other.rst").write_text("Other\n=====\n\nText.\n\n.. bibliography::\n", encoding="utf-8")
     (src / "refs.bib").write_text(BIB % "First Title", encoding="utf-8")
     return src
 
 
 def build(src, counter) -> str:
-    app = Sphinx(str(src), str(src), str(src / "_build" / "html"), str(src / "_build" / "doctrees"), "html",
-                 status=None, warning=None, freshenv=False)
+    app = Sphinx(
+        str(src),
+        str(src),
+        str(src / "_build" / "html"),
+        str(src / "_build" / "doctrees"),
+        "html",
+        status=None,
+        warning=None,
+        freshenv=False,
+    )
     app.build()
     assert app.statuscode == 0
     return (src / "_build" / "html" / "other.html").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError
-from asmhub_utils.tidy import corrections, build
+from asmhub_utils.tidy import build, corrections
 
 
 def read(path):
@@ -21,7 +21,8 @@ def test_rebuild_matches_committed_tables(tmp_path):
     for name in ("estimates", "sources", "datapackage", "bibliography"):
         committed = paths.DATA / written[name].name
         assert filecmp.cmp(written[name], committed, shallow=False), (
-            f"{committed.name} differs from a fresh build: run `make data` and commit the result")
+            f"{committed.name} differs from a fresh build: run `make data` and commit the result"
+        )
 
 
 def test_every_seed_figure_is_kept_with_its_value_and_source():
@@ -108,11 +109,17 @@ def test_every_sweep2_figure_is_kept_with_its_value_source_and_origin():
         row = estimates[f"sweep2-{number:04d}"]
         assert row["origin"] == "raw/asm-source-sweep-2/figures.csv"
         assert (row["value_text"], row["unit_original"], row["iso3"]) == (
-            figure["value"], figure["unit"], figure["country_iso3"])
+            figure["value"],
+            figure["unit"],
+            figure["country_iso3"],
+        )
         source = sources[row["source_id"]]
         if not source["correction"]:  # a correction (data/corrections.csv) may describe the publisher or fix the URL
             assert (source["title"], source["publisher"], source["url"]) == (
-                figure["source_title"], figure["source_publisher"], figure["source_url"])
+                figure["source_title"],
+                figure["source_publisher"],
+                figure["source_url"],
+            )
 
 
 def test_every_sweep3_figure_is_kept_with_its_value_source_and_origin():
@@ -124,16 +131,27 @@ def test_every_sweep3_figure_is_kept_with_its_value_source_and_origin():
         row = estimates[f"sweep3-{number:04d}"]
         assert row["origin"] == "raw/asm-source-sweep-3/figures.csv"
         assert (row["value_text"], row["unit_original"], row["iso3"]) == (
-            figure["value"], figure["unit"], figure["country_iso3"])
+            figure["value"],
+            figure["unit"],
+            figure["country_iso3"],
+        )
         source = sources[row["source_id"]]
         assert (source["title"], source["publisher"], source["url"]) == (
-            figure["source_title"], figure["source_publisher"], figure["source_url"])
+            figure["source_title"],
+            figure["source_publisher"],
+            figure["source_url"],
+        )
 
 
 def test_a_survey_year_span_written_with_two_digits_is_a_year():
-    fields = {c: "" for c in build.FIGURE_COLUMNS} | {"dataset": "other", "indicator": "x", "value": "1",
-                                                      "unit": "persons", "source_title": "t",
-                                                      "source_url": "https://example.org"}
+    fields = {c: "" for c in build.FIGURE_COLUMNS} | {
+        "dataset": "other",
+        "indicator": "x",
+        "value": "1",
+        "unit": "persons",
+        "source_title": "t",
+        "source_url": "https://example.org",
+    }
     assert build.check_figure("f.csv", 2, fields | {"year": "2014-15"}) == []
     assert build.check_figure("f.csv", 2, fields | {"year": "2014-2015"}) == []
     [problem] = build.check_figure("f.csv", 2, fields | {"year": "2015-14"})
@@ -182,10 +200,16 @@ def test_sweep2_rows_without_a_unit_keep_it_blank_and_name_it_in_the_note():
     assert numeric and all(r["note"] for r in numeric), "a figure without a unit must say in its note what it counts"
 
 
-@pytest.mark.parametrize("year,ok", [("2019", True), ("1990s", True), ("2017-2018", True), ("2018-2017", False),
-                                     ("2017/18", False), ("19", False)])
+@pytest.mark.parametrize(
+    "year,ok",
+    [("2019", True), ("1990s", True), ("2017-2018", True), ("2018-2017", False), ("2017/18", False), ("19", False)],
+)
 def test_year_is_a_year_a_decade_or_an_ordered_span(year, ok):
-    fields = {c: "x" for c in build.FIGURE_COLUMNS} | {"country_iso3": "", "year": year, "source_year": "",
-                                                         "source_url": "https://example.org/a"}
+    fields = {c: "x" for c in build.FIGURE_COLUMNS} | {
+        "country_iso3": "",
+        "year": year,
+        "source_year": "",
+        "source_url": "https://example.org/a",
+    }
     problems = build.check_figure("f.csv", 2, fields)
     assert (not problems) == ok, problems

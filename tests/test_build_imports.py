@@ -19,8 +19,10 @@ def _loaded_after(statement: str) -> set[str]:
 def test_reading_a_notebook_does_not_compile_the_iri_grammar():
     loaded = _loaded_after("import nbformat, jsonschema; nbformat.validate(nbformat.v4.new_notebook())")
     assert "jsonschema" in loaded, "the probe must reach jsonschema, or it checks nothing"
-    assert "rfc3987_syntax" not in loaded, ("jsonschema loaded the IRI grammar (about 2 s a process): something in "
-                                            "the build venv pulls jsonschema[format-nongpl]; see the Makefile's setup")
+    assert "rfc3987_syntax" not in loaded, (
+        "jsonschema loaded the IRI grammar (about 2 s a process): something in "
+        "the build venv pulls jsonschema[format-nongpl]; see the Makefile's setup"
+    )
 
 
 def test_citation_uri_checks_still_have_a_checker():

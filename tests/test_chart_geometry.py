@@ -6,7 +6,6 @@ that broke pages before (long labels, one point, 30 sources) and show that it fa
 """
 
 import re
-import warnings
 
 import matplotlib
 
@@ -31,15 +30,18 @@ def extreme(n: int, long: bool = False) -> pd.DataFrame:
     real = estimates("unit == 'persons' and value_central.notna()").head(1)
     rows = pd.concat([real] * n, ignore_index=True)
     rows["source_id"] = [f"src-{i}" for i in range(n)]
-    rows["source_publisher"] = [("A very long publisher name " * (4 if long else 0)) + f"Publisher {i}" for i in range(n)]
+    rows["source_publisher"] = [
+        ("A very long publisher name " * (4 if long else 0)) + f"Publisher {i}" for i in range(n)
+    ]
     rows["value_central"] = np.linspace(1, 3e8, n) if n > 1 else [5e6]
     rows["value_low"], rows["value_high"] = rows["value_central"] * 0.5, rows["value_central"] * 1.5
     rows["plot_year"] = np.linspace(1990, 2024, n).round() if n > 1 else [2016]
     rows["year"] = rows["plot_year"].astype("Int64")
     rows["year_basis"] = "reference year"
     rows["source_reliability"] = (["primary", "secondary", "low"] * n)[:n]
-    rows["label"] = [("Democratic Republic of the Congo, Katanga copperbelt " * (3 if long else 0)) + f"row {i}"
-                     for i in range(n)]
+    rows["label"] = [
+        ("Democratic Republic of the Congo, Katanga copperbelt " * (3 if long else 0)) + f"row {i}" for i in range(n)
+    ]
     return rows
 
 
@@ -47,36 +49,58 @@ LONG_TITLE = "Children working in artisanal mining and quarrying, as counted by 
 CASES = {
     "ranges: mercury": lambda: charts.ranges_chart(
         (f := estimates("indicator == 'mean mercury use in ASGM (range)'")).assign(label=charts.row_label(f)),
-        "label", "Mean mercury use", "tonnes a year"),
+        "label",
+        "Mean mercury use",
+        "tonnes a year",
+    ),
     "ranges: one point": lambda: charts.ranges_chart(extreme(1), "label", "One", "people"),
-    "ranges: 30 sources, long labels": lambda: charts.ranges_chart(extreme(30, long=True), "label", LONG_TITLE,
-                                                                  "people (log scale)", log=True),
+    "ranges: 30 sources, long labels": lambda: charts.ranges_chart(
+        extreme(30, long=True), "label", LONG_TITLE, "people (log scale)", log=True
+    ),
     "ranges: percent, marks at 0 and 100": lambda: charts.ranges_chart(
-        extreme(3).assign(value_central=[0.0, 100.0, 0.0], value_low=[0.0, 100.0, None],
-                          value_high=[0.0, 100.0, 0.0]), "label", "Women among miners", "share", percent=True),
+        extreme(3).assign(value_central=[0.0, 100.0, 0.0], value_low=[0.0, 100.0, None], value_high=[0.0, 100.0, 0.0]),
+        "label",
+        "Women among miners",
+        "share",
+        percent=True,
+    ),
     "over time: a figure of 0": lambda: charts.estimates_over_time(
-        extreme(2).assign(value_central=[0.0, 5.0], value_low=[0.0, 5.0], value_high=[0.0, 5.0]), "Zero", "people"),
-    "ranges: percent": lambda: charts.ranges_chart(extreme(5).assign(value_central=40.0, value_low=20.0,
-                                                                     value_high=60.0), "label", LONG_TITLE, "share",
-                                                   percent=True),
+        extreme(2).assign(value_central=[0.0, 5.0], value_low=[0.0, 5.0], value_high=[0.0, 5.0]), "Zero", "people"
+    ),
+    "ranges: percent": lambda: charts.ranges_chart(
+        extreme(5).assign(value_central=40.0, value_low=20.0, value_high=60.0),
+        "label",
+        LONG_TITLE,
+        "share",
+        percent=True,
+    ),
     "by category: supply shares": lambda: charts.estimates_by_category(
-        series.world_supply_shares(), "mineral_group", "ASM share of world supply", "percent", percent=True),
-    "over time: workforce": lambda: charts.estimates_over_time(series.series("global_asm_workforce"),
-                                                               "People working in ASM", "people"),
+        series.world_supply_shares(), "mineral_group", "ASM share of world supply", "percent", percent=True
+    ),
+    "over time: workforce": lambda: charts.estimates_over_time(
+        series.series("global_asm_workforce"), "People working in ASM", "people"
+    ),
     "over time: one point": lambda: charts.estimates_over_time(extreme(1), "One figure", "people"),
     "over time: 30 sources": lambda: charts.estimates_over_time(extreme(30, long=True), LONG_TITLE, "people"),
     "headline strips": lambda: charts.headline_strips(
         {**series.headlines(), "A headline indicator with a very long name indeed " * 2: extreme(3)},
-        {**{k: "people" for k in series.headlines()}, "A headline indicator with a very long name indeed " * 2: "US dollars a year"}),
+        {
+            **{k: "people" for k in series.headlines()},
+            "A headline indicator with a very long name indeed " * 2: "US dollars a year",
+        },
+    ),
     "amazon mined area": lambda: charts.mined_area(amazon.national_yearly(), "cumulative_ha", LONG_TITLE, "hectares"),
     "map with regional panels": lambda: maps.choropleth(places.headline_values(), LONG_TITLE),
     "map, the desk drawing": lambda: maps.draw(places.headline_values(), LONG_TITLE, desk=True),
-    "amazon, one country": lambda: charts.mined_area(amazon.national_yearly().query("iso3 == 'GUY'"),
-                                                     "cumulative_ha", "Mined area, cumulative", "hectares"),
+    "amazon, one country": lambda: charts.mined_area(
+        amazon.national_yearly().query("iso3 == 'GUY'"), "cumulative_ha", "Mined area, cumulative", "hectares"
+    ),
     "amazon, the dashboard's title": lambda: charts.mined_area(
-        amazon.national_yearly(), "cumulative_ha", "Mined area in the Amazon, cumulative", "hectares"),
-    "protected land": lambda: charts.protected_area(amazon.totals_by_country(amazon.protected_and_indigenous()),
-                                                    "Mined area inside protected land"),
+        amazon.national_yearly(), "cumulative_ha", "Mined area in the Amazon, cumulative", "hectares"
+    ),
+    "protected land": lambda: charts.protected_area(
+        amazon.totals_by_country(amazon.protected_and_indigenous()), "Mined area inside protected land"
+    ),
 }
 
 
@@ -226,8 +250,13 @@ def test_amazon_points_cite_their_value_period_and_source():
 
 
 def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
-    frame = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "echo_group": ["a", "a", "", "d"],
-                          "plot_year": [2016.0, 2011.0, 2020.0, None]})
+    frame = pd.DataFrame(
+        {
+            "record_id": ["a", "b", "c", "d"],
+            "echo_group": ["a", "a", "", "d"],
+            "plot_year": [2016.0, 2011.0, 2020.0, None],
+        }
+    )
     kept = data.independent(frame)
     assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
     assert charts.figure_grade({"grade": "secondary", "source_reliability": "primary"}) == "secondary"
@@ -279,18 +308,29 @@ def _row_labels(fig) -> list[tuple[str, str]]:
 LONG_PUBLISHER = "A Publisher With A Name Far Longer Than Any Phone Line Could Hold In One Piece"
 LABEL_CASES = {
     "supply shares": lambda: charts.estimates_by_category(
-        series.world_supply_shares(), "mineral_group", "t", "percent", percent=True),
-    "women, published": lambda: charts.estimates_by_category(series.women_shares(), "place", "t", "percent",
-                                                             percent=True),
+        series.world_supply_shares(), "mineral_group", "t", "percent", percent=True
+    ),
+    "women, published": lambda: charts.estimates_by_category(
+        series.women_shares(), "place", "t", "percent", percent=True
+    ),
     "women, by country": lambda: charts.estimates_by_category(
-        (d := series.derived_female_shares()).assign(region_name=d["region"]), "region_name", "t", "percent",
-        percent=True, label="country_name"),
+        (d := series.derived_female_shares()).assign(region_name=d["region"]),
+        "region_name",
+        "t",
+        "percent",
+        percent=True,
+        label="country_name",
+    ),
     "headline strips": lambda: charts.headline_strips(series.headlines(), {k: "people" for k in series.headlines()}),
     "long publishers": lambda: charts.estimates_by_category(
-        extreme(3).assign(source_publisher=[f"{LONG_PUBLISHER} {i} (its own words)" for i in range(3)],
-                          group="g"), "group", "t", "people"),
+        extreme(3).assign(source_publisher=[f"{LONG_PUBLISHER} {i} (its own words)" for i in range(3)], group="g"),
+        "group",
+        "t",
+        "people",
+    ),
     "long publishers, labelled rows": lambda: charts.ranges_chart(
-        extreme(2).assign(source_publisher=[f"{LONG_PUBLISHER} {i}" for i in range(2)]), "label", "t", "people"),
+        extreme(2).assign(source_publisher=[f"{LONG_PUBLISHER} {i}" for i in range(2)]), "label", "t", "people"
+    ),
 }
 
 
@@ -322,10 +362,16 @@ def _cropped(fig, values) -> dict[str, list[str]]:
         (x0, x1), (y0, y1) = panels[name].get_xlim(), panels[name].get_ylim()
         members = [code for code in values["iso3"] if region.holds(code) and code in shapes.index]
         assert members, f"no country with a headline in {name}"
-        cropped[name] = [code for code in members
-                         if not (x0 <= shapes.loc[code].geometry.bounds[0] and shapes.loc[code].geometry.bounds[2] <= x1
-                                 and y0 <= shapes.loc[code].geometry.bounds[1]
-                                 and shapes.loc[code].geometry.bounds[3] <= y1)]
+        cropped[name] = [
+            code
+            for code in members
+            if not (
+                x0 <= shapes.loc[code].geometry.bounds[0]
+                and shapes.loc[code].geometry.bounds[2] <= x1
+                and y0 <= shapes.loc[code].geometry.bounds[1]
+                and shapes.loc[code].geometry.bounds[3] <= y1
+            )
+        ]
     plt.close(fig)
     return {name: codes for name, codes in cropped.items() if codes}
 
@@ -342,8 +388,11 @@ def test_every_country_with_a_headline_lies_inside_its_regional_panel(desk):
 def test_a_panel_that_crops_a_country_is_caught(monkeypatch):
     values = places.headline_values()
     latin = maps.REGIONS["Latin America and the Caribbean"]
-    monkeypatch.setitem(maps.REGIONS, "Latin America and the Caribbean",
-                        maps.Region((-93, -33, -56, 24), latin.continents, latin.excluding))
+    monkeypatch.setitem(
+        maps.REGIONS,
+        "Latin America and the Caribbean",
+        maps.Region((-93, -33, -56, 24), latin.continents, latin.excluding),
+    )
     assert "MEX" in _cropped(maps.draw(values, "t"), values)["Latin America and the Caribbean"]
 
 
@@ -353,12 +402,19 @@ def test_the_map_is_one_picture_at_the_column_width_drawn_for_phone_and_desk(tmp
     values = places.headline_values()
     phone, desk = maps.draw(values, "t"), maps.draw(values, "t", desk=True)
     html = charts.picture_html(phone, desk, "places-map", 'World map "quoted"', tmp_path, "../../figures")
-    assert re.search(r'<source media="\(min-width: 641px\)" srcset="../../figures/places-map-desk.png 1x, '
-                     r'../../figures/places-map-desk-2x.png 2x"', html)
+    assert re.search(
+        r'<source media="\(min-width: 641px\)" srcset="../../figures/places-map-desk.png 1x, '
+        r'../../figures/places-map-desk-2x.png 2x"',
+        html,
+    )
     assert 'style="width:100%;height:auto"' in html and 'alt="World map &quot;quoted&quot;"' in html
     sizes = {f.name: f.stat().st_size for f in tmp_path.iterdir()}
-    assert set(sizes) == {"places-map-phone.png", "places-map-phone-2x.png", "places-map-desk.png",
-                          "places-map-desk-2x.png"}
+    assert set(sizes) == {
+        "places-map-phone.png",
+        "places-map-phone-2x.png",
+        "places-map-desk.png",
+        "places-map-desk-2x.png",
+    }
     assert max(sizes.values()) < 300_000, sizes
     from PIL import Image
 

@@ -19,7 +19,8 @@ def meta():
 
 def test_citation_cff_is_current(meta):
     assert (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8") == cite.cff(meta), (
-        "CITATION.cff is out of date: run `make citation`")
+        "CITATION.cff is out of date: run `make citation`"
+    )
 
 
 CFF_SCHEMA = Path(__file__).parent / "fixtures" / "citation-file-format-1.2.0.schema.json"
@@ -39,8 +40,10 @@ def _cff_errors(text: str) -> list[str]:
 
     schema = json.loads(CFF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-            for e in validator.iter_errors(yaml.load(text, Loader=_CffLoader))]
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(yaml.load(text, Loader=_CffLoader))
+    ]
 
 
 def test_citation_cff_is_valid_per_the_cff_schema():
@@ -92,7 +95,8 @@ def test_citation_html_escapes_the_title(meta):
 def test_changelog_has_an_entry_for_the_current_version(meta):
     changelog = (paths.BOOK / "changelog.md").read_text(encoding="utf-8")
     assert f"## {meta.version} ({meta.date_released.isoformat()})" in changelog, (
-        "add a section for the version in book/metadata.yml to book/changelog.md")
+        "add a section for the version in book/metadata.yml to book/changelog.md"
+    )
 
 
 def _write(tmp_path, text):
@@ -102,8 +106,11 @@ def _write(tmp_path, text):
 
 
 def test_bad_metadata_reports_every_problem_with_key_and_fix(tmp_path):
-    source = _write(tmp_path, "title: T\nshort_title: T\nauthors: [{}]\nversion: one\ndate_released: soon\n"
-                              "repository: github.com/x\nbase_url: https://x.org/book\nlicense: CC-BY-4.0\n")
+    source = _write(
+        tmp_path,
+        "title: T\nshort_title: T\nauthors: [{}]\nversion: one\ndate_released: soon\n"
+        "repository: github.com/x\nbase_url: https://x.org/book\nlicense: CC-BY-4.0\n",
+    )
     with pytest.raises(DataError) as caught:
         metadata.load(source)
     message = str(caught.value)
@@ -118,9 +125,12 @@ def test_missing_keys_are_named(tmp_path):
 
 
 def test_person_authors_become_family_given_in_bibtex_and_cff(tmp_path):
-    source = _write(tmp_path, "title: T\nshort_title: T\nauthors:\n  - given_names: Ada\n    family_names: Byron\n"
-                              "version: 1.0.0\ndate_released: 2026-01-02\nrepository: https://x.org/r\n"
-                              "base_url: https://x.org/b/\nlicense: CC-BY-4.0\n")
+    source = _write(
+        tmp_path,
+        "title: T\nshort_title: T\nauthors:\n  - given_names: Ada\n    family_names: Byron\n"
+        "version: 1.0.0\ndate_released: 2026-01-02\nrepository: https://x.org/r\n"
+        "base_url: https://x.org/b/\nlicense: CC-BY-4.0\n",
+    )
     meta = metadata.load(source)
     assert "author       = {Byron, Ada}" in cite.bibtex(meta)
     assert yaml.safe_load(cite.cff(meta))["authors"] == [{"given-names": "Ada", "family-names": "Byron"}]

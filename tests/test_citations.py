@@ -53,8 +53,17 @@ def test_cite_forms_and_bad_keys():
 
 def _figure(**fields) -> pd.Series:
     """A made-up figure row with the columns the prose needs (not today's data)."""
-    base = {"value_text": "838", "value_low": 838.0, "value_high": 838.0, "value_central": 838.0, "qualifier": "",
-            "value_kind": "number", "unit": "t/yr", "year": None, "source_id": "unep-2024-abc123"}
+    base = {
+        "value_text": "838",
+        "value_low": 838.0,
+        "value_high": 838.0,
+        "value_central": 838.0,
+        "qualifier": "",
+        "value_kind": "number",
+        "unit": "t/yr",
+        "year": None,
+        "source_id": "unep-2024-abc123",
+    }
     return pd.Series(base | fields)
 
 
@@ -75,19 +84,40 @@ def test_word_shares_get_no_percent_sign():
 
 def test_spread_names_lowest_highest_and_latest_with_their_sources():
     """text.spread on made-up figures: no averaging, each end with its year and publisher, 'n.d.' when undated."""
+
     def row(value_text, low, high, year, publisher, published):
-        return dict(value_text=value_text, value_low=low, value_high=high, value_central=low if low == high else None,
-                    qualifier="", value_kind="number", unit="persons", year=year, year_text="", published_year=published,
-                    source_publisher=publisher, source_year=published, plot_year=year)
-    rows = [row("100", 100.0, 100.0, 2010, "Pub A", 2011), row("400-500", 400.0, 500.0, None, "Pub B", None),
-            row("300", 300.0, 300.0, 2020, "Pub C", 2021)]
-    assert text.spread(pd.DataFrame(rows)) == ("from 100 people in 2010 (Pub A, 2011) to 400-500 people, undated "
-                                               "(Pub B, n.d.); most recent: 300 people in 2020 (Pub C, 2021)")
+        return dict(
+            value_text=value_text,
+            value_low=low,
+            value_high=high,
+            value_central=low if low == high else None,
+            qualifier="",
+            value_kind="number",
+            unit="persons",
+            year=year,
+            year_text="",
+            published_year=published,
+            source_publisher=publisher,
+            source_year=published,
+            plot_year=year,
+        )
+
+    rows = [
+        row("100", 100.0, 100.0, 2010, "Pub A", 2011),
+        row("400-500", 400.0, 500.0, None, "Pub B", None),
+        row("300", 300.0, 300.0, 2020, "Pub C", 2021),
+    ]
+    assert text.spread(pd.DataFrame(rows)) == (
+        "from 100 people in 2010 (Pub A, 2011) to 400-500 people, undated "
+        "(Pub B, n.d.); most recent: 300 people in 2020 (Pub C, 2021)"
+    )
     # The most recent figure named once, where it is an end of the spread (never "... in 2010 ...; most recent: ...
     # in 2010 ...", the same figure twice).
     assert text.spread(pd.DataFrame(rows[:1])) == "100 people in 2010 (Pub A, 2011), the most recent"
-    assert text.spread(pd.DataFrame(rows[:2])) == ("from 100 people in 2010 (Pub A, 2011), the most recent, to 400-500 "
-                                                   "people, undated (Pub B, n.d.)")
-    assert text.spread(pd.DataFrame([rows[0], rows[2]])) == ("from 100 people in 2010 (Pub A, 2011) to 300 people in "
-                                                             "2020 (Pub C, 2021), the most recent")
+    assert text.spread(pd.DataFrame(rows[:2])) == (
+        "from 100 people in 2010 (Pub A, 2011), the most recent, to 400-500 people, undated (Pub B, n.d.)"
+    )
+    assert text.spread(pd.DataFrame([rows[0], rows[2]])) == (
+        "from 100 people in 2010 (Pub A, 2011) to 300 people in 2020 (Pub C, 2021), the most recent"
+    )
     assert text.spread(pd.DataFrame(rows).assign(value_low=None, value_high=None, value_central=None)) == "no figure"

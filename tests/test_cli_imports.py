@@ -3,9 +3,11 @@
 import subprocess
 import sys
 
-PROBE = ("import sys\nfrom asmhub_utils import cli\ncli.parser()\n"
-         "print(sorted(m for m in ('pandas', 'papermill', 'nbformat', 'asmhub_utils.tidy.build', "
-         "'asmhub_utils.contrib.validate') if m in sys.modules))")
+PROBE = (
+    "import sys\nfrom asmhub_utils import cli\ncli.parser()\n"
+    "print(sorted(m for m in ('pandas', 'papermill', 'nbformat', 'asmhub_utils.tidy.build', "
+    "'asmhub_utils.contrib.validate') if m in sys.modules))"
+)
 
 
 def test_the_command_line_starts_without_the_commands_work():

@@ -7,9 +7,12 @@ from asmhub_utils.contrib import chapter_text, standard, validate
 
 
 def test_every_cell_is_labelled_with_its_column():
-    tables = [chapter_text.standard_table(), chapter_text.value_forms_table(),
-              chapter_text.csv_table(standard.EXAMPLE_PATH),
-              chapter_text.problems_table(validate.validate_file(standard.MISTAKES_PATH))]
+    tables = [
+        chapter_text.standard_table(),
+        chapter_text.value_forms_table(),
+        chapter_text.csv_table(standard.EXAMPLE_PATH),
+        chapter_text.problems_table(validate.validate_file(standard.MISTAKES_PATH)),
+    ]
     for table in tables:
         cells = re.findall(r"<td[^>]*>", table)
         assert cells and all("data-label=" in cell for cell in cells)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils import paths
 from asmhub_utils.commands import contribute as contribute_command
 from asmhub_utils.contrib import contribute, standard, transaction
 from asmhub_utils.errors import DataError
@@ -19,8 +18,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def contribution(tmp_path: Path, name: str = "ngo-test-2025.csv", title: str = "ASM census (test)",
-                 publisher: str = "Test NGO") -> Path:
+def contribution(
+    tmp_path: Path, name: str = "ngo-test-2025.csv", title: str = "ASM census (test)", publisher: str = "Test NGO"
+) -> Path:
     path = tmp_path / name
     text = standard.render_example().replace("Artisanal and small-scale mining in Ghana", title)
     path.write_text(text.replace("Example Research Institute", publisher), encoding="utf-8")

@@ -12,8 +12,10 @@ from asmhub_utils import cli
 from asmhub_utils.contrib import review
 from asmhub_utils.errors import DataError
 
-HEADER = ("dataset,country_iso3,country_name,indicator,value,unit,year,mineral,source_title,source_publisher,"
-          "source_year,source_url,locator,note")
+HEADER = (
+    "dataset,country_iso3,country_name,indicator,value,unit,year,mineral,source_title,source_publisher,"
+    "source_year,source_url,locator,note"
+)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -29,9 +31,11 @@ def _uncounted_country(data: Path) -> tuple[str, str]:
 
 def _file(tmp_path: Path, iso3: str, name: str) -> Path:
     path = tmp_path / "ngo-review-test-2026.csv"
-    path.write_text(f'{HEADER}\nminers_by_country,{iso3},{name},people working in ASM,"about 31,000",persons,2024,'
-                    f'gold,National ASM census (test),Review Test NGO,2025,https://example.org/census-2025,p. 4,\n',
-                    encoding="utf-8")
+    path.write_text(
+        f'{HEADER}\nminers_by_country,{iso3},{name},people working in ASM,"about 31,000",persons,2024,'
+        f"gold,National ASM census (test),Review Test NGO,2025,https://example.org/census-2025,p. 4,\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -42,8 +46,9 @@ def test_dry_run_names_the_headline_it_would_set_and_writes_nothing(data_copy, t
     assert cli.main(["contribute", "--dry-run", str(source)]) == 0
     out = capsys.readouterr().out
     assert snapshot(data_copy) == before  # nothing written
-    expected = (f"{name} ({iso3}) (its first national headline): no national count -> about 31,000 "
-                "(2024; Review Test NGO)")
+    expected = (
+        f"{name} ({iso3}) (its first national headline): no national count -> about 31,000 (2024; Review Test NGO)"
+    )
     assert expected in out
     assert "rule: " in out and f"notebooks/places/profiles/{iso3}" in out and "Dry run: nothing was written." in out
     assert f"  {name}: 1" in out  # new figures by country
@@ -63,8 +68,11 @@ def test_the_same_review_after_it_lands(data_copy, tmp_path, capsys):
 
 def test_a_refused_file_says_why_and_writes_nothing(data_copy, tmp_path, capsys):
     bad = tmp_path / "ngo-bad-2026.csv"
-    bad.write_text(f"{HEADER}\nminers_by_country,GHA,Ghana,people working in ASM,lots,persons,20199,gold,T,P,2020,"
-                   "javascript:alert(1),p. 1,\n", encoding="utf-8")
+    bad.write_text(
+        f"{HEADER}\nminers_by_country,GHA,Ghana,people working in ASM,lots,persons,20199,gold,T,P,2020,"
+        "javascript:alert(1),p. 1,\n",
+        encoding="utf-8",
+    )
     before = snapshot(data_copy)
     assert cli.main(["contribute", "--dry-run", str(bad)]) == 1
     err = capsys.readouterr().err

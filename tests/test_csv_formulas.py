@@ -36,8 +36,15 @@ def test_plain_numbers_and_text_are_unchanged(value):
 
 def test_the_tidy_tables_are_written_neutralised_and_read_back_as_they_were(tmp_path, monkeypatch):
     record = {c.name: None for c in schema.ESTIMATE_COLUMNS}
-    record.update(record_id="contrib-x", note="=HYPERLINK(\"https://evil.example\")", locator="+1+1",
-                  value_text="-5", value_low=-5.0, origin="contrib/x.csv", mineral="gold; =cmd")
+    record.update(
+        record_id="contrib-x",
+        note='=HYPERLINK("https://evil.example")',
+        locator="+1+1",
+        value_text="-5",
+        value_low=-5.0,
+        origin="contrib/x.csv",
+        mineral="gold; =cmd",
+    )
     table = tmp_path / "estimates.csv"
     build.write_table(table, schema.ESTIMATE_COLUMNS, [record])
     written = next(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))

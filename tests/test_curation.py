@@ -22,8 +22,15 @@ def test_unknown_record_id_is_an_error_naming_the_row(tmp_path):
     assert "row 2" in str(error.value) and "seed-9999" in str(error.value)
 
 
-@pytest.mark.parametrize("line,column", [("seed-0001,colour,red,x", "field"), ("seed-0001,year,03,x", "value"),
-                                         ("seed-0001,measures,miners,x", "value"), ("seed-0001,year,2003,", "reason")])
+@pytest.mark.parametrize(
+    "line,column",
+    [
+        ("seed-0001,colour,red,x", "field"),
+        ("seed-0001,year,03,x", "value"),
+        ("seed-0001,measures,miners,x", "value"),
+        ("seed-0001,year,2003,", "reason"),
+    ],
+)
 def test_bad_curation_rows_are_named(tmp_path, line, column):
     path = write(tmp_path, "curation.csv", f"record_id,field,value,reason\n{line}\n")
     with pytest.raises(DataError) as error:
@@ -44,8 +51,11 @@ def test_curated_value_and_reason_are_published():
 
 
 def test_stale_correction_is_an_error(tmp_path):
-    path = write(tmp_path, "corrections.csv", "source,field,old,new,reason\ns1,url,http://old.example/a,"
-                                              "http://new.example/a,moved\n")
+    path = write(
+        tmp_path,
+        "corrections.csv",
+        "source,field,old,new,reason\ns1,url,http://old.example/a,http://new.example/a,moved\n",
+    )
     with pytest.raises(DataError) as error:
         corrections.apply([{"source_id": "s1", "url": "http://other.example/a"}], corrections.read(path), path)
     assert "row 2" in str(error.value) and "http://other.example/a" in str(error.value)
@@ -61,15 +71,32 @@ def test_no_published_source_address_is_a_proxy():
 
 
 def record(rid, value, year=None, original="", place="COD", measure="all people in ASM"):
-    return {"record_id": rid, "iso3": place, "country_name": "", "measures": measure, "unit": "persons", "mineral": "",
-            "value_low": value, "value_high": value, "value_central": value, "year": year,
-            "original_source": original}
+    return {
+        "record_id": rid,
+        "iso3": place,
+        "country_name": "",
+        "measures": measure,
+        "unit": "persons",
+        "mineral": "",
+        "value_low": value,
+        "value_high": value,
+        "value_central": value,
+        "year": year,
+        "original_source": original,
+    }
 
 
 def test_echoes_group_same_number_unless_producers_differ():
-    groups = echoes.echo_groups([record("a", 2e6, 2008), record("b", 2e6, 2007, "CASM 2007"), record("c", 2e6),
-                                 record("d", 2e6, 2010, "Other 2010"), record("e", 2e5),
-                                 record("f", 2e6, measure="dependants and livelihoods")])
+    groups = echoes.echo_groups(
+        [
+            record("a", 2e6, 2008),
+            record("b", 2e6, 2007, "CASM 2007"),
+            record("c", 2e6),
+            record("d", 2e6, 2010, "Other 2010"),
+            record("e", 2e5),
+            record("f", 2e6, measure="dependants and livelihoods"),
+        ]
+    )
     assert groups["a"] == groups["b"] == groups["c"] == "b"
     assert groups["e"] == "e" and groups["f"] == "f"
 

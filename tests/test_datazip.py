@@ -16,8 +16,10 @@ def archive(tmp_path_factory):
 
 def test_zip_holds_the_tables_their_description_and_a_readme(archive):
     with zipfile.ZipFile(archive) as z:
-        assert sorted(z.namelist()) == sorted(f"asmhub-data/{n}" for n in
-                                              ["estimates.csv", "sources.csv", "countries.csv", "datapackage.json", "README.md"])
+        assert sorted(z.namelist()) == sorted(
+            f"asmhub-data/{n}"
+            for n in ["estimates.csv", "sources.csv", "countries.csv", "datapackage.json", "README.md"]
+        )
         for name in ["estimates.csv", "sources.csv", "datapackage.json"]:
             assert z.read(f"asmhub-data/{name}") == (paths.DATA / name).read_bytes(), name
 

@@ -6,26 +6,29 @@ import pytest
 from asmhub_utils.chapters import data, display, tables
 
 
-@pytest.mark.parametrize("value_text, unit, shown", [
-    ("315000000", "persons", "315 million people"),
-    ("40500000", "persons", "40.5 million people"),
-    ("1234567", "persons", "1,234,567 people"),
-    ("221253.2", "ha", "221,253 ha"),
-    ("nearly half", "percent", "nearly half"),
-    ("about one third", "percent", "about one third"),
-    ("1989", "year", "1989"),
-    ("fully legalised", "text", "fully legalised"),
-    ("dataset exists", "dataset", "dataset exists"),
-    ("935,000 carats (2019)", "carats", "935,000 carats (2019)"),
-    ("20", "percent", "20%"),
-    ("30 %", "percent", "30 %"),
-    ("80-100 million", "persons", "80-100 million people"),
-    ("1.2 million miners", "persons", "1.2 million miners"),
-    ("2.5", "t/yr", "2.5 tonnes a year"),
-    ("at least 2 per month", "deaths/month", "at least 2 per month"),
-    ("2", "deaths/month", "2 deaths a month"),
-    ("10 per day", "persons/day", "10 per day"),
-])
+@pytest.mark.parametrize(
+    "value_text, unit, shown",
+    [
+        ("315000000", "persons", "315 million people"),
+        ("40500000", "persons", "40.5 million people"),
+        ("1234567", "persons", "1,234,567 people"),
+        ("221253.2", "ha", "221,253 ha"),
+        ("nearly half", "percent", "nearly half"),
+        ("about one third", "percent", "about one third"),
+        ("1989", "year", "1989"),
+        ("fully legalised", "text", "fully legalised"),
+        ("dataset exists", "dataset", "dataset exists"),
+        ("935,000 carats (2019)", "carats", "935,000 carats (2019)"),
+        ("20", "percent", "20%"),
+        ("30 %", "percent", "30 %"),
+        ("80-100 million", "persons", "80-100 million people"),
+        ("1.2 million miners", "persons", "1.2 million miners"),
+        ("2.5", "t/yr", "2.5 tonnes a year"),
+        ("at least 2 per month", "deaths/month", "at least 2 per month"),
+        ("2", "deaths/month", "2 deaths a month"),
+        ("10 per day", "persons/day", "10 per day"),
+    ],
+)
 def test_values_read_naturally(value_text, unit, shown):
     assert display.quantity(value_text, unit) == shown
 
@@ -62,7 +65,6 @@ def test_every_figure_row_has_its_record_id_and_a_permalink():
 
 
 def test_publication_year_is_the_year_or_n_d():
-    import pandas as pd
 
     from asmhub_utils.chapters import display as _display
 
@@ -88,26 +90,43 @@ def test_a_bare_range_gets_separators_and_one_gets_the_singular():
     assert display.quantity("2019", "year") == "2019"
 
 
-@pytest.mark.parametrize("row, shown", [
-    ({"value_text": "31", "unit": "persons", "indicator": "deaths in a gold mine collapse", "measures": "events"},
-     "31 deaths"),
-    ({"value_text": "about 30", "unit": "persons", "indicator": "children at a site", "measures": "children"},
-     "about 30 children"),
-    ({"value_text": "1", "unit": "persons", "indicator": "girls", "measures": "children"}, "1 child"),
-    ({"value_text": "12000", "unit": "persons", "indicator": "women miners", "measures": "women"}, "12,000 women"),
-    ({"value_text": "2000000", "unit": "persons", "indicator": "ASM miners", "measures": "all people in ASM"},
-     "2 million people"),
-])
+@pytest.mark.parametrize(
+    "row, shown",
+    [
+        (
+            {
+                "value_text": "31",
+                "unit": "persons",
+                "indicator": "deaths in a gold mine collapse",
+                "measures": "events",
+            },
+            "31 deaths",
+        ),
+        (
+            {"value_text": "about 30", "unit": "persons", "indicator": "children at a site", "measures": "children"},
+            "about 30 children",
+        ),
+        ({"value_text": "1", "unit": "persons", "indicator": "girls", "measures": "children"}, "1 child"),
+        ({"value_text": "12000", "unit": "persons", "indicator": "women miners", "measures": "women"}, "12,000 women"),
+        (
+            {"value_text": "2000000", "unit": "persons", "indicator": "ASM miners", "measures": "all people in ASM"},
+            "2 million people",
+        ),
+    ],
+)
 def test_a_count_of_persons_names_whom_it_counts(row, shown):
     assert display.figure(row) == shown
 
 
-@pytest.mark.parametrize("text, unit, shown", [
-    ("nearly 38 (710 t)", "percent", "nearly 38% (710 t)"),
-    ("about one third (over 30)", "percent", "about one third (over 30%)"),
-    ("59 (52 confirmed + 7 missing)", "deaths", "59 deaths (52 confirmed + 7 missing)"),
-    ("about one third (a third)", "percent", "about one third (a third)"),
-])
+@pytest.mark.parametrize(
+    "text, unit, shown",
+    [
+        ("nearly 38 (710 t)", "percent", "nearly 38% (710 t)"),
+        ("about one third (over 30)", "percent", "about one third (over 30%)"),
+        ("59 (52 confirmed + 7 missing)", "deaths", "59 deaths (52 confirmed + 7 missing)"),
+        ("about one third (a third)", "percent", "about one third (a third)"),
+    ],
+)
 def test_the_unit_follows_the_number_it_belongs_to(text, unit, shown):
     assert display.quantity(text, unit) == shown
 
@@ -123,10 +142,14 @@ def test_landing_headlines_say_what_they_count_in_words():
 
 
 def test_notes_say_whose_words_they_are():
-    assert display.curation_note("coverage set by curation: one mine only") == \
-        "Editors' decision on where it applies: one mine only"
-    assert display.compiler_note("sentence truncated in stored excerpt") == \
-        "Compiler's note: sentence truncated in stored excerpt"
+    assert (
+        display.curation_note("coverage set by curation: one mine only")
+        == "Editors' decision on where it applies: one mine only"
+    )
+    assert (
+        display.compiler_note("sentence truncated in stored excerpt")
+        == "Compiler's note: sentence truncated in stored excerpt"
+    )
     assert display.compiler_note("") == display.curation_note(None) == ""
 
 
@@ -145,5 +168,12 @@ def test_axis_ticks_read_short():
     from asmhub_utils.chapters import charts
 
     assert [charts.human(v) for v in (12_500_000, 1_500, 9_994, 250, 2.5, 0, 2e9)] == [
-        "12.5M", "1.5k", "9.99k", "250", "2.5", "0", "2B"]
+        "12.5M",
+        "1.5k",
+        "9.99k",
+        "250",
+        "2.5",
+        "0",
+        "2B",
+    ]
     assert charts.human(1_500, locale="de") == "1500"  # CLDR German has no short form for thousands

@@ -66,24 +66,45 @@ def test_headlines_changed_and_first_headline(changes):
 
 def test_stated_figures_of_chapters_compared(changes):
     assert [(s.chapter, s.name, s.old, s.new) for s in changes.stated] == [
-        ("notebooks/primer.ipynb", "n_workforce", "11", "12")]
+        ("notebooks/primer.ipynb", "n_workforce", "11", "12")
+    ]
 
 
 def test_counts_by_kind(changes):
-    assert changes.counts() == {"figures added": 2, "figures removed": 1, "figures changed": 3,
-                                "headlines changed": 2, "world figures changed": 1, "countries newly covered": 0,
-                                "stated figures changed": 1}
+    assert changes.counts() == {
+        "figures added": 2,
+        "figures removed": 1,
+        "figures changed": 3,
+        "headlines changed": 2,
+        "world figures changed": 1,
+        "countries newly covered": 0,
+        "stated figures changed": 1,
+    }
 
 
 def _commit_data(repo: Path, folder: Path, message: str) -> None:
     data = repo / "data"
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(folder, data)
-    nb = {"cells": [{"cell_type": "code", "metadata": {"tags": ["nbval-check-output"]}, "source": "glue()",
-                     "outputs": [{"output_type": "display_data", "metadata": {"scrapbook": {"name": name}},
-                                  "data": {"application/papermill.record/text/plain": f"'{value}'"}}
-                                 for name, value in json.loads((folder / "stated_figures.json").read_text())[
-                                     "notebooks/primer.ipynb"].items()]}]}
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "metadata": {"tags": ["nbval-check-output"]},
+                "source": "glue()",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "metadata": {"scrapbook": {"name": name}},
+                        "data": {"application/papermill.record/text/plain": f"'{value}'"},
+                    }
+                    for name, value in json.loads((folder / "stated_figures.json").read_text())[
+                        "notebooks/primer.ipynb"
+                    ].items()
+                ],
+            }
+        ]
+    }
     (repo / "notebooks").mkdir(exist_ok=True)
     (repo / "notebooks" / "primer.ipynb").write_text(json.dumps(nb))
     git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
@@ -117,7 +138,9 @@ def test_two_zips_and_the_command_line(tmp_path, capsys, changes):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows == report.rows(changes)
     assert {(r["section"], r["kind"], r["iso3"]) for r in rows if r["section"] == "headline"} == {
-        ("headline", "new", "BEN"), ("headline", "changed", "GHA")}
+        ("headline", "new", "BEN"),
+        ("headline", "changed", "GHA"),
+    }
     assert cli.main(["diff", str(OLD), str(NEW), "--markdown"]) == 0
     markdown = capsys.readouterr().out
     assert "| headline | new | contrib-aaaaaaaaaaaa | Benin |" in markdown
@@ -132,8 +155,9 @@ def test_diff_of_1100_figures_takes_well_under_a_second():
     template = old.estimates.iloc[[0]]
     import pandas as pd
 
-    big = pd.concat([template.assign(record_id=f"r-{n:05d}", value_text=str(n)) for n in range(1200)],
-                    ignore_index=True)
+    big = pd.concat(
+        [template.assign(record_id=f"r-{n:05d}", value_text=str(n)) for n in range(1200)], ignore_index=True
+    )
     changed = big.copy()
     changed.loc[::7, "value_text"] = "changed"
     changed.loc[::11, "grade"] = "low"
@@ -153,8 +177,14 @@ def book_copy(tmp_path, monkeypatch):
     log = tmp_path / "changelog.md"
     log.write_text("# Changelog\n\nIntro.\n\n## 2026.1 (2026-01-10)\n\n- first\n", encoding="utf-8")
     editions = tmp_path / "editions"
-    registry.keep(editions / "2026.1", {n: (OLD / n).read_bytes() for n in registry.TABLE_FILES},
-                  {"name": "asmhub"}, {}, "2026.1", dt.date(2026, 1, 10))
+    registry.keep(
+        editions / "2026.1",
+        {n: (OLD / n).read_bytes() for n in registry.TABLE_FILES},
+        {"name": "asmhub"},
+        {},
+        "2026.1",
+        dt.date(2026, 1, 10),
+    )
     return meta, log, editions
 
 
@@ -207,8 +237,9 @@ def test_what_changed_page_links_each_change_to_its_row(monkeypatch, changes):
 def test_what_changed_page_escapes_what_it_shows(monkeypatch):
     hostile = diff.FigureChange("<script>x</script>", "added", "GHA", "Ghana", "country", "<b>i</b>", "<img>")
     changed = diff.Diff("a", "b", [hostile])
-    monkeypatch.setattr(page, "_current_changes",
-                        lambda: (registry.Edition("1", dt.date(2026, 1, 1), OLD), changed, "2"))
+    monkeypatch.setattr(
+        page, "_current_changes", lambda: (registry.Edition("1", dt.date(2026, 1, 1), OLD), changed, "2")
+    )
     monkeypatch.setattr(page, "editions_list", lambda current: [])
     html = page.what_changed_html("book/what_changed")
     assert "<script>" not in html and "<img>" not in html and "<b>i</b>" not in html

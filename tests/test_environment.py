@@ -8,7 +8,8 @@ from asmhub_utils.site import envfile
 
 def test_environment_yml_is_current():
     assert (paths.ROOT / "environment.yml").read_text(encoding="utf-8") == envfile.render(), (
-        "environment.yml is out of date: run `make lock`")
+        "environment.yml is out of date: run `make lock`"
+    )
 
 
 def test_every_pin_in_environment_yml_matches_requirements_txt():
@@ -63,7 +64,9 @@ def _imported_modules(folder, pattern):
         if path.suffix == ".ipynb":
             for cell in nbformat.read(path, as_version=4).cells:
                 if cell.cell_type == "code":
-                    code = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+                    code = "\n".join(
+                        line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))
+                    )
                     found |= _imports(code)
         else:
             found |= _imports(path.read_text(encoding="utf-8"))
@@ -79,10 +82,13 @@ def test_pyproject_declares_every_package_the_code_imports():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {envfile._key(re.split(r"[<>=!~\[; ]", spec)[0]) for spec in project["dependencies"]}
     owners = importlib.metadata.packages_distributions()
-    modules = _imported_modules(paths.ROOT / "asmhub_utils", "*.py") | _imported_modules(paths.ROOT / "notebooks", "*.ipynb")
+    modules = _imported_modules(paths.ROOT / "asmhub_utils", "*.py") | _imported_modules(
+        paths.ROOT / "notebooks", "*.ipynb"
+    )
     modules -= set(sys.stdlib_module_names) | {"asmhub_utils", "__future__"}
-    undeclared = {m: owners.get(m) for m in modules
-                  if m in owners and not declared & {envfile._key(d) for d in owners[m]}}
+    undeclared = {
+        m: owners.get(m) for m in modules if m in owners and not declared & {envfile._key(d) for d in owners[m]}
+    }
     assert not undeclared, f"imported but not in pyproject.toml [project] dependencies: {undeclared}"
     unknown = {m for m in modules if m not in owners}
     assert not unknown, f"imported modules no installed package provides: {unknown}"

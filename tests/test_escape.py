@@ -29,8 +29,12 @@ HOSTILE = [
     "# heading",
     "A & B; 5 < 6 > 4 \\ backslash",
 ]
-SETTINGS = {"myst_enable_extensions": ["colon_fence", "dollarmath", "linkify", "deflist"],
-            "output_encoding": "unicode", "report_level": 2, "halt_level": 5}
+SETTINGS = {
+    "myst_enable_extensions": ["colon_fence", "dollarmath", "linkify", "deflist"],
+    "output_encoding": "unicode",
+    "report_level": 2,
+    "halt_level": 5,
+}
 
 
 def _myst_body(source: str) -> str:
@@ -53,9 +57,21 @@ def test_html_escapes_element_content_and_attributes():
     assert escape.html(float("nan")) == "" and escape.html(None) == ""
 
 
-@pytest.mark.parametrize("bad", ["javascript:alert(1)", "data:text/html,<script>", "https://example.org@evil.example/",
-                                 'https://example.org/"onmouseover="x', "https://example.org/<b>", "ftp://example.org",
-                                 "https://exa mple.org", "//example.org/x", "https://example.org/\u202ex", ""])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>",
+        "https://example.org@evil.example/",
+        'https://example.org/"onmouseover="x',
+        "https://example.org/<b>",
+        "ftp://example.org",
+        "https://exa mple.org",
+        "//example.org/x",
+        "https://example.org/\u202ex",
+        "",
+    ],
+)
 def test_url_refuses_what_is_not_a_plain_web_address(bad):
     assert escape.url(bad) == ""
     assert escape.html_link("label", bad) == "label"
@@ -65,8 +81,10 @@ def test_url_refuses_what_is_not_a_plain_web_address(bad):
 def test_url_keeps_a_plain_address_and_encodes_parentheses_for_markdown():
     assert escape.url("https://example.org/a?b=1&c=2#x") == "https://example.org/a?b=1&c=2#x"
     assert escape.markdown_url("https://en.example.org/wiki/A_(b)") == "https://en.example.org/wiki/A_%28b%29"
-    assert escape.html_link("<t>", "https://example.org/?a=1&b=2") == \
-        '<a href="https://example.org/?a=1&amp;b=2">&lt;t&gt;</a>'
+    assert (
+        escape.html_link("<t>", "https://example.org/?a=1&b=2")
+        == '<a href="https://example.org/?a=1&amp;b=2">&lt;t&gt;</a>'
+    )
 
 
 @pytest.mark.parametrize("value", ["$\\foo$", "$x$ costs $5", "a \\$ b", "$$", "\\"])

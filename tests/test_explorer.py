@@ -58,7 +58,7 @@ def test_a_view_draws_its_chart_table_and_sources(shell, book, tmp_path, monkeyp
         explorer.show(choice, book=book)
     html = "".join(o.data.get("text/html", "") for o in shown.outputs)
     markdown = "".join(o.data.get("text/markdown", "") for o in shown.outputs)
-    assert '<svg' in html and 'class="asm-chart"' in html  # charts.publish: the layout gate passed
+    assert "<svg" in html and 'class="asm-chart"' in html  # charts.publish: the layout gate passed
     assert 'class="asm-estimates"' in html
     assert "**Sources:**" in markdown
     assert ("{cite:t}" in markdown) is book  # library citations in the book, plain text in JupyterLab
@@ -108,7 +108,9 @@ def test_static_views_are_written_and_offered_in_a_menu(tmp_path, monkeypatch):
         assert "<svg" in fragment and 'class="asm-estimates"' in fragment and "Sources:" in fragment
         assert 'href="asmhub-library:' in fragment  # rewritten by the Sphinx extension in the built copy
     assert menu.count(" selected") == 1 and "asmhub-explorer.js" in menu
-    assert explorer.view_name(explorer.Choice("indicator", "People working in ASM")) == "indicator-people-working-in-asm"
+    assert (
+        explorer.view_name(explorer.Choice("indicator", "People working in ASM")) == "indicator-people-working-in-asm"
+    )
 
 
 def test_built_fragments_link_into_the_library(tmp_path):

@@ -13,9 +13,14 @@ import pytest  # noqa: E402
 
 from asmhub_utils.chapters import charts, glyphs  # noqa: E402
 
-SCRIPTS = {"Chinese": "中国有色金属工业协会", "Arabic": "وزارة المعادن والثروة المعدنية",
-           "Devanagari": "खान मंत्रालय", "Cyrillic": "Министерство природных ресурсов",
-           "emoji": "⛏️ 👩🏽‍🔧 miners 💎", "noncharacter": "Gha\ufffena"}
+SCRIPTS = {
+    "Chinese": "中国有色金属工业协会",
+    "Arabic": "وزارة المعادن والثروة المعدنية",
+    "Devanagari": "खान मंत्रालय",
+    "Cyrillic": "Министерство природных ресурсов",
+    "emoji": "⛏️ 👩🏽‍🔧 miners 💎",
+    "noncharacter": "Gha\ufffena",
+}
 LONG = "Artisanal " * 200  # 2,000 characters
 
 
@@ -41,12 +46,31 @@ def test_with_noto_installed_scripts_are_drawn_not_replaced(script):
 def figures_frame() -> pd.DataFrame:
     rows = []
     for n, text in enumerate([*SCRIPTS.values(), LONG]):
-        rows.append({"country_name": text, "source_publisher": text, "source_title": text, "source_year": 2020,
-                     "source_id": f"s{n}", "value_low": 1000.0 * (n + 1), "value_high": 2000.0 * (n + 1),
-                     "value_central": None, "value_text": "1,000-2,000", "unit": "persons", "qualifier": "",
-                     "value_kind": "range", "year": 2019, "plot_year": 2019, "year_text": "2019",
-                     "published_year": 2020, "grade": "primary", "mineral": text, "record_id": f"r{n}",
-                     "echo_group": f"r{n}", "indicator": text})
+        rows.append(
+            {
+                "country_name": text,
+                "source_publisher": text,
+                "source_title": text,
+                "source_year": 2020,
+                "source_id": f"s{n}",
+                "value_low": 1000.0 * (n + 1),
+                "value_high": 2000.0 * (n + 1),
+                "value_central": None,
+                "value_text": "1,000-2,000",
+                "unit": "persons",
+                "qualifier": "",
+                "value_kind": "range",
+                "year": 2019,
+                "plot_year": 2019,
+                "year_text": "2019",
+                "published_year": 2020,
+                "grade": "primary",
+                "mineral": text,
+                "record_id": f"r{n}",
+                "echo_group": f"r{n}",
+                "indicator": text,
+            }
+        )
     return pd.DataFrame(rows)
 
 

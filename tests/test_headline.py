@@ -28,9 +28,17 @@ def test_todays_data_cameroon_never_shows_the_dam_count(countries):
     assert cmr["status"] in ("narrower national", "no national count")
 
 
-@pytest.mark.parametrize("iso3,central,year", [("MAR", 100_000, 2017), ("SLE", 350_000, 2018),
-                                               ("BFA", 1_000_000, 2017), ("IDN", 3_600_000, 2018),
-                                               ("ZMB", 500_000, 2017), ("CHN", 9_000_000, 2002)])
+@pytest.mark.parametrize(
+    "iso3,central,year",
+    [
+        ("MAR", 100_000, 2017),
+        ("SLE", 350_000, 2018),
+        ("BFA", 1_000_000, 2017),
+        ("IDN", 3_600_000, 2018),
+        ("ZMB", 500_000, 2017),
+        ("CHN", 9_000_000, 2002),
+    ],
+)
 def test_todays_data_all_asm_national_estimate_wins(countries, iso3, central, year):
     row = countries.loc[iso3]
     assert (row["status"], row["headline_measure"]) == ("national", "all people in ASM")
@@ -49,8 +57,12 @@ def test_todays_data_india_headline_is_one_estimate_not_the_literature_range(cou
 def test_no_headline_is_dependants_regional_site_zero_or_low(countries):
     figures = data.estimates().set_index("record_id")
     chosen = figures.loc[countries["headline_record_id"].replace("", pd.NA).dropna()]
-    assert set(chosen["measures"]) <= {"all people in ASM", "one mineral only", "registered or licensed",
-                                       "illegal only"}
+    assert set(chosen["measures"]) <= {
+        "all people in ASM",
+        "one mineral only",
+        "registered or licensed",
+        "illegal only",
+    }
     assert (chosen["coverage"] == "national").all() and (chosen["grade"] != "low").all()
     assert (chosen[["value_low", "value_high", "value_central"]].max(axis=1) > 0).all()
 
@@ -62,13 +74,37 @@ def test_status_matches_the_headline(countries):
     assert (countries.loc[countries["status"] == "national", "headline_measure"] == "all people in ASM").all()
 
 
-def fig(rid, value, year=None, indicator="ASM miners", measure="all people in ASM", grade="primary",
-        coverage="national", group=None, **kw):
-    row = {"record_id": rid, "value_low": value, "value_high": value, "value_central": value, "year": year,
-           "year_text": "" if year is None else str(year), "indicator": indicator, "measures": measure,
-           "coverage": coverage, "grade": grade, "unit": "persons", "echo_group": group or rid,
-           "source_id": "s", "value_text": str(value), "qualifier": "", "original_source": "", "note": "",
-           "mineral": ""}
+def fig(
+    rid,
+    value,
+    year=None,
+    indicator="ASM miners",
+    measure="all people in ASM",
+    grade="primary",
+    coverage="national",
+    group=None,
+    **kw,
+):
+    row = {
+        "record_id": rid,
+        "value_low": value,
+        "value_high": value,
+        "value_central": value,
+        "year": year,
+        "year_text": "" if year is None else str(year),
+        "indicator": indicator,
+        "measures": measure,
+        "coverage": coverage,
+        "grade": grade,
+        "unit": "persons",
+        "echo_group": group or rid,
+        "source_id": "s",
+        "value_text": str(value),
+        "qualifier": "",
+        "original_source": "",
+        "note": "",
+        "mineral": "",
+    }
     row.update(kw)
     return row
 
@@ -90,8 +126,11 @@ def test_a_national_count_beats_a_larger_survey_of_sites_in_one_region():
 def test_an_all_asm_count_beats_a_newer_count_of_one_mineral():
     """Morocco's case: all people in ASM in 2017 against a newer, larger count of gold miners only."""
     row = country([fig("all", 100_000, 2017), fig("gold", 150_000, 2020, "gold miners", "one mineral only")])
-    assert (row["status"], row["headline_record_id"], row["headline_measure"]) == \
-        ("national", "all", "all people in ASM")
+    assert (row["status"], row["headline_record_id"], row["headline_measure"]) == (
+        "national",
+        "all",
+        "all people in ASM",
+    )
 
 
 def test_newer_census_beats_compilation_but_an_older_one_does_not():

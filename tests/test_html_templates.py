@@ -88,7 +88,7 @@ def test_the_check_catches_a_template_that_stops_escaping(tmp_path):
 
 def test_project_built_markup_is_kept_and_plain_text_is_escaped():
     out = html_templates.render("country_table.html", table=Markup("<table></table>"), script=HOSTILE)
-    assert out.startswith("<table></table><script defer src=\"hostile&quot;&gt;&lt;script")
+    assert out.startswith('<table></table><script defer src="hostile&quot;&gt;&lt;script')
 
 
 def test_templates_join_their_lines():
@@ -101,8 +101,18 @@ def test_templates_join_their_lines():
 def hostile_figures() -> pd.DataFrame:
     """A country's figures with every text field replaced by HOSTILE (numbers and keys kept)."""
     figs = data.country_figures("GHA").copy()
-    for column in ("indicator", "value_text", "source_publisher", "source_title", "note", "coverage",
-                   "grade_reason", "locator", "country_name", "qualifier"):
+    for column in (
+        "indicator",
+        "value_text",
+        "source_publisher",
+        "source_title",
+        "note",
+        "coverage",
+        "grade_reason",
+        "locator",
+        "country_name",
+        "qualifier",
+    ):
         if column in figs:
             figs[column] = HOSTILE
     figs["curation"] = ""
@@ -115,8 +125,9 @@ def test_public_html_builders_show_hostile_text_as_text(hostile_figures):
     outs = {
         "estimates_table": tables.estimates_table(hostile_figures, group="indicator"),
         "labelled_table": tables.labelled_table(frame),
-        "sortable_table": tables.sortable_table(frame, numbers={"n": tables.leading_number}, caption=HOSTILE,
-                                                noun=HOSTILE),
+        "sortable_table": tables.sortable_table(
+            frame, numbers={"n": tables.leading_number}, caption=HOSTILE, noun=HOSTILE
+        ),
         "all_figures": profile_page.all_figures_html(hostile_figures),
         "topics": profile_page.topics_html(hostile_figures),
         "profile_link": places.profile_link(HOSTILE, HOSTILE),

@@ -58,8 +58,9 @@ def test_a_reused_kernel_starts_each_notebook_as_a_fresh_one(tmp_path):
     NotebookClient(fresh, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
 
     polluter, probe = _notebook(POLLUTE), _notebook([PROBE])
-    results, failures = kernel_pool.run([polluter, probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path),
-                                        1, tmp_path)
+    results, failures = kernel_pool.run(
+        [polluter, probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path
+    )
 
     assert failures == [] and len(results) == 2
     assert len(probe.cells) == 1, "the reset cell is removed again"
@@ -104,7 +105,8 @@ def test_charts_on_one_page_keep_their_ids_apart_even_when_alike(tmp_path):
     notebook = _notebook([CHART])
     _, failures = kernel_pool.run([notebook], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path)
     assert failures == []
-    pages = "".join(output["data"]["text/html"] for output in notebook.cells[0].outputs
-                    if "text/html" in output.get("data", {}))
+    pages = "".join(
+        output["data"]["text/html"] for output in notebook.cells[0].outputs if "text/html" in output.get("data", {})
+    )
     ids = re.findall(r' id="([^"]+)"', pages)
-    assert pages.count('<svg xmlns') == 3 and ids and len(ids) == len(set(ids))
+    assert pages.count("<svg xmlns") == 3 and ids and len(ids) == len(set(ids))

@@ -1,4 +1,5 @@
 """The notebook cache follows what notebooks import and read, and nothing else."""
+
 import json
 from pathlib import Path
 
@@ -9,8 +10,16 @@ ROOT = notebook_inputs.ROOT
 
 def _notebook(tmp_path: Path, code: str) -> Path:
     path = tmp_path / "chapter.ipynb"
-    path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": "from asmhub_utils.site import pdf"},
-                                          {"cell_type": "code", "source": code.splitlines(keepends=True)}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {"cell_type": "markdown", "source": "from asmhub_utils.site import pdf"},
+                    {"cell_type": "code", "source": code.splitlines(keepends=True)},
+                ]
+            }
+        )
+    )
     return path
 
 
@@ -19,23 +28,35 @@ def _relative(files: list[Path]) -> set[str]:
 
 
 def test_imports_are_followed_through_every_module(tmp_path):
-    found = _relative(notebook_inputs.modules_imported_by([_notebook(tmp_path, "from asmhub_utils.chapters import text")]))
+    found = _relative(
+        notebook_inputs.modules_imported_by([_notebook(tmp_path, "from asmhub_utils.chapters import text")])
+    )
     assert "asmhub_utils/chapters/text.py" in found
     assert "asmhub_utils/chapters/display.py" in found  # text imports display
-    assert "asmhub_utils/site/pdf.py" not in found      # named in a markdown cell only
+    assert "asmhub_utils/site/pdf.py" not in found  # named in a markdown cell only
 
 
 def test_each_import_form_is_seen(tmp_path):
-    for code in ("import asmhub_utils.chapters.maps", "from asmhub_utils.chapters.maps import world_map",
-                 "if True:\n    from asmhub_utils.chapters import maps\n"):
+    for code in (
+        "import asmhub_utils.chapters.maps",
+        "from asmhub_utils.chapters.maps import world_map",
+        "if True:\n    from asmhub_utils.chapters import maps\n",
+    ):
         found = _relative(notebook_inputs.modules_imported_by([_notebook(tmp_path, code)]))
         assert "asmhub_utils/chapters/maps.py" in found, code
 
 
 def test_build_only_code_is_not_a_notebook_input():
     found = _relative(notebook_inputs.notebook_inputs())
-    assert not {"asmhub_utils/site/sphinx_ext/__init__.py", "asmhub_utils/site/pdf.py",
-                "asmhub_utils/execute/prerun.py", "asmhub_utils/cli.py"} & found
+    assert (
+        not {
+            "asmhub_utils/site/sphinx_ext/__init__.py",
+            "asmhub_utils/site/pdf.py",
+            "asmhub_utils/execute/prerun.py",
+            "asmhub_utils/cli.py",
+        }
+        & found
+    )
     assert "asmhub_utils/chapters/charts.py" in found
 
 

@@ -4,6 +4,7 @@ Order: shared (paths, errors, escape, html_templates) < tidy < editions (data pa
 < chapters < execute < site < commands/cli. One
 exception is allowed and named: the tidy build reads contributions in the format `contrib.standard` defines.
 """
+
 import ast
 from pathlib import Path
 
@@ -34,9 +35,9 @@ def backward_imports(root: Path = ROOT) -> list[str]:
     for path in sorted(root.rglob("*.py")):
         module = ".".join(path.relative_to(root.parent).with_suffix("").parts)
         for target in _imports(path):
-            if ORDER.index(_stage(target)) > ORDER.index(_stage(module)):
-                if not any(module == m and target.startswith(t) for m, t in ALLOWED_BACKWARD):
-                    wrong.append(f"{module} imports {target}")
+            backward = ORDER.index(_stage(target)) > ORDER.index(_stage(module))
+            if backward and not any(module == m and target.startswith(t) for m, t in ALLOWED_BACKWARD):
+                wrong.append(f"{module} imports {target}")
     return wrong
 
 

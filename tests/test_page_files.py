@@ -5,14 +5,19 @@ from jupyter_cache import get_cache
 
 from asmhub_utils.execute import page_files, prerun, profiles
 
-LINKS = ('Sources ... <a href="../../downloads/gold-output.csv" download>Download</a> '
-         '<img src="../../figures/map-phone.png" srcset="../../figures/map-phone.png 1x">'
-         '<a href="./downloads/primer-spread.csv">x</a> <a href="downloads.html">not a file</a>')
+LINKS = (
+    'Sources ... <a href="../../downloads/gold-output.csv" download>Download</a> '
+    '<img src="../../figures/map-phone.png" srcset="../../figures/map-phone.png 1x">'
+    '<a href="./downloads/primer-spread.csv">x</a> <a href="downloads.html">not a file</a>'
+)
 
 
 def test_the_files_a_page_links_to_are_read_from_its_outputs():
-    assert page_files.linked(LINKS) == {"downloads/gold-output.csv", "figures/map-phone.png",
-                                        "downloads/primer-spread.csv"}
+    assert page_files.linked(LINKS) == {
+        "downloads/gold-output.csv",
+        "figures/map-phone.png",
+        "downloads/primer-spread.csv",
+    }
 
 
 def test_a_missing_file_is_named(tmp_path):
@@ -25,11 +30,14 @@ def _tiny_chapter(folder, extra):
     """A chapter whose output links to downloads/tiny.csv, written when it runs (as save_csv does)."""
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.cells = [nbformat.v4.new_code_cell(
-        "from pathlib import Path\nfrom IPython.display import HTML\n"
-        f"Path({str(extra / 'downloads')!r}).mkdir(parents=True, exist_ok=True)\n"
-        f"Path({str(extra / 'downloads' / 'tiny.csv')!r}).write_text('a\\n1\\n')\n"
-        "HTML('<a href=\"../downloads/tiny.csv\" download>Download</a>')")]
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            "from pathlib import Path\nfrom IPython.display import HTML\n"
+            f"Path({str(extra / 'downloads')!r}).mkdir(parents=True, exist_ok=True)\n"
+            f"Path({str(extra / 'downloads' / 'tiny.csv')!r}).write_text('a\\n1\\n')\n"
+            "HTML('<a href=\"../downloads/tiny.csv\" download>Download</a>')"
+        )
+    ]
     path = folder / "tiny.ipynb"
     nbformat.write(notebook, path)
     return path
@@ -73,6 +81,9 @@ def test_the_notebooks_opening_under_a_chart_is_one_helper(tmp_path, monkeypatch
     monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path / "downloads")
     frame = data.dated(data.estimates().head(5))
     text = downloads.sources_and_figures(frame, "five-figures", prefix="Sources here")
-    assert text == (attribution.sources_line(frame, prefix="Sources here") + "\n\n"
-                    + downloads.save_csv(tables.figures_for_download(frame), "five-figures"))
+    assert text == (
+        attribution.sources_line(frame, prefix="Sources here")
+        + "\n\n"
+        + downloads.save_csv(tables.figures_for_download(frame), "five-figures")
+    )
     assert (tmp_path / "downloads" / "five-figures.csv").read_text().count("\n") == 6

@@ -19,6 +19,8 @@ def test_a_missing_build_says_how_to_make_it(tmp_path):
 
 def test_page_count_counts_page_objects_not_the_page_tree(tmp_path):
     sample = tmp_path / "x.pdf"
-    sample.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] >>\n"
-                       b"2 0 obj << /Type /Page >>\n3 0 obj <</Type/Page/Parent 1 0 R>>\n")
+    sample.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] >>\n"
+        b"2 0 obj << /Type /Page >>\n3 0 obj <</Type/Page/Parent 1 0 R>>\n"
+    )
     assert pdf.page_count(sample) == 2

@@ -11,8 +11,9 @@ from asmhub_utils.tidy import country_grade, minerals, schema
 
 def figures(n: int, sources: int, latest: float | None, reliability: str | list[str]) -> pd.DataFrame:
     grades = reliability if isinstance(reliability, list) else [reliability] * n
-    return pd.DataFrame({"source_id": [f"s{i % sources}" for i in range(n)],
-                         "plot_year": [latest] * n, "source_reliability": grades})
+    return pd.DataFrame(
+        {"source_id": [f"s{i % sources}" for i in range(n)], "plot_year": [latest] * n, "source_reliability": grades}
+    )
 
 
 @pytest.mark.parametrize(("n", "points"), [(0, 0), (5, 0), (6, 1), (14, 1), (15, 2)])
@@ -25,8 +26,7 @@ def test_source_points(n, points):
     assert country_grade.source_points(n) == points
 
 
-@pytest.mark.parametrize(("year", "points"), [(None, 0), (float("nan"), 0), (2014, 0), (2015, 1), (2019, 1),
-                                              (2020, 2)])
+@pytest.mark.parametrize(("year", "points"), [(None, 0), (float("nan"), 0), (2014, 0), (2015, 1), (2019, 1), (2020, 2)])
 def test_recency_points(year, points):
     assert country_grade.recency_points(year) == points
 
@@ -39,11 +39,11 @@ def test_reliability_points():
 
 
 def test_grade_letters_follow_the_documented_sums():
-    assert country_grade.quality_grade(figures(15, 5, 2021, "primary")) == "A"      # 2+2+2+2 = 8
-    assert country_grade.quality_grade(figures(6, 2, 2016, "primary")) == "B"       # 1+1+1+2 = 5
-    assert country_grade.quality_grade(figures(6, 2, 2016, "secondary")) == "C"     # 1+1+1+1 = 4
-    assert country_grade.quality_grade(figures(2, 1, 2000, "low")) == "D"           # 0
-    assert country_grade.quality_grade(figures(2, 1, None, "primary")) == "D"       # 0+0+0+2 = 2
+    assert country_grade.quality_grade(figures(15, 5, 2021, "primary")) == "A"  # 2+2+2+2 = 8
+    assert country_grade.quality_grade(figures(6, 2, 2016, "primary")) == "B"  # 1+1+1+2 = 5
+    assert country_grade.quality_grade(figures(6, 2, 2016, "secondary")) == "C"  # 1+1+1+1 = 4
+    assert country_grade.quality_grade(figures(2, 1, 2000, "low")) == "D"  # 0
+    assert country_grade.quality_grade(figures(2, 1, None, "primary")) == "D"  # 0+0+0+2 = 2
 
 
 def test_no_figures_gets_a_dash():
@@ -56,8 +56,7 @@ def test_the_published_rule_says_what_the_functions_do():
     assert [country_grade.count_points(n) for n in (14, 15, 5, 6)] == [1, 2, 0, 1]
     assert [country_grade.source_points(n) for n in (1, 2, 4, 5)] == [0, 1, 1, 2]
     assert [country_grade.recency_points(y) for y in (2014, 2015, 2019, 2020, None)] == [0, 1, 1, 2, 0]
-    ranges = {letter: f"**{letter}** {least}-{most}" for letter, least, most in
-              zip("ABCD", (7, 5, 3, 0), (8, 6, 4, 2))}
+    ranges = {letter: f"**{letter}** {least}-{most}" for letter, least, most in zip("ABCD", (7, 5, 3, 0), (8, 6, 4, 2))}
     assert all(text in rule for text in ranges.values())
     assert all(country_grade.grade_letter(least) == letter for letter, least in country_grade.GRADE_POINTS.items())
 
@@ -116,28 +115,38 @@ def test_one_mineral_map_for_every_grouping():
 
 
 def test_profile_links_are_page_relative():
-    assert '<a href="profiles/GHA.html">Ghana</a> <small class="asm-code">GHA \u00b7 Africa</small>' in \
-        places.country_table_html(places.country_table())
+    assert (
+        '<a href="profiles/GHA.html">Ghana</a> <small class="asm-code">GHA \u00b7 Africa</small>'
+        in places.country_table_html(places.country_table())
+    )
 
 
 def test_country_table_html_sorts_numbers_as_numbers_and_escapes_text():
     import re
 
     table = places.country_table().head(3).copy()
-    table.loc[0, ["Headline estimate", "Year", "Source"]] = ["1,250,000 (range 1,000,000-1,500,000)", "2017-2018",
-                                                             "<script>alert(1)</script> & Co"]
+    table.loc[0, ["Headline estimate", "Year", "Source"]] = [
+        "1,250,000 (range 1,000,000-1,500,000)",
+        "2017-2018",
+        "<script>alert(1)</script> & Co",
+    ]
     table.loc[1, ["Headline estimate", "Year"]] = ["–", "undated (published 2023)"]
     html = places.country_table_html(table)
     first = data.countries().set_index("iso3").loc[table.loc[0, "ISO3"]]
     expected = places.headline_order(first)  # the parsed figure, never the words shown
-    assert (f'data-label="Headline estimate" data-order="{expected:.15g}"' in html if expected is not None
-            else 'data-label="Headline estimate" class' in html)
+    assert (
+        f'data-label="Headline estimate" data-order="{expected:.15g}"' in html
+        if expected is not None
+        else 'data-label="Headline estimate" class' in html
+    )
     assert 'data-label="Year" data-order="2017"' in html
     assert re.search(r'data-label="Year"(?: class="[^"]*")?>undated \(published 2023\)<', html)  # sorts last
     assert "<script>alert" not in html and 'title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"' in html
     assert 'class="asm-sortable" data-noun="countries"' in html and "asmhub-table.js" in html
     # the card's first lines are the name, the estimate, its year, what it counts and the source
-    assert re.search(r'<td data-label="Source">', html) and re.search(r'<td data-label="Main minerals"[^>]*class="asm-more"', html)
+    assert re.search(r'<td data-label="Source">', html) and re.search(
+        r'<td data-label="Main minerals"[^>]*class="asm-more"', html
+    )
 
 
 def test_one_country_figures_are_its_rows_of_all_country_figures():
@@ -157,12 +166,28 @@ def test_kosovo_is_on_the_map_by_its_user_assigned_code():
 
 def test_a_headline_in_words_reads_in_english_and_sorts_by_its_parsed_number():
     headlines = data.countries().head(2).copy()
-    headlines.loc[headlines.index[0], ["headline_record_id", "headline_value_text", "headline_low", "headline_high",
-                                       "headline_central", "headline_qualifier"]] = \
-        ["x-1", "jusqu'à 10 milles emplois", None, 10000.0, None, "up to"]
-    headlines.loc[headlines.index[1], ["headline_record_id", "headline_value_text", "headline_low", "headline_high",
-                                       "headline_central", "headline_qualifier"]] = \
-        ["x-2", "75 000", 75000.0, 75000.0, 75000.0, ""]
+    headlines.loc[
+        headlines.index[0],
+        [
+            "headline_record_id",
+            "headline_value_text",
+            "headline_low",
+            "headline_high",
+            "headline_central",
+            "headline_qualifier",
+        ],
+    ] = ["x-1", "jusqu'à 10 milles emplois", None, 10000.0, None, "up to"]
+    headlines.loc[
+        headlines.index[1],
+        [
+            "headline_record_id",
+            "headline_value_text",
+            "headline_low",
+            "headline_high",
+            "headline_central",
+            "headline_qualifier",
+        ],
+    ] = ["x-2", "75 000", 75000.0, 75000.0, 75000.0, ""]
     table = places.country_table(headlines)
     assert "up to 10,000" in set(table["Headline estimate"])
     assert "jusqu'à" not in " ".join(table["Headline estimate"])
@@ -176,8 +201,6 @@ def test_an_editors_decision_on_a_headline_is_shown_in_the_table():
     decided = decided[decided["curation"] != ""]
     picked = headlines[headlines["headline_record_id"].isin(decided["record_id"])]
     if picked.empty:  # make one: the first headline with a decision of the editors
-        import pandas as pd
-
         headlines = headlines.copy()
         rid = headlines.loc[headlines["headline_record_id"] != "", "headline_record_id"].iloc[0]
         from unittest import mock

@@ -17,8 +17,10 @@ def test_chapters_are_the_toc_notebooks_without_generated_profiles():
 def test_a_prerun_notebook_matches_in_the_cache_with_its_outputs(tmp_path, monkeypatch):
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.cells = [nbformat.v4.new_markdown_cell("# t"),
-                      nbformat.v4.new_code_cell("import os\nprint(os.getcwd() == %r, 6 * 7)" % str(tmp_path))]
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# t"),
+        nbformat.v4.new_code_cell(f"import os\nprint(os.getcwd() == {str(tmp_path)!r}, 6 * 7)"),
+    ]
     path = tmp_path / "tiny.ipynb"
     nbformat.write(notebook, path)
     monkeypatch.setattr(prerun, "CACHE", tmp_path / "cache")

@@ -33,8 +33,7 @@ def test_every_figure_of_the_country_is_on_its_page():
     page = profile_page.all_figures_html(figs)
     groups = figs.groupby("echo_group")
     for _, members in groups:  # each estimate once; its echoes named as "also quoted by"
-        assert any(profile_page._e(display.figure(m)) in page
-                   for _, m in members.iterrows())
+        assert any(profile_page._e(display.figure(m)) in page for _, m in members.iterrows())
     import re
 
     # one row per estimate (a statement, not a quantity, is a list item), each with its permalink anchor
@@ -81,8 +80,14 @@ def test_gold_output_is_never_a_mercury_figure(iso3):
 def test_summary_lines_skip_low_reliability_and_zero_figures():
     import pandas as pd
 
-    frame = pd.DataFrame({"grade": ["low", "primary", "primary"], "value_central": [5.0, 0.0, None],
-                          "year": [2020, 2021, 2019], "record_id": ["a", "b", "c"]})
+    frame = pd.DataFrame(
+        {
+            "grade": ["low", "primary", "primary"],
+            "value_central": [5.0, 0.0, None],
+            "year": [2020, 2021, 2019],
+            "record_id": ["a", "b", "c"],
+        }
+    )
     assert profile_page._latest(frame)["record_id"] == "c"
     assert profile_page._latest(frame.iloc[:2]) is None
 
@@ -94,10 +99,16 @@ def test_a_unit_is_written_once():
 
 
 def test_the_mercury_line_never_shows_gold_output():
-    frame = pd.DataFrame({"indicator": ["ASGM gold produced", "mercury use in ASGM", "Hg lost"],
-                          "unit": ["kg/yr", "t/yr", "g Hg per g Au"]})
+    frame = pd.DataFrame(
+        {
+            "indicator": ["ASGM gold produced", "mercury use in ASGM", "Hg lost"],
+            "unit": ["kg/yr", "t/yr", "g Hg per g Au"],
+        }
+    )
     assert list(data.about_mercury(frame)["indicator"]) == ["mercury use in ASGM", "Hg lost"]
     figs = data.estimates()
-    for iso3, own in figs[figs["dataset"] == "mercury"].groupby("iso3"):
+    for iso3, _own in figs[figs["dataset"] == "mercury"].groupby("iso3"):
         mercury = dict(profile_page.SUMMARY_FACTS)["Mercury"](figs[figs["iso3"] == iso3])
-        assert not (mercury["unit"].isin(["kg/yr", "t/yr", "t"]) & ~mercury["indicator"].str.contains("mercury", case=False)).any(), iso3
+        assert not (
+            mercury["unit"].isin(["kg/yr", "t/yr", "t"]) & ~mercury["indicator"].str.contains("mercury", case=False)
+        ).any(), iso3

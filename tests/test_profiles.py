@@ -94,18 +94,40 @@ def _run(cells: list[str], tmp_path) -> nbformat.NotebookNode:
 
 def test_a_traceback_printed_while_a_chart_is_drawn_is_found(tmp_path):
     """A bad mathtext label fails in the display hook: the cell succeeds, the page shows a traceback."""
-    notebook = _run(["%matplotlib inline\nimport matplotlib.pyplot as plt",
-                     "fig, ax = plt.subplots()\nax.set_title(r'Publisher $\\foo$')"], tmp_path)
+    notebook = _run(
+        [
+            "%matplotlib inline\nimport matplotlib.pyplot as plt",
+            "fig, ax = plt.subplots()\nax.set_title(r'Publisher $\\foo$')",
+        ],
+        tmp_path,
+    )
     found = notebook_errors.errors(notebook)
     assert found and "foo" in found[0]
-    figures = pd.DataFrame([{"record_id": "contrib-x-2", "indicator": "miners", "value_text": "12",
-                             "source_publisher": "Publisher $\\foo$", "origin": "contrib/x.csv"}])
+    figures = pd.DataFrame(
+        [
+            {
+                "record_id": "contrib-x-2",
+                "indicator": "miners",
+                "value_text": "12",
+                "source_publisher": "Publisher $\\foo$",
+                "origin": "contrib/x.csv",
+            }
+        ]
+    )
     text = notebook_errors.describe("GHA", found, figures)
     assert "GHA profile shows an error caused by record contrib-x-2" in text and "contrib/x.csv" in text
 
 
 def test_an_error_output_is_found_and_a_clean_notebook_has_none(tmp_path):
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1/0", outputs=[
-        nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "1/0",
+                outputs=[
+                    nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])
+                ],
+            )
+        ]
+    )
     assert notebook_errors.errors(notebook) == ["ZeroDivisionError: division by zero\n"]
     assert notebook_errors.errors(_run(["print('fine')"], tmp_path)) == []

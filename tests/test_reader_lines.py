@@ -1,5 +1,6 @@
 """What a page shows of a figure: its English reading, the source's words beside it, statements as statements,
 caveats in plain words, never a compiler's working note (display.py, tables.py, profile_page.py), on fixtures."""
+
 import re
 
 import pandas as pd
@@ -8,16 +9,44 @@ from asmhub_utils.chapters import display, profile_page, tables
 
 
 def row(**over):
-    base = {"record_id": "r-1", "iso3": "TGO", "country_name": "Togo", "indicator": "jobs in ASM", "year": None,
-            "year_text": "", "published_year": 2019, "value_text": "jusqu'à 10 milles emplois", "unit": "persons",
-            "value_low": None, "value_high": 10000.0, "value_central": None, "qualifier": "up to",
-            "value_reading": "up to 10,000 jobs", "reading_kind": "quantity", "value_language": "fr",
-            "reader_note": "", "note": "sentence truncated in stored excerpt; unverified claim, not a census",
-            "source_publisher": "Afrique-News", "source_url": "https://example.org/a", "source_year": 2019,
-            "source_title": "t", "source_reliability": "secondary", "grade": "secondary", "grade_reason": "news",
-            "curation": "", "echo_group": "r-1", "statement_of": "", "measures": "all people in ASM",
-            "coverage": "national", "scope": "country", "dataset": "other", "mineral": "", "source_id": "s",
-            "locator": "", "origin": "x"}
+    base = {
+        "record_id": "r-1",
+        "iso3": "TGO",
+        "country_name": "Togo",
+        "indicator": "jobs in ASM",
+        "year": None,
+        "year_text": "",
+        "published_year": 2019,
+        "value_text": "jusqu'à 10 milles emplois",
+        "unit": "persons",
+        "value_low": None,
+        "value_high": 10000.0,
+        "value_central": None,
+        "qualifier": "up to",
+        "value_reading": "up to 10,000 jobs",
+        "reading_kind": "quantity",
+        "value_language": "fr",
+        "reader_note": "",
+        "note": "sentence truncated in stored excerpt; unverified claim, not a census",
+        "source_publisher": "Afrique-News",
+        "source_url": "https://example.org/a",
+        "source_year": 2019,
+        "source_title": "t",
+        "source_reliability": "secondary",
+        "grade": "secondary",
+        "grade_reason": "news",
+        "curation": "",
+        "echo_group": "r-1",
+        "statement_of": "",
+        "measures": "all people in ASM",
+        "coverage": "national",
+        "scope": "country",
+        "dataset": "other",
+        "mineral": "",
+        "source_id": "s",
+        "locator": "",
+        "origin": "x",
+    }
     base.update(over)
     return base
 
@@ -34,8 +63,13 @@ def test_english_words_the_reading_restates_are_not_repeated():
 
 
 def test_a_statement_never_sits_in_an_estimate_column():
-    said = row(record_id="r-2", value_text="14 au 15 novembre 2022", value_reading="14 to 15 November 2022",
-               reading_kind="statement", indicator="validation workshop")
+    said = row(
+        record_id="r-2",
+        value_text="14 au 15 novembre 2022",
+        value_reading="14 to 15 November 2022",
+        reading_kind="statement",
+        indicator="validation workshop",
+    )
     html = tables.estimates_table(pd.DataFrame([row(), said]))
     estimates = re.findall(r'data-label="Estimate"[^>]*>(.*?)</td>', html)
     assert len(estimates) == 1 and "novembre" not in estimates[0]

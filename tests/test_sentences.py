@@ -6,25 +6,37 @@ from asmhub_utils.site.sentences import problems
 
 
 def test_the_issues_examples_fail():
-    assert problems("6-8% in 2020 (U.S. Geological Survey (publication page), 2023) of world cobalt mine "
-                    "production was artisanal, by one estimate, in 2020") == [
-        "doubled year", "nested citation", "citation inside a figure"]
+    assert problems(
+        "6-8% in 2020 (U.S. Geological Survey (publication page), 2023) of world cobalt mine "
+        "production was artisanal, by one estimate, in 2020"
+    ) == ["doubled year", "nested citation", "citation inside a figure"]
     assert problems("838 tonnes, which is almost 38% in 2015 [SAICM, 2019] of all emissions") == [
-        "citation inside a figure"]
+        "citation inside a figure"
+    ]
 
 
 def test_sentences_that_parse_pass():
-    for sentence in ("from 6 million people in 1993 (IGF / IISD, prepared by IIED, 2017) to 45 million people in "
-                     "2025 (Business Live, 2025)",
-                     "from 10% in 2020 (A, 2021) to 20% in 2020 (B, 2022)",
-                     "Artisanal share of world cobalt mine production, by one estimate: 6-8% in 2020 "
-                     "(U.S. Geological Survey, 2023); most of it from the DRC."):
+    for sentence in (
+        "from 6 million people in 1993 (IGF / IISD, prepared by IIED, 2017) to 45 million people in "
+        "2025 (Business Live, 2025)",
+        "from 10% in 2020 (A, 2021) to 20% in 2020 (B, 2022)",
+        "Artisanal share of world cobalt mine production, by one estimate: 6-8% in 2020 "
+        "(U.S. Geological Survey, 2023); most of it from the DRC.",
+    ):
         assert problems(sentence) == [], sentence
 
 
 def test_figure_with_source_never_nests_a_citation():
-    row = {"value_text": "6-8", "unit": "percent", "year": 2020, "year_text": "2020", "measures": "",
-           "indicator": "share", "source_publisher": "U.S. Geological Survey (publication page)", "source_year": 2023}
+    row = {
+        "value_text": "6-8",
+        "unit": "percent",
+        "year": 2020,
+        "year_text": "2020",
+        "measures": "",
+        "indicator": "share",
+        "source_publisher": "U.S. Geological Survey (publication page)",
+        "source_year": 2023,
+    }
     import pandas as pd
 
     sentence = text.figure_with_source(pd.Series(row))

@@ -26,8 +26,10 @@ def test_media_blocks_are_purged_inside_and_dropped_when_empty():
 
 
 def test_charset_licence_comments_font_faces_and_keyframes_stay():
-    css = ('@charset "UTF-8";/*! Library v1 MIT */@font-face{font-family:X;src:url(x.woff)}'
-           "@keyframes spin{from{a:b}to{c:d}}/* dropped */.absent{a:b}")
+    css = (
+        '@charset "UTF-8";/*! Library v1 MIT */@font-face{font-family:X;src:url(x.woff)}'
+        "@keyframes spin{from{a:b}to{c:d}}/* dropped */.absent{a:b}"
+    )
     out = css_purge.purge(css, set())
     assert out.startswith('@charset "UTF-8";\n/*! Library v1 MIT */')
     assert "@font-face{font-family:X;src:url(x.woff)}" in out and "@keyframes spin" in out
@@ -35,7 +37,9 @@ def test_charset_licence_comments_font_faces_and_keyframes_stay():
 
 
 def test_words_come_from_html_and_scripts():
-    assert {"bd-sidebar", "show", "fa-xmark"} <= css_purge.words(['<div class="bd-sidebar">', 'e.add("show","fa-xmark")'])
+    assert {"bd-sidebar", "show", "fa-xmark"} <= css_purge.words(
+        ['<div class="bd-sidebar">', 'e.add("show","fa-xmark")']
+    )
 
 
 def test_icon_codepoints_read_escaped_and_literal_glyphs():
@@ -43,9 +47,11 @@ def test_icon_codepoints_read_escaped_and_literal_glyphs():
     assert slim_theme.icon_codepoints(css) == {0xF0C9, 0xF00D}
 
 
-PAGE = ('<head><script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n'
-        '    <script src="../_static/searchtools.js"></script>\n    <script src="../_static/language_data.js"></script>\n'
-        '    <script src="../searchindex.js"></script>\n<script src="../_static/doctools.js"></script></head>')
+PAGE = (
+    '<head><script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n'
+    '    <script src="../_static/searchtools.js"></script>\n    <script src="../_static/language_data.js"></script>\n'
+    '    <script src="../searchindex.js"></script>\n<script src="../_static/doctools.js"></script></head>'
+)
 
 
 def test_pages_lose_fontawesome_and_search_scripts_but_the_search_page_keeps_search():
@@ -78,12 +84,16 @@ def test_purge_is_remembered_by_its_inputs(tmp_path, monkeypatch):
 
 
 def test_external_scripts_are_deferred_except_on_the_search_page():
-    head = ('<script src="a.js?v=1"></script><script defer="defer" src="b.js"></script>'
-            '<script data-x="y" src="c.js"></script><script>let inline = 1;</script><script async src="d.js"></script>')
+    head = (
+        '<script src="a.js?v=1"></script><script defer="defer" src="b.js"></script>'
+        '<script data-x="y" src="c.js"></script><script>let inline = 1;</script><script async src="d.js"></script>'
+    )
     slim = slim_theme.slim_page(head, search_page=False)
-    assert slim == ('<script defer src="a.js?v=1"></script><script defer="defer" src="b.js"></script>'
-                    '<script defer data-x="y" src="c.js"></script><script>let inline = 1;</script>'
-                    '<script async src="d.js"></script>')
+    assert slim == (
+        '<script defer src="a.js?v=1"></script><script defer="defer" src="b.js"></script>'
+        '<script defer data-x="y" src="c.js"></script><script>let inline = 1;</script>'
+        '<script async src="d.js"></script>'
+    )
     assert slim_theme.slim_page(head, search_page=True) == head
 
 

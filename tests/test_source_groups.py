@@ -6,21 +6,46 @@ from asmhub_utils.chapters import data
 from asmhub_utils.tidy import source_groups
 
 
-@pytest.mark.parametrize("title, publisher, url, group", [
-    ("2023 State of the Artisanal and Small-Scale Mining Sector", "World Bank", "https://openknowledge.worldbank.org/x",
-     "State of the Sector reports"),
-    ("Delve country page: Ghana", "Delve (World Bank / Pact)", "https://delvedatabase.org/data/countries/ghana",
-     "Data sets"),
-    ("national_admin_yearly.json", "Earth Genome", "https://github.com/earthrise-media/mining-detector", "Data sets"),
-    ("planetGOLD Kenya", "Ministry of Environment, Kenya (planetGOLD)", "https://environment.go.ke/x",
-     "National sources"),
-    ("The MIIF programme", "Minerals Fund", "https://miif.gov.gh/x", "National sources"),
-    ("The Illegal Trade in Chemicals", "UNEP", "https://grid.cld.bz/x", "UN and ILO sources"),
-    ("The burden of gold", "ILO", "http://www.ilo.int/x", "UN and ILO sources"),
-    ("UNICEF: 360,000 children", "Prensa Latina (English)", "https://plenglish.com/x", "News"),
-    ("Nearly 4k lose jobs", "Zimbabwe Now (reporting ZimStat)", "https://zimbabwenow.co.zw/x", "News"),
-    ("Global Trends in ASM", "IGF / IISD (prepared by IIED)", "https://www.iisd.org/x", "Global reviews and research"),
-])
+@pytest.mark.parametrize(
+    "title, publisher, url, group",
+    [
+        (
+            "2023 State of the Artisanal and Small-Scale Mining Sector",
+            "World Bank",
+            "https://openknowledge.worldbank.org/x",
+            "State of the Sector reports",
+        ),
+        (
+            "Delve country page: Ghana",
+            "Delve (World Bank / Pact)",
+            "https://delvedatabase.org/data/countries/ghana",
+            "Data sets",
+        ),
+        (
+            "national_admin_yearly.json",
+            "Earth Genome",
+            "https://github.com/earthrise-media/mining-detector",
+            "Data sets",
+        ),
+        (
+            "planetGOLD Kenya",
+            "Ministry of Environment, Kenya (planetGOLD)",
+            "https://environment.go.ke/x",
+            "National sources",
+        ),
+        ("The MIIF programme", "Minerals Fund", "https://miif.gov.gh/x", "National sources"),
+        ("The Illegal Trade in Chemicals", "UNEP", "https://grid.cld.bz/x", "UN and ILO sources"),
+        ("The burden of gold", "ILO", "http://www.ilo.int/x", "UN and ILO sources"),
+        ("UNICEF: 360,000 children", "Prensa Latina (English)", "https://plenglish.com/x", "News"),
+        ("Nearly 4k lose jobs", "Zimbabwe Now (reporting ZimStat)", "https://zimbabwenow.co.zw/x", "News"),
+        (
+            "Global Trends in ASM",
+            "IGF / IISD (prepared by IIED)",
+            "https://www.iisd.org/x",
+            "Global reviews and research",
+        ),
+    ],
+)
 def test_classify(title, publisher, url, group):
     assert source_groups.classify(title, publisher, url)[0] == group
 

@@ -19,7 +19,7 @@ def colliding_titles() -> tuple[str, str]:
     for n in range(200_000):
         title = f"Report {n}"
         key = (title, "Delve", "2020", "https://example.org/r")
-        digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:build.SHORT_DIGEST]
+        digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[: build.SHORT_DIGEST]
         if digest in seen:
             return seen[digest], title
         seen[digest] = title
@@ -38,11 +38,13 @@ def test_a_colliding_source_gets_its_own_id_and_the_first_keeps_its_own():
 
 def test_ids_that_still_coincide_stop_the_build_naming_both_sources(monkeypatch):
     monkeypatch.setattr(build, "source_id", lambda key, digits=6: "same-2020-abcdef")
-    keys = {("Seed report", "Delve", "2020", "https://a.example/1"): ("data/raw/seed.csv", 4),
-            ("Contributed report", "NGO", "2020", "https://b.example/2"): ("data/contrib/ngo.csv", 2)}
+    keys = {
+        ("Seed report", "Delve", "2020", "https://a.example/1"): ("data/raw/seed.csv", 4),
+        ("Contributed report", "NGO", "2020", "https://b.example/2"): ("data/contrib/ngo.csv", 2),
+    }
     with pytest.raises(DataError) as caught:
         build.source_ids(keys)
-    problem, = caught.value.problems
+    (problem,) = caught.value.problems
     text = str(problem)
     assert "data/contrib/ngo.csv, row 2" in text and "Contributed report" in text
     assert "Seed report" in text and "data/raw/seed.csv, row 4" in text

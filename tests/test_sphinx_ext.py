@@ -17,17 +17,22 @@ def test_headlines_add_the_sources_a_frame_lacks(monkeypatch):
 
     real = series.headlines()
     expected = headlines.headlines_html()
-    stripped = {name: frame.drop(columns=[c for c in frame if c.startswith("source_") and c != "source_id"])
-                for name, frame in real.items()}
+    stripped = {
+        name: frame.drop(columns=[c for c in frame if c.startswith("source_") and c != "source_id"])
+        for name, frame in real.items()
+    }
     monkeypatch.setattr(series, "headlines", lambda: stripped)
     assert headlines.headlines_html() == expected
 
 
 def test_no_module_reaches_the_package_by_a_dynamic_import():
     """`__import__("asmhub_utils").x` escapes the import checks (test_package_stages) and fails only when run."""
-    calls = [f"{path.relative_to(PACKAGE)}:{node.lineno}" for path in sorted(PACKAGE.rglob("*.py"))
-             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__"]
+    calls = [
+        f"{path.relative_to(PACKAGE)}:{node.lineno}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__"
+    ]
     assert calls == []
 
 
@@ -47,17 +52,20 @@ def test_the_bibliography_script_keeps_group_reliability_and_entry(tmp_path):
     script = bib_script.bib_script(bib)
     assert script.startswith("window.ASMHUB_BIB=")
     assert json.loads(script.removeprefix("window.ASMHUB_BIB=").rstrip().removesuffix(";")) == {
-        "ghana2019": {"g": "Country studies", "r": "primary", "c": ""}}
+        "ghana2019": {"g": "Country studies", "r": "primary", "c": ""}
+    }
     texts = bib_script.bibtex_script(bib)
     assert json.loads(texts.removeprefix("window.ASMHUB_BIBTEX=").rstrip().removesuffix(";")) == {"ghana2019": entry}
 
 
 def test_a_title_repeated_on_many_pages_leaves_the_title_index_but_not_the_text_index():
     pages = search_trim.REPEATED_TITLE + 1
-    index = {"titles": [f"Country {n}" for n in range(pages)],
-             "alltitles": {"Mercury": [[n, "m"] for n in range(pages)], "Country 0": [[0, ""]]},
-             "titleterms": {"mercuri": list(range(pages)), "countri": list(range(pages))},
-             "terms": {}}
+    index = {
+        "titles": [f"Country {n}" for n in range(pages)],
+        "alltitles": {"Mercury": [[n, "m"] for n in range(pages)], "Country 0": [[0, ""]]},
+        "titleterms": {"mercuri": list(range(pages)), "countri": list(range(pages))},
+        "terms": {},
+    }
     trimmed = search_trim.trim_search_index(index)
     assert "Mercury" not in trimmed["alltitles"] and "Country 0" in trimmed["alltitles"]
     assert "mercuri" not in trimmed["titleterms"]
@@ -73,5 +81,14 @@ def test_the_extension_registers_every_job():
 
     assert sphinx_ext.setup(App())["parallel_read_safe"]
     names = {what for _, what in registered}
-    assert {"asmhub-headlines", "asmhub-country-index", "asmhub-repo", "asmhub.css", "asmhub.js",
-            "build-finished", "config-inited", "html-page-context", "doctree-read"} <= names
+    assert {
+        "asmhub-headlines",
+        "asmhub-country-index",
+        "asmhub-repo",
+        "asmhub.css",
+        "asmhub.js",
+        "build-finished",
+        "config-inited",
+        "html-page-context",
+        "doctree-read",
+    } <= names

@@ -11,23 +11,46 @@ import pytest  # noqa: E402
 from asmhub_utils.chapters import charts, distributions, spread  # noqa: E402
 
 
-def figure(record_id, iso3, low=None, high=None, central=None, echo=None, measures="all people in ASM",
-           coverage="national", year=2015):
-    return {"record_id": record_id, "iso3": iso3, "unit": "persons", "measures": measures, "coverage": coverage,
-            "indicator": "people in ASM", "source_id": f"src-{record_id}", "value_low": low, "value_high": high,
-            "value_central": central, "echo_group": echo or record_id, "plot_year": year, "year": year}
+def figure(
+    record_id,
+    iso3,
+    low=None,
+    high=None,
+    central=None,
+    echo=None,
+    measures="all people in ASM",
+    coverage="national",
+    year=2015,
+):
+    return {
+        "record_id": record_id,
+        "iso3": iso3,
+        "unit": "persons",
+        "measures": measures,
+        "coverage": coverage,
+        "indicator": "people in ASM",
+        "source_id": f"src-{record_id}",
+        "value_low": low,
+        "value_high": high,
+        "value_central": central,
+        "echo_group": echo or record_id,
+        "plot_year": year,
+        "year": year,
+    }
 
 
-FIGURES = pd.DataFrame([
-    figure("a1", "GHA", 500_000, 1_000_000),             # a range: its low end is Ghana's lowest
-    figure("a2", "GHA", central=1_100_000),
-    figure("a3", "GHA", central=9_000_000, echo="a2", year=2020),  # quotes a2: not independent, not the highest
-    figure("a4", "GHA", central=50_000_000, coverage="sites"),   # not national
-    figure("a5", "GHA", central=40_000_000, measures="dependants and livelihoods"),
-    figure("b1", "PER", central=100_000),                # one estimate only: no spread
-    figure("c1", "BOL", low=20_000, high=None),          # a bound counts as the figure it names
-    figure("c2", "BOL", central=80_000),
-])
+FIGURES = pd.DataFrame(
+    [
+        figure("a1", "GHA", 500_000, 1_000_000),  # a range: its low end is Ghana's lowest
+        figure("a2", "GHA", central=1_100_000),
+        figure("a3", "GHA", central=9_000_000, echo="a2", year=2020),  # quotes a2: not independent, not the highest
+        figure("a4", "GHA", central=50_000_000, coverage="sites"),  # not national
+        figure("a5", "GHA", central=40_000_000, measures="dependants and livelihoods"),
+        figure("b1", "PER", central=100_000),  # one estimate only: no spread
+        figure("c1", "BOL", low=20_000, high=None),  # a bound counts as the figure it names
+        figure("c2", "BOL", central=80_000),
+    ]
+)
 
 
 def test_the_ratio_compares_the_lowest_and_highest_independent_national_figures():
@@ -52,11 +75,16 @@ def test_the_median_and_the_count_above_a_threshold_are_read_from_the_table():
 def test_the_seaborn_chart_passes_the_layout_gate_with_real_and_extreme_tables(monkeypatch):
     for width in (charts.WIDTH, 7.5):
         monkeypatch.setattr(charts, "WIDTH", width)
-        fig = distributions.ratio_by_region(spread.by_country(), "How far apart national estimates are",
-                                            "highest estimate ÷ lowest (log scale)")
+        fig = distributions.ratio_by_region(
+            spread.by_country(), "How far apart national estimates are", "highest estimate ÷ lowest (log scale)"
+        )
         charts.check_layout(fig)
-    extreme = pd.DataFrame({"region": ["A region with a long name indeed, far too long for a phone"] * 3
-                            + ["Oceania"], "ratio": [1.0, 2.0, 4000.0, 1.5]})
+    extreme = pd.DataFrame(
+        {
+            "region": ["A region with a long name indeed, far too long for a phone"] * 3 + ["Oceania"],
+            "ratio": [1.0, 2.0, 4000.0, 1.5],
+        }
+    )
     charts.check_layout(distributions.ratio_by_region(extreme, "t " * 40, "ratio"))
 
 

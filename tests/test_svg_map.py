@@ -28,8 +28,10 @@ def test_countries_with_a_row_are_links_with_name_headline_and_year(headlines):
     links = re.findall(r'<a class="asm-country" href="([^"]+)" data-iso3="(\w+)"><title>([^<]*)</title>', html)
     assert {iso3 for _, iso3, _ in links} == {"GHA", "ARG", "COD", "PER"}
     by_code = {iso3: (href, title) for href, iso3, title in links}
-    assert by_code["GHA"] == ("profiles/GHA.html", escape.html('Gh<script>alert(1)</script>"ana: '
-                                                           "80,000 (range 70,000-90,000), 2016; all people in ASM"))
+    assert by_code["GHA"] == (
+        "profiles/GHA.html",
+        escape.html('Gh<script>alert(1)</script>"ana: 80,000 (range 70,000-90,000), 2016; all people in ASM'),
+    )
     assert by_code["ARG"][1] == "Bland Test: " + maps.NO_COUNT_LABEL
     assert by_code["COD"][1] == "Cland Test: about 2 million, undated; all people in ASM"
     assert "<script>" not in html

@@ -20,8 +20,13 @@ def cells(html: str) -> list[str]:
 
 
 def test_a_table_mixing_places_names_each_rows_place_from_its_code():
-    frame = figures(iso3=["CIV", "KEN", ""], country_name=["Cote d'Ivoire", "Kenya", ""],
-                    record_id=["r1", "r2", "r3"], echo_group=["r1", "r2", "r3"], value_text=["5", "5", "5"])
+    frame = figures(
+        iso3=["CIV", "KEN", ""],
+        country_name=["Cote d'Ivoire", "Kenya", ""],
+        record_id=["r1", "r2", "r3"],
+        echo_group=["r1", "r2", "r3"],
+        value_text=["5", "5", "5"],
+    )
     out = tables.estimates_table(frame, group="mineral")
     assert "<th>Where</th>" in out
     rows = re.findall(r'<tr id="(r\d)"><td data-label="Where">([^<]*)</td>', out)
@@ -35,17 +40,24 @@ def test_a_table_of_one_place_has_no_where_column_unless_asked():
 
 
 def test_figures_repeating_one_estimate_are_one_row_and_keep_their_anchors():
-    frame = figures(record_id=["first", "echo", "other"], echo_group=["first", "first", "other"],
-                    iso3=["KEN", "KEN", "KEN"], year=[2014, 2018, 2014])
+    frame = figures(
+        record_id=["first", "echo", "other"],
+        echo_group=["first", "first", "other"],
+        iso3=["KEN", "KEN", "KEN"],
+        year=[2014, 2018, 2014],
+    )
     out = tables.estimates_table(frame)
     assert re.findall(r'<tr id="([^"]+)"', out) == ["first", "other"]
-    assert "also quoted by <span id=\"echo\">" in out
+    assert 'also quoted by <span id="echo">' in out
 
 
 def test_every_cell_of_a_phone_card_table_is_labelled():
     frame = figures(iso3=["CIV", "KEN"], record_id=["r1", "r2"], echo_group=["r1", "r2"])
-    for out in (tables.estimates_table(frame, group="mineral"), tables.estimates_table(frame),
-                tables.labelled_table(pd.DataFrame({"Country": ["Senegal"], "Year": [2017], "Share": ["51%"]}))):
+    for out in (
+        tables.estimates_table(frame, group="mineral"),
+        tables.estimates_table(frame),
+        tables.labelled_table(pd.DataFrame({"Country": ["Senegal"], "Year": [2017], "Share": ["51%"]})),
+    ):
         assert cells(out) and all("data-label=" in cell for cell in cells(out)), out
     small = tables.labelled_table(pd.DataFrame({"Country": ["<b>x</b>"], "Share": ["51%"]}))
     assert '<td data-label="Country">&lt;b&gt;x&lt;/b&gt;</td>' in small
@@ -58,8 +70,8 @@ def test_pages_name_countries_as_the_display_layer_does():
 
 def test_the_undated_note_agrees_in_number_and_says_nothing_false():
     assert text.undated_note(pd.DataFrame({"plot_year": [2010.0, None]})).startswith(
-        "1 of them carries no year at all") and "it is listed" in text.undated_note(
-        pd.DataFrame({"plot_year": [None]}))
+        "1 of them carries no year at all"
+    ) and "it is listed" in text.undated_note(pd.DataFrame({"plot_year": [None]}))
     two = text.undated_note(pd.DataFrame({"plot_year": [None, None, 2001.0]}))
     assert two.startswith("2 of them carry no year") and "they are listed" in two
     assert "listed" not in text.undated_note(pd.DataFrame({"plot_year": [2001.0]}))
@@ -74,8 +86,9 @@ def test_a_caption_names_the_marks_drawn():
 
 
 def test_the_undated_note_counts_quotations_the_chart_draws_once():
-    frame = pd.DataFrame({"record_id": ["a", "b", "c"], "echo_group": ["a", "a", "c"],
-                          "plot_year": [2010.0, 2015.0, None]})
+    frame = pd.DataFrame(
+        {"record_id": ["a", "b", "c"], "echo_group": ["a", "a", "c"], "plot_year": [2010.0, 2015.0, None]}
+    )
     note = text.undated_note(frame)
     assert note.startswith("1 figure only quotes an estimate already on the chart")
     assert "1 of them carries no year at all" in note

@@ -39,8 +39,7 @@ def contribution(folder: Path, name: str, number: int) -> Path:
 
 
 def worker(data: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(WORKER), str(data), *args], capture_output=True, text=True,
-                          timeout=180)
+    return subprocess.run([sys.executable, str(WORKER), str(data), *args], capture_output=True, text=True, timeout=180)
 
 
 def origins(data: Path) -> set[str]:
@@ -93,8 +92,15 @@ def test_a_kill_is_repaired_by_the_next_contribute_too(data_copy, tmp_path):
 
 def test_contributes_at_the_same_time_all_get_in(data_copy, tmp_path):
     files = [contribution(tmp_path, f"ngo-{n}-2025.csv", 10 + n) for n in range(5)]
-    runs = [subprocess.Popen([sys.executable, str(WORKER), str(data_copy), str(f)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for f in files]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), str(data_copy), str(f)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in files
+    ]
     results = [(run.wait(timeout=300), *run.communicate()) for run in runs]
     assert all(code == 0 for code, _, _ in results), results
     assert {f"contrib/{f.name}" for f in files} <= origins(data_copy)
@@ -105,8 +111,15 @@ def test_the_same_records_under_two_names_at_the_same_time_one_is_refused(data_c
     one = contribution(tmp_path, "ngo-one-2025.csv", 50)
     two = tmp_path / "ngo-two-2025.csv"
     two.write_bytes(one.read_bytes() + b"\n")
-    runs = [subprocess.Popen([sys.executable, str(WORKER), str(data_copy), str(f)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for f in (one, two)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), str(data_copy), str(f)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in (one, two)
+    ]
     results = [(run.wait(timeout=300), *run.communicate()) for run in runs]
     assert sorted(code for code, _, _ in results) == [0, 1], results
     assert any("already in the data" in err for _, _, err in results)
@@ -116,9 +129,8 @@ def test_the_same_records_under_two_names_at_the_same_time_one_is_refused(data_c
 def test_a_second_run_says_one_is_running_and_waits(data_copy, tmp_path):
     messages = []
     with transaction.data_lock():
-        with pytest.raises(transaction.Busy):
-            with transaction.data_lock(wait=False):
-                pass
+        with pytest.raises(transaction.Busy), transaction.data_lock(wait=False):
+            pass
         waiting = threading.Thread(target=lambda: transaction.data_lock(say=messages.append).__enter__())
         waiting.start()
         time.sleep(0.5)
@@ -127,8 +139,10 @@ def test_a_second_run_says_one_is_running_and_waits(data_copy, tmp_path):
     assert not waiting.is_alive()
 
 
-@pytest.mark.parametrize("code, words", [(errno.EACCES, "cannot be written"), (errno.EROFS, "cannot be written"),
-                                         (errno.ENOSPC, "the disk is full")])
+@pytest.mark.parametrize(
+    "code, words",
+    [(errno.EACCES, "cannot be written"), (errno.EROFS, "cannot be written"), (errno.ENOSPC, "the disk is full")],
+)
 def test_permissions_and_full_disk_end_in_a_sentence(data_copy, tmp_path, monkeypatch, capsys, code, words):
     before = snapshot(data_copy)
     real = transaction.os.replace

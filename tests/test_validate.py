@@ -47,8 +47,11 @@ EXPECTED = {
     "control-character.csv": [(2, "source_title", "invisible control character")],
     "country-without-code.csv": [(2, "country_iso3", "'Ghana' is a country but its code is blank")],
     "unclosed-quote.csv": [(3, None, "not a well-formed CSV from this row on")],
-    "many-mistakes.csv": [(2, "year", "not a 4-digit year"), (3, "unit", "not one of the allowed units"),
-                          (4, "country_iso3", "not an ISO 3166-1 alpha-3 code")],
+    "many-mistakes.csv": [
+        (2, "year", "not a 4-digit year"),
+        (3, "unit", "not one of the allowed units"),
+        (4, "country_iso3", "not an ISO 3166-1 alpha-3 code"),
+    ],
 }
 
 
@@ -127,9 +130,16 @@ def test_mistakes_example_shows_several_kinds_of_problem():
     assert len({p.column for p in problems}) >= 6
 
 
-@pytest.mark.parametrize("code, name", [("COD", "Democratic Republic of the Congo"),  # the seed's name
-                                        ("COD", "Congo, The Democratic Republic of the"),  # ISO name
-                                        ("CIV", "Cote d'Ivoire"), ("CIV", "Côte d’Ivoire"), ("BOL", "bolivia")])
+@pytest.mark.parametrize(
+    "code, name",
+    [
+        ("COD", "Democratic Republic of the Congo"),  # the seed's name
+        ("COD", "Congo, The Democratic Republic of the"),  # ISO name
+        ("CIV", "Cote d'Ivoire"),
+        ("CIV", "Côte d’Ivoire"),
+        ("BOL", "bolivia"),
+    ],
+)
 def test_country_names_the_book_or_iso_use_are_accepted(tmp_path, code, name):
     path = tmp_path / "names.csv"
     own = standard.render_example().replace("Example Research", "Test")
@@ -141,7 +151,7 @@ def test_wrong_country_name_suggests_the_books_name(tmp_path):
     path = tmp_path / "names.csv"
     own = standard.render_example().replace("Example Research", "Test")
     path.write_text(own.replace("GHA,Ghana", "COD,Congo"), encoding="utf-8")
-    problem, = validate.validate_file(path)
+    (problem,) = validate.validate_file(path)
     assert problem.column == "country_name" and "write 'Democratic Republic of the Congo'" in problem.fix
 
 
@@ -170,24 +180,35 @@ def test_careless_or_hostile_file_is_refused_with_row_column_and_reason(name):
 
 
 def test_congo_without_code_names_both_codes():
-    problem, = validate.validate_file(HOSTILE_CASES / "congo-without-code.csv")
+    (problem,) = validate.validate_file(HOSTILE_CASES / "congo-without-code.csv")
     assert "COD for the Democratic Republic of the Congo" in problem.fix and "COG" in problem.fix
 
 
-@pytest.mark.parametrize("value, unit", [("about 1,000,000", "persons"), ("100-180 (median 140)", "t/yr"),
-                                         ("2,000+", "persons"), ("1.5 million", "persons"), ("one third", "percent"),
-                                         ("between 10 and 20", "percent"), ("25%", "percent"),
-                                         ("10 to 15 million", "persons"), ("more than 300", "sites")])
+@pytest.mark.parametrize(
+    "value, unit",
+    [
+        ("about 1,000,000", "persons"),
+        ("100-180 (median 140)", "t/yr"),
+        ("2,000+", "persons"),
+        ("1.5 million", "persons"),
+        ("one third", "percent"),
+        ("between 10 and 20", "percent"),
+        ("25%", "percent"),
+        ("10 to 15 million", "persons"),
+        ("more than 300", "sites"),
+    ],
+)
 def test_accepted_forms_are_read_whole(value, unit):
     assert cell_checks.value_form(value, unit) is None
 
 
 # ---------------------------------------------------------------- links and special files (issue 20)
 
+
 def test_a_symbolic_link_is_refused_without_being_read(tmp_path):
     link = tmp_path / "passwd.csv"
     link.symlink_to("/etc/passwd")
-    problem, = validate.validate_file(link)
+    (problem,) = validate.validate_file(link)
     assert "symbolic link" in problem.message and "not followed" in problem.message
     assert "root:x:" not in str(problem) and problem.value is None
 
@@ -197,7 +218,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_it(tmp_path):
 
     pipe = tmp_path / "pipe.csv"
     os.mkfifo(pipe)
-    problem, = validate.validate_file(pipe)  # reading it would wait for a writer for ever
+    (problem,) = validate.validate_file(pipe)  # reading it would wait for a writer for ever
     assert "named pipe" in problem.message and "does not exist" not in problem.message
 
 
@@ -208,9 +229,17 @@ def test_accepted_cases_are_in_the_corpus_and_pass():
 
 # ---------------------------------------------------------------- the validator and the Frictionless schema agree
 
-SCHEMA_RULES = ["unknown-unit.csv", "unknown-dataset.csv", "missing-year.csv", "missing-value.csv",
-                "missing-source-title.csv", "missing-source-url.csv", "malformed-url.csv", "year-not-four-digits.csv",
-                "year-before-1900.csv"]
+SCHEMA_RULES = [
+    "unknown-unit.csv",
+    "unknown-dataset.csv",
+    "missing-year.csv",
+    "missing-value.csv",
+    "missing-source-title.csv",
+    "missing-source-url.csv",
+    "malformed-url.csv",
+    "year-not-four-digits.csv",
+    "year-before-1900.csv",
+]
 
 
 def frictionless_errors(folder: Path, name: str) -> list[str]:

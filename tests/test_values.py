@@ -8,8 +8,15 @@ import pytest
 
 from asmhub_utils import paths
 from asmhub_utils.tidy import build, values
-from asmhub_utils.tidy.values import (ParsedValue, ValueParseError, decimal_mark, guess_language, midpoint,
-                                 official_language, parse_value)
+from asmhub_utils.tidy.values import (
+    ParsedValue,
+    ValueParseError,
+    decimal_mark,
+    guess_language,
+    midpoint,
+    official_language,
+    parse_value,
+)
 
 M = 1e6
 N = None
@@ -75,8 +82,7 @@ CASES = [
     ("1,000,000 (2013); 50,000 (2006)", "persons", N, N, N, "several figures", "multiple"),
     ("35,000 chefs de chantier + 272,000 workers", "persons", N, N, N, "several figures", "multiple"),
     ("100,000 miners and up to 500,000 diggers", "persons", N, N, N, "several figures", "multiple"),
-    ("official ~2,400 kg vs unofficial ~185,000 kg (as reported)", "kg/yr", N, N, N, "several figures",
-     "multiple"),
+    ("official ~2,400 kg vs unofficial ~185,000 kg (as reported)", "kg/yr", N, N, N, "several figures", "multiple"),
     ("dataset exists", "dataset", N, N, N, "", "text"),
     ("2017-04-10", "date", N, N, N, "", "text"),
     ("CC BY-NC 3.0 IGO", "licence", N, N, N, "", "text"),
@@ -141,8 +147,17 @@ SWEEP2 = [
     ("1 ,000", "persons", "en", "CUB", 1000, 1000, 1000, "", "number"),
     ("5 ,000", "persons", "en", "PAN", 5000, 5000, 5000, "", "number"),
     ("600,000", "persons", None, "LKA", 600000, 600000, 600000, "", "number"),
-    ("over five lakh labourers, of whom over one lakh are for supporting sectors", "persons", "en", "BGD",
-     500000, N, 500000, "more than", "number"),
+    (
+        "over five lakh labourers, of whom over one lakh are for supporting sectors",
+        "persons",
+        "en",
+        "BGD",
+        500000,
+        N,
+        500000,
+        "more than",
+        "number",
+    ),
     ("almost half a million", "persons", "en", "SSD", N, 500000, 500000, "nearly", "number"),
     ("exceeded 7 thousand people", "persons", "en", "TJK", 7000, N, 7000, "more than", "number"),
     ("around three hundred", "persons", "en", "BLZ", 300, 300, 300, "about", "number"),
@@ -150,10 +165,28 @@ SWEEP2 = [
     ("five minors", "persons", "en", "BWA", 5, 5, 5, "", "number"),
     ("an estimated US$4 million annually", "USD", "en", "NAM", 4e6, 4e6, 4e6, "", "number"),
     ("2,000 - 3,000", "persons", "en", "DOM", 2000, 3000, N, "", "range"),
-    ("four illegal gold mining sites were discovered last year and two this year", "", "en", "MYS",
-     N, N, N, "several figures", "multiple"),
-    ("at least 90 known quarries ... only eight were licenced", "", "en", "TTO", N, N, N, "several figures",
-     "multiple"),
+    (
+        "four illegal gold mining sites were discovered last year and two this year",
+        "",
+        "en",
+        "MYS",
+        N,
+        N,
+        N,
+        "several figures",
+        "multiple",
+    ),
+    (
+        "at least 90 known quarries ... only eight were licenced",
+        "",
+        "en",
+        "TTO",
+        N,
+        N,
+        N,
+        "several figures",
+        "multiple",
+    ),
     # Kept as text: words, dates, ages, a year or a count, a typo, a truncated abbreviation, a ratio
     ("Plusieurs centaines", "persons", "fr", "BEN", N, N, N, "", "text"),
     ("tens of thousands", "persons", "en", "EGY", N, N, N, "", "text"),
@@ -174,8 +207,7 @@ SWEEP2 = [
 ]
 
 
-@pytest.mark.parametrize("text,unit,language,iso3,low,high,central,qualifier,kind", SWEEP2,
-                         ids=[c[0] for c in SWEEP2])
+@pytest.mark.parametrize("text,unit,language,iso3,low,high,central,qualifier,kind", SWEEP2, ids=[c[0] for c in SWEEP2])
 def test_real_sweep2_value_strings(text, unit, language, iso3, low, high, central, qualifier, kind):
     assert parse_value(text, unit, language, iso3) == ParsedValue(low, high, central, qualifier, kind)
 
@@ -190,8 +222,10 @@ def test_every_sweep2_case_is_a_real_value_with_its_unit_and_country():
 def test_the_build_reads_sweep2_values_as_the_cases_do():
     """The language the build passes for each row is the one the cases assume."""
     with paths.SWEEP2_FIGURES.open(encoding="utf-8") as handle:
-        rows = [build.FigureRow("raw/asm-source-sweep-2/figures.csv", n, r)
-                for n, r in enumerate(csv.DictReader(handle), start=2)]
+        rows = [
+            build.FigureRow("raw/asm-source-sweep-2/figures.csv", n, r)
+            for n, r in enumerate(csv.DictReader(handle), start=2)
+        ]
     cases = {(c[0], c[1], c[3]): c for c in SWEEP2}
     for row in rows:
         f = row.fields
@@ -200,22 +234,47 @@ def test_the_build_reads_sweep2_values_as_the_cases_do():
             assert parsed == ParsedValue(*case[4:]), f["value"]
 
 
-@pytest.mark.parametrize("text,language", [
-    ("1e400", "en"), ("1e400", None), ("0x10", "en"), ("0x10", None), ("2,5 million", "en"),
-    ("2,5 million people", None), ("1,500", "fr"), ("12.500", "en"), ("1,500", None), ("5,00,000", "en"),
-    ("1.234,5", "en"), ("1,234.5", "fr"), ("inf", "en"), ("NaN", "en"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("1e400", "en"),
+        ("1e400", None),
+        ("0x10", "en"),
+        ("0x10", None),
+        ("2,5 million", "en"),
+        ("2,5 million people", None),
+        ("1,500", "fr"),
+        ("12.500", "en"),
+        ("1,500", None),
+        ("5,00,000", "en"),
+        ("1.234,5", "en"),
+        ("1,234.5", "fr"),
+        ("inf", "en"),
+        ("NaN", "en"),
+    ],
+)
 def test_forms_that_could_be_misread_stay_text(text, language):
     parsed = parse_value(text, "persons", language)
     assert parsed.kind == "text" and not parsed.is_numeric
 
 
-@pytest.mark.parametrize("text,language,country,expected", [
-    ("1.234,5", "es", "COL", 1234.5), ("1,234.5", "es", "MEX", 1234.5), ("1 234,5", "fr", "", 1234.5),
-    ("1 234", "fr", "", 1234), ("1 234", "ru", "", 1234), ("1 234", None, "", 1234),
-    ("1,000,000", None, "", 1e6), ("1.000.000", None, "", 1e6), ("7,5", "ru", "", 7.5), ("2.5", None, "", 2.5),
-    ("3 crore", "en", "", 3e7), ("0,125", "fr", "", 0.125),
-])
+@pytest.mark.parametrize(
+    "text,language,country,expected",
+    [
+        ("1.234,5", "es", "COL", 1234.5),
+        ("1,234.5", "es", "MEX", 1234.5),
+        ("1 234,5", "fr", "", 1234.5),
+        ("1 234", "fr", "", 1234),
+        ("1 234", "ru", "", 1234),
+        ("1 234", None, "", 1234),
+        ("1,000,000", None, "", 1e6),
+        ("1.000.000", None, "", 1e6),
+        ("7,5", "ru", "", 7.5),
+        ("2.5", None, "", 2.5),
+        ("3 crore", "en", "", 3e7),
+        ("0,125", "fr", "", 0.125),
+    ],
+)
 def test_separators_by_language_and_digits(text, language, country, expected):
     assert parse_value(text, "persons", language, country).central == expected
 
@@ -242,10 +301,16 @@ def test_decimal_mark_by_language_and_country():
 def test_sweep2_parse_coverage_does_not_drop():
     """160 of 255 second-sweep values read to a number or range when this test was written."""
     with paths.SWEEP2_FIGURES.open(encoding="utf-8") as handle:
-        rows = [build.FigureRow("raw/asm-source-sweep-2/figures.csv", n, r)
-                for n, r in enumerate(csv.DictReader(handle), start=2)]
-    numeric = sum(parse_value(r.fields["value"], r.fields["unit"], build.document_language(r),
-                              r.fields["country_iso3"]).is_numeric for r in rows)
+        rows = [
+            build.FigureRow("raw/asm-source-sweep-2/figures.csv", n, r)
+            for n, r in enumerate(csv.DictReader(handle), start=2)
+        ]
+    numeric = sum(
+        parse_value(
+            r.fields["value"], r.fields["unit"], build.document_language(r), r.fields["country_iso3"]
+        ).is_numeric
+        for r in rows
+    )
     assert numeric >= 160
 
 

@@ -21,7 +21,9 @@ from asmhub_utils.errors import DataError, Problem, display_path
 from asmhub_utils.tidy import countries
 
 NATIONAL_YEARLY = paths.MINING_DETECTOR / "boundaries__national_admin__national_admin_yearly.json"
-_PAIT = "boundaries__protected_areas_and_indigenous_territories__mining_by_{}__amazon_basin_2018-2025Q3_all_differences.csv"
+_PAIT = (
+    "boundaries__protected_areas_and_indigenous_territories__mining_by_{}__amazon_basin_2018-2025Q3_all_differences.csv"
+)
 PROTECTED = paths.MINING_DETECTOR / _PAIT.format("protected_areas")
 INDIGENOUS = paths.MINING_DETECTOR / _PAIT.format("indigenous_territories")
 REGION_ID = "AMAZ"  # the whole Amazon region in the national table
@@ -68,9 +70,18 @@ def source_id(path: Path = NATIONAL_YEARLY) -> str:
     sources = pd.read_csv(paths.SOURCES, dtype=str, keep_default_na=False)
     found = sources.loc[sources["url"].str.endswith("/" + Path(path).name.split("__")[-1]), "source_id"]
     if found.empty:
-        raise DataError([Problem(display_path(paths.SOURCES), None, "url", Path(path).name,
-                                 "no source in sources.csv points at this Amazon Mining Watch file",
-                                 "run `make data` so the source sweep's record of it is in sources.csv")])
+        raise DataError(
+            [
+                Problem(
+                    display_path(paths.SOURCES),
+                    None,
+                    "url",
+                    Path(path).name,
+                    "no source in sources.csv points at this Amazon Mining Watch file",
+                    "run `make data` so the source sweep's record of it is in sources.csv",
+                )
+            ]
+        )
     return found.iloc[0]
 
 
@@ -81,21 +92,40 @@ def _record(where: str, number: int, record: dict) -> tuple[dict | None, Problem
         return None, Problem(where, number, missing[0], None, "field missing in record", _RESTORE)
     code = str(record["id"])
     if code != REGION_ID and not (re.fullmatch(r"[A-Z]{3}", code) and countries.is_iso3(code)):
-        return None, Problem(where, number, "id", code, "not an ISO 3166-1 alpha-3 code or AMAZ",
-                             "use the country's ISO3 code")
+        return None, Problem(
+            where, number, "id", code, "not an ISO 3166-1 alpha-3 code or AMAZ", "use the country's ISO3 code"
+        )
     try:
         year, quarter = _split_period(record["admin_year"])
         new, total = float(record["intersected_area_ha"]), float(record["intersected_area_ha_cumulative"])
     except (TypeError, ValueError) as error:
-        return None, Problem(where, number, "admin_year", str(record["admin_year"]), str(error),
-                             "periods are YYYY00 or YYYY0Q; areas are numbers of hectares")
+        return None, Problem(
+            where,
+            number,
+            "admin_year",
+            str(record["admin_year"]),
+            str(error),
+            "periods are YYYY00 or YYYY0Q; areas are numbers of hectares",
+        )
     if new < 0 or total < new:
-        return None, Problem(where, number, "intersected_area_ha", str(new),
-                             "area is negative or larger than the cumulative area", _RESTORE)
+        return None, Problem(
+            where,
+            number,
+            "intersected_area_ha",
+            str(new),
+            "area is negative or larger than the cumulative area",
+            _RESTORE,
+        )
     region = code == REGION_ID
-    return {"iso3": "" if region else code, "country": REGION_NAME if region else _country(code),
-            "year": year, "quarter": quarter, "period": period_label(record["admin_year"]),
-            "area_ha": new, "cumulative_ha": total}, None
+    return {
+        "iso3": "" if region else code,
+        "country": REGION_NAME if region else _country(code),
+        "year": year,
+        "quarter": quarter,
+        "period": period_label(record["admin_year"]),
+        "area_ha": new,
+        "cumulative_ha": total,
+    }, None
 
 
 def _yearly(path: Path = NATIONAL_YEARLY) -> pd.DataFrame:
@@ -104,8 +134,9 @@ def _yearly(path: Path = NATIONAL_YEARLY) -> pd.DataFrame:
     try:
         records = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise DataError([Problem(where, None, None, None, f"not valid JSON ({error.msg}, line {error.lineno})",
-                                 _RESTORE)]) from error
+        raise DataError(
+            [Problem(where, None, None, None, f"not valid JSON ({error.msg}, line {error.lineno})", _RESTORE)]
+        ) from error
     rows, problems = [], []
     for number, record in enumerate(records, start=1):
         row, problem = _record(where, number, record)
@@ -144,8 +175,18 @@ def _areas(path: Path, kind: str) -> pd.DataFrame:
     frame["year"] = frame["admin_year"].astype(int) // 100
     unknown = sorted({c for c in frame["admin_country_code"] if pycountry.countries.get(alpha_2=c) is None})
     if unknown:
-        raise DataError([Problem(display_path(path), None, "admin_country_code", ", ".join(unknown),
-                                 "not ISO 3166-1 alpha-2 codes", _RESTORE)])
+        raise DataError(
+            [
+                Problem(
+                    display_path(path),
+                    None,
+                    "admin_country_code",
+                    ", ".join(unknown),
+                    "not ISO 3166-1 alpha-2 codes",
+                    _RESTORE,
+                )
+            ]
+        )
     frame["iso3"] = frame["admin_country_code"].map(lambda c: pycountry.countries.get(alpha_2=c).alpha_3)
     frame["country"] = frame["iso3"].map(_country)
     frame["kind"] = kind
@@ -160,7 +201,8 @@ def protected_and_indigenous(protected: Path = PROTECTED, indigenous: Path = IND
     """
     frame = pd.concat([_areas(protected, "protected area"), _areas(indigenous, "indigenous territory")])
     grouped = frame.groupby(["kind", "iso3", "country", "year", "period"], as_index=False).agg(
-        area_ha=("area_ha", "sum"), n_areas=("area_id", "nunique"))
+        area_ha=("area_ha", "sum"), n_areas=("area_id", "nunique")
+    )
     return grouped.sort_values(["kind", "iso3", "year", "period"]).reset_index(drop=True)
 
 

@@ -50,10 +50,19 @@ def _publisher_group(rows: pd.DataFrame, library: bool = True) -> str:
     """'Publisher, 44 documents (2021-2022): [Bolivia](url), ...' with each document's citation key kept."""
     years = {display.publication_year(y) for y in rows["source_year"]}
     dated = sorted(years - {"n.d."})
-    span = ", ".join(filter(None, [dated[0] if len(dated) == 1 else f"{dated[0]}-{dated[-1]}" if dated else "",
-                                   "undated" if "n.d." in years else ""]))
-    items = [escape.markdown_link(_short_title(_reader_title(r["source_title"])), r["source_url"]) + _low_mark(r)
-             for _, r in rows.iterrows()]
+    span = ", ".join(
+        filter(
+            None,
+            [
+                dated[0] if len(dated) == 1 else f"{dated[0]}-{dated[-1]}" if dated else "",
+                "undated" if "n.d." in years else "",
+            ],
+        )
+    )
+    items = [
+        escape.markdown_link(_short_title(_reader_title(r["source_title"])), r["source_url"]) + _low_mark(r)
+        for _, r in rows.iterrows()
+    ]
     keys = cite(list(rows["source_id"]), "p").replace("{cite:p}", "{cite:empty}") if library else ""
     return f"{escape.myst(rows['source_publisher'].iloc[0])}, {len(rows)} documents ({span}): {', '.join(items)}{keys}"
 
@@ -69,9 +78,12 @@ def sources_line(frame: pd.DataFrame, prefix: str = "Sources", library: bool = T
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
     cited = frame.drop_duplicates("source_id").sort_values(["source_publisher", "source_year", "source_title"])
     parts = []
-    for publisher, rows in cited.groupby("source_publisher", sort=True):
-        parts += ([_publisher_group(rows, library)] if len(rows) > GROUP_ABOVE
-                  else [_cited_source(row, library) for _, row in rows.iterrows()])
+    for _publisher, rows in cited.groupby("source_publisher", sort=True):
+        parts += (
+            [_publisher_group(rows, library)]
+            if len(rows) > GROUP_ABOVE
+            else [_cited_source(row, library) for _, row in rows.iterrows()]
+        )
     years = sorted({int(y) for y in frame["year"].dropna()})
     span = "" if not years else f" Data years: {years[0]}" + (f"-{years[-1]}." if years[-1] != years[0] else ".")
     return f"**{prefix}:** " + "; ".join(parts) + "." + span

@@ -3,7 +3,8 @@
 Each chart is drawn 4.4 in wide with text of 11 pt or more and written into the page as inline SVG with its
 text kept as text (crisp, searchable, selectable). Inline SVG at its natural size is 4.4 in = 422 CSS px wide;
 on a 390 px phone the book's column is ~326 px, so the chart is shown at 326 / 316.8 = 1.03 CSS px per point
-and 11 pt text stays at 11 px or more as displayed (tests/site/test_phone_pages.py measures it). Every mark of a figure is a link to its source's entry in the resource library and
+and 11 pt text stays at 11 px or more as displayed (tests/site/test_phone_pages.py measures it). Every mark of a
+figure is a link to its source's entry in the resource library and
 carries a <title> naming the value, its year and its source: browsers show it on hover, and
 book/assets/asmhub.js shows it under the chart on tap. No JavaScript is needed to read a chart.
 
@@ -34,19 +35,19 @@ import re
 import textwrap
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel.numbers import format_compact_decimal, format_decimal
+from markupsafe import Markup
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from babel.numbers import format_compact_decimal, format_decimal
 from matplotlib.transforms import blended_transform_factory
-from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import data, display, glyphs
@@ -56,14 +57,22 @@ MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstrin
 WRAP = 42  # characters per line of a label at 11 pt in a 4.4 in figure
 LIBRARY_LINK = "asmhub-library:"  # rewritten to the page-relative library address by sphinx_ext/library_links
 RELIABILITY_COLOURS = {"primary": "#0173b2", "secondary": "#de8f05", "low": "#949494"}
-RELIABILITY_LABELS = {"primary": "primary source", "secondary": "secondary source (quoted by another publisher)",
-                      "low": "low-reliability source"}
+RELIABILITY_LABELS = {
+    "primary": "primary source",
+    "secondary": "secondary source (quoted by another publisher)",
+    "low": "low-reliability source",
+}
 # seaborn's "colorblind" palette, written out (no seaborn import in a kernel).
-COLOURS = ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
-           "#56b4e9")
+COLOURS = ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9")
 LAND_COLOURS = {"protected area": "#029e73", "indigenous territory": "#cc78bc"}
-REGION_COLOURS = {"Africa": "#029e73", "Asia": "#d55e00", "South America": "#cc78bc", "North America": "#ca9161",
-                  "Europe": "#56b4e9", "Oceania": "#fbafe4"}  # any other region (or none stated): grey
+REGION_COLOURS = {
+    "Africa": "#029e73",
+    "Asia": "#d55e00",
+    "South America": "#cc78bc",
+    "North America": "#ca9161",
+    "Europe": "#56b4e9",
+    "Oceania": "#fbafe4",
+}  # any other region (or none stated): grey
 PALETTES = {
     "estimates": ("source reliability", RELIABILITY_COLOURS),
     "amazon": ("country (fixed per country, by name)", COLOURS),
@@ -77,15 +86,32 @@ class ChartLayoutError(RuntimeError):
 
 
 def use_house_style() -> None:
-    plt.rcParams.update({
-        "figure.figsize": (WIDTH, 4.2), "figure.dpi": 100, "savefig.dpi": 100, "font.size": 11,
-        "axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 11, "legend.fontsize": 11,
-        "legend.title_fontsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11, "axes.grid": True,
-        "grid.color": "#dddddd", "axes.spines.top": False, "axes.spines.right": False,
-        "axes.prop_cycle": plt.cycler(color=COLOURS), "figure.constrained_layout.use": True,
-        "figure.autolayout": False, "svg.fonttype": "none", "svg.hashsalt": "asmhub",
-        "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"],  # + Noto when needed: glyphs.py
-    })
+    plt.rcParams.update(
+        {
+            "figure.figsize": (WIDTH, 4.2),
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "font.size": 11,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 11,
+            "legend.fontsize": 11,
+            "legend.title_fontsize": 11,
+            "xtick.labelsize": 11,
+            "ytick.labelsize": 11,
+            "axes.grid": True,
+            "grid.color": "#dddddd",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.prop_cycle": plt.cycler(color=COLOURS),
+            "figure.constrained_layout.use": True,
+            "figure.autolayout": False,
+            "svg.fonttype": "none",
+            "svg.hashsalt": "asmhub",
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans"],  # + Noto when needed: glyphs.py
+        }
+    )
 
 
 def human(value: float, _pos: object = None, locale: str = display.LOCALE) -> str:
@@ -110,6 +136,7 @@ def palette(labels: list[str]) -> dict[str, str]:
 
 # ---- the layout gate ---------------------------------------------------------------------------------------
 
+
 def _texts(fig: plt.Figure) -> list[Text]:
     """Every text the figure draws: tick labels only for the ticks inside the axis limits."""
     all_ticks, drawn_ticks = set(), set()
@@ -124,9 +151,11 @@ def _texts(fig: plt.Figure) -> list[Text]:
                     drawn_ticks.add(id(tick.label1))
                 if tick.label2.get_visible():
                     drawn_ticks.add(id(tick.label2))
-    return [text for text in fig.findobj(Text)
-            if text.get_visible() and text.get_text().strip()
-            and (id(text) not in all_ticks or id(text) in drawn_ticks)]
+    return [
+        text
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip() and (id(text) not in all_ticks or id(text) in drawn_ticks)
+    ]
 
 
 def _drawable_formatter(formatter):
@@ -192,8 +221,10 @@ def check_layout(fig: plt.Figure) -> None:
             continue
         least = 0.4 if ax.get_aspect() == "auto" else 0.25  # a map keeps its shape: narrower on a wide figure
         if ax.bbox.width < least * box.width or ax.bbox.height < 0.5 * fig.dpi:
-            problems.append(f"plot area collapsed to {ax.bbox.width:.0f} x {ax.bbox.height:.0f} px "
-                            f"of a {box.width:.0f} x {box.height:.0f} px figure")
+            problems.append(
+                f"plot area collapsed to {ax.bbox.width:.0f} x {ax.bbox.height:.0f} px "
+                f"of a {box.width:.0f} x {box.height:.0f} px figure"
+            )
     for text in _texts(fig):
         extent = text.get_window_extent(renderer)
         if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1 or extent.y1 > box.y1 + 1:
@@ -221,8 +252,12 @@ def _marks_outside_axes(fig: plt.Figure) -> list[str]:
                 continue
             radius = line.get_markersize() / 2 * fig.dpi / 72
             for x, y in line.get_transform().transform(line.get_xydata()):
-                if x - radius < box.x0 - 0.5 or x + radius > box.x1 + 0.5 or y - radius < box.y0 - 0.5 \
-                        or y + radius > box.y1 + 0.5:
+                if (
+                    x - radius < box.x0 - 0.5
+                    or x + radius > box.x1 + 0.5
+                    or y - radius < box.y0 - 0.5
+                    or y + radius > box.y1 + 0.5
+                ):
                     problems.append(f"a mark at {line.get_xydata()[0].tolist()} is cut by the plot area's edge")
                     break
     return problems
@@ -230,11 +265,13 @@ def _marks_outside_axes(fig: plt.Figure) -> list[str]:
 
 # ---- self-citing marks and the SVG writer -------------------------------------------------------------------
 
+
 @dataclass
 class Citations:
     """What each mark of a chart says on hover and where it links: gid -> (title, href). The SVG writer gives
     every id of a chart a prefix drawn from the chart's own content (two charts on one page stay apart, and a
     chart's ids never depend on which charts the kernel drew before it)."""
+
     marks: dict[str, tuple[str, str]] = field(default_factory=dict)
     prefix: str = "m"
 
@@ -352,9 +389,18 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
             if key == "id" and not value.startswith(prefix):
                 element.set(key, f"{prefix}-{value}")
             elif "#" in value:
-                element.set(key, re.sub(r"#([\w.-]+)", lambda m: f"#{prefix}-{m.group(1)}"
-                                        if m.group(1) in ids and not m.group(1).startswith(prefix) else m.group(0),
-                                        value))
+                element.set(
+                    key,
+                    re.sub(
+                        r"#([\w.-]+)",
+                        lambda m: (
+                            f"#{prefix}-{m.group(1)}"
+                            if m.group(1) in ids and not m.group(1).startswith(prefix)
+                            else m.group(0)
+                        ),
+                        value,
+                    ),
+                )
 
 
 def png(fig: plt.Figure, dpi: int = 130) -> bytes:
@@ -437,8 +483,11 @@ def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folde
             file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
             (folder / file_name).write_bytes(png(fig, dpi=96 * density))
             files.append((f"{address}/{file_name}", density))
-        drawings[kind] = {"files": files, "width": f"{fig.get_figwidth() * 96:.0f}",
-                          "height": f"{fig.get_figheight() * 96:.0f}"}
+        drawings[kind] = {
+            "files": files,
+            "width": f"{fig.get_figwidth() * 96:.0f}",
+            "height": f"{fig.get_figheight() * 96:.0f}",
+        }
     return html_templates.render("picture.html", media=DESK_MEDIA, alt=alt, **drawings)
 
 
@@ -482,8 +531,9 @@ def marker(row: pd.Series | dict) -> str:
     return "o"
 
 
-def draw_estimate(ax: plt.Axes, position: float, row: pd.Series, colour: str, horizontal: bool = False,
-                  hollow: bool = False) -> list:
+def draw_estimate(
+    ax: plt.Axes, position: float, row: pd.Series, colour: str, horizontal: bool = False, hollow: bool = False
+) -> list:
     """A bar for a range, a dot for a stated figure, a triangle for a bound; returns the artists drawn."""
     low, high, central = row["value_low"], row["value_high"], row["value_central"]
     has_low, has_high = pd.notna(low), pd.notna(high)
@@ -491,23 +541,29 @@ def draw_estimate(ax: plt.Axes, position: float, row: pd.Series, colour: str, ho
     if has_low and has_high and low != high:
         span = ax.hlines if horizontal else ax.vlines
         drawn.append(span(position, low, high, color=colour, linewidth=6, alpha=0.6))
-    point = central if pd.notna(central) else (low if has_low and not has_high else high if has_high and not has_low
-                                               else None)
+    point = (
+        central
+        if pd.notna(central)
+        else (low if has_low and not has_high else high if has_high and not has_low else None)
+    )
     if point is None or pd.isna(point):
         return drawn
     shape = marker(row)
     if horizontal is False and shape != "o":
         shape = "^" if shape == ">" else "v"
     xy = (point, position) if horizontal else (position, point)
-    drawn += ax.plot(*xy, marker=shape, markersize=9, color=colour, markerfacecolor="white" if hollow else colour,
-                     linestyle="none")
+    drawn += ax.plot(
+        *xy, marker=shape, markersize=9, color=colour, markerfacecolor="white" if hollow else colour, linestyle="none"
+    )
     return drawn
 
 
 def figure_grade(row: pd.Series | dict) -> str:
     """The figure's own grade (`grade`: secondary when it quotes another producer), the same the tables show;
     its source's where the data has no figure grade."""
-    grade = row.get("grade") if isinstance(row.get("grade"), str) and row.get("grade") else row.get("source_reliability")
+    grade = (
+        row.get("grade") if isinstance(row.get("grade"), str) and row.get("grade") else row.get("source_reliability")
+    )
     return grade if grade in RELIABILITY_COLOURS else "low"
 
 
@@ -517,15 +573,27 @@ def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] 
     grades = {figure_grade(row) for _, row in frame.iterrows()}
     for grade, colour in RELIABILITY_COLOURS.items():
         if grade in grades:
-            handles.append(Line2D([], [], marker="s", markersize=9, color=colour, linestyle="none",
-                                  label=RELIABILITY_LABELS[grade]))
-    ranged = (frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"]))
+            handles.append(
+                Line2D(
+                    [], [], marker="s", markersize=9, color=colour, linestyle="none", label=RELIABILITY_LABELS[grade]
+                )
+            )
+    ranged = frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"])
     if ranged.any():
         handles.append(Line2D([], [], color="#555555", linewidth=6, alpha=0.6, label="bar: a range as published"))
     bounds = frame["value_low"].notna() ^ frame["value_high"].notna()
     if bounds.any():
-        handles.append(Line2D([], [], marker=">", color="#555555", linestyle="none", markersize=9,
-                              label="triangle: a bound (more than / up to)"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker=">",
+                color="#555555",
+                linestyle="none",
+                markersize=9,
+                label="triangle: a bound (more than / up to)",
+            )
+        )
     for label, style in extra:
         handles.append(Line2D([], [], linestyle="none", markersize=9, label=label, **style))
     fig.legend(handles=handles, loc="outside lower left", ncols=1, frameon=False, handletextpad=0.4)
@@ -549,8 +617,14 @@ def repeated_axes(body: float) -> int:
     return 0 if body <= TALL_IN else int(body // SCREEN_IN)
 
 
-def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[int, str], cites: Citations,
-          repeat_axis: bool = False) -> float:
+def _rows(
+    ax: plt.Axes,
+    frame: pd.DataFrame,
+    labels: list[str],
+    headings: dict[int, str],
+    cites: Citations,
+    repeat_axis: bool = False,
+) -> float:
     """Draw one figure per row, its wrapped label above its mark; bold headings before rows listed in
     `headings`. y is in inches from the top. With `repeat_axis`, a band for the value axis is left every
     SCREEN_IN (`ax._asm_axis_bands`). Returns the total height used."""
@@ -565,12 +639,10 @@ def _rows(ax: plt.Axes, frame: pd.DataFrame, labels: list[str], headings: dict[i
             next_axis += SCREEN_IN
         if i in headings:
             heading = _heading(headings[i])
-            ax.text(0, y, heading, transform=left, va="top", ha="left",
-                    fontweight="bold", fontsize=12, in_layout=False)
+            ax.text(0, y, heading, transform=left, va="top", ha="left", fontweight="bold", fontsize=12, in_layout=False)
             y += HEADING_IN * (heading.count("\n") + 1)
         text = _label(label)
-        ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222",
-                in_layout=False)
+        ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222", in_layout=False)
         y += LINE_IN * (text.count("\n") + 1)
         grade = figure_grade(row)
         artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
@@ -614,8 +686,13 @@ def _value_axis(ax: plt.Axes, frame: pd.DataFrame, percent: bool, log: bool) -> 
     ax.xaxis.set_major_locator(MaxNLocator(5) if not log else ax.xaxis.get_major_locator())
     if not log:  # no tick below 0 or above the end (the margins are room for marks, not values)
         low, high = ax.get_xlim()
-        ax.set_xticks([t for t in ax.xaxis.get_major_locator().tick_values(max(low, 0), high)
-                       if max(low, 0) - 1e-9 <= t <= (100 if percent else high) + 1e-9])
+        ax.set_xticks(
+            [
+                t
+                for t in ax.xaxis.get_major_locator().tick_values(max(low, 0), high)
+                if max(low, 0) - 1e-9 <= t <= (100 if percent else high) + 1e-9
+            ]
+        )
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.grid(axis="y", visible=False)
@@ -642,12 +719,25 @@ def _numeric(frame: pd.DataFrame, title: str) -> pd.DataFrame:
 
 
 def _overhead(title: str, xlabel: str, legend_lines: int) -> float:
-    return 0.3 * (wrap(title, WRAP - 6).count("\n") + 1) + 0.3 * (xlabel.count("\n") + 1) + 0.45 \
-        + 0.24 * legend_lines + 0.3
+    return (
+        0.3 * (wrap(title, WRAP - 6).count("\n") + 1)
+        + 0.3 * (xlabel.count("\n") + 1)
+        + 0.45
+        + 0.24 * legend_lines
+        + 0.3
+    )
 
 
-def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: bool = False,
-                 percent: bool = False, headings: str | None = None, names_source: bool = False) -> plt.Axes:
+def ranges_chart(
+    frame: pd.DataFrame,
+    label: str,
+    title: str,
+    xlabel: str,
+    log: bool = False,
+    percent: bool = False,
+    headings: str | None = None,
+    names_source: bool = False,
+) -> plt.Axes:
     """One row per numeric figure, labelled (above the mark) by column `label` and its source's short publisher
     ('Ghana, 2017 · UNEP'; with `names_source`, the label already names the source and is used alone), wrapped,
     never cut, in the frame's order.
@@ -663,8 +753,9 @@ def ranges_chart(frame: pd.DataFrame, label: str, title: str, xlabel: str, log: 
         for i, value in enumerate(frame[headings]):
             if i == 0 or value != frame[headings].iloc[i - 1]:
                 heads[i] = str(value) or "(not stated)"
-    body = (sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels)
-            + HEADING_IN * sum(max(1.5, _heading(h).count("\n") + 1) for h in heads.values()))
+    body = sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels) + HEADING_IN * sum(
+        max(1.5, _heading(h).count("\n") + 1) for h in heads.values()
+    )
     repeats = repeated_axes(body)
     body += repeats * (AXIS_IN + 0.05)
     legend_lines = 3
@@ -710,17 +801,19 @@ def _reading_order(column: pd.Series) -> pd.Series:
     return column
 
 
-def estimates_by_category(frame: pd.DataFrame, category: str, title: str, xlabel: str,
-                          percent: bool = False, label: str | None = None) -> plt.Axes:
+def estimates_by_category(
+    frame: pd.DataFrame, category: str, title: str, xlabel: str, percent: bool = False, label: str | None = None
+) -> plt.Axes:
     """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
     year (or, with `label`, by that column and the year): nothing averaged. Colour = the figure's grade."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.sort_values([category, *([label] if label else []), "plot_year"], na_position="first",
-                              key=_reading_order)
-    frame = frame.assign(_label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}"
-                                 for _, r in frame.iterrows()])
-    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category,
-                        names_source=label is None)
+    frame = frame.sort_values(
+        [category, *([label] if label else []), "plot_year"], na_position="first", key=_reading_order
+    )
+    frame = frame.assign(
+        _label=[short_source(r) if label is None else f"{r[label]}, {display.row_year(r)}" for _, r in frame.iterrows()]
+    )
+    return ranges_chart(frame, "_label", title, xlabel, percent=percent, headings=category, names_source=label is None)
 
 
 def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> plt.Figure:
@@ -732,8 +825,9 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
     bodies = [sum(LINE_IN * _lines(t) + MARK_IN + 0.08 for t in labels[name]) + 0.1 for name in groups]
     titles = {name: wrap(f"{name} ({units[name]})", WRAP - 6) for name in groups}
     extra = sum(0.3 * (t.count("\n") + 1) + 0.5 for t in titles.values())
-    fig, axes = plt.subplots(len(groups), 1, figsize=(WIDTH, sum(bodies) + extra + 1.2),
-                             gridspec_kw={"height_ratios": bodies}, squeeze=False)
+    fig, axes = plt.subplots(
+        len(groups), 1, figsize=(WIDTH, sum(bodies) + extra + 1.2), gridspec_kw={"height_ratios": bodies}, squeeze=False
+    )
     fig._asm_citations = Citations()
     for ax, (name, frame) in zip(axes[:, 0], groups.items()):
         used = _rows(ax, frame, labels[name], {}, fig._asm_citations)
@@ -775,14 +869,18 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     ax.set_yticks([t for t in ax.yaxis.get_major_locator().tick_values(0, top) if 0 <= t <= top])
     _title(fig, title)
     ax.set(xlabel="year the figure refers to", ylabel=ylabel)
-    extra = [("hollow: placed at its publication year", {"marker": "o", "color": "#555555",
-                                                         "markerfacecolor": "white"})] if hollow_any else []
+    extra = (
+        [("hollow: placed at its publication year", {"marker": "o", "color": "#555555", "markerfacecolor": "white"})]
+        if hollow_any
+        else []
+    )
     _legend(fig, frame, extra)
     publish(fig, f"Chart: {title}. {len(frame)} dated independent estimates, each with its source.")
     return ax
 
 
 # ---- Amazon mined area -------------------------------------------------------------------------------------
+
 
 def country_colours(names: list[str]) -> dict[str, str]:
     """One colour per Amazon country, fixed by the alphabetical order of all names given (same in every chart)."""
@@ -792,16 +890,19 @@ def country_colours(names: list[str]) -> dict[str, str]:
 @dataclass(frozen=True)
 class AmazonMeasure:
     """What a column of the Amazon tables holds, how a point of it is read, and where on the time axis it sits."""
+
     says: str  # written after the value in a point's title
     placed: str  # 'end' (a running total at the end of its period) or 'middle' (what the period added)
     axis: str  # the time axis label: what a point is and where it sits
 
 
 AMAZON_MEASURES = {
-    "cumulative_ha": AmazonMeasure("mined in total by the end of", "end",
-                                   "year (a point: the total at the end of its period)"),
-    "area_ha": AmazonMeasure("of mining newly detected in", "middle",
-                             "year (a point: the area new in its period, at its middle)"),
+    "cumulative_ha": AmazonMeasure(
+        "mined in total by the end of", "end", "year (a point: the total at the end of its period)"
+    ),
+    "area_ha": AmazonMeasure(
+        "of mining newly detected in", "middle", "year (a point: the area new in its period, at its middle)"
+    ),
 }
 PERIOD_MARKERS = {"year": ("o", "dot: a whole year"), "quarter": ("D", "diamond: a quarter")}
 
@@ -815,8 +916,10 @@ def mined_area_title(row: pd.Series, value: str) -> str:
     """'Brazil: 186,118 ha mined in total by the end of 2023. Earth Genome / ... (2025). Reliability: primary.'
     What one point of an Amazon chart says on hover and tap (kept short: a chart holds a hundred points, and
     every point of one chart has the same source, whose title the library entry gives)."""
-    return (f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value].says} "
-            f"{period_words(row)}. {source_citation(row, with_title=False)}")
+    return (
+        f"{row['country']}: {display.number(row[value])} ha {AMAZON_MEASURES[value].says} "
+        f"{period_words(row)}. {source_citation(row, with_title=False)}"
+    )
 
 
 def period_time(row: pd.Series, placed: str) -> float:
@@ -850,8 +953,10 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     measure = AMAZON_MEASURES[value]
     use_house_style()
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = frame.assign(_x=[period_time(row, measure.placed) for _, row in frame.iterrows()],
-                         _kind=["year" if pd.isna(q) else "quarter" for q in frame["quarter"]]).sort_values("_x")
+    frame = frame.assign(
+        _x=[period_time(row, measure.placed) for _, row in frame.iterrows()],
+        _kind=["year" if pd.isna(q) else "quarter" for q in frame["quarter"]],
+    ).sort_values("_x")
     names = sorted(frame["country"].unique())
     from asmhub_utils.chapters import amazon
 
@@ -864,11 +969,17 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
         # a running total is one quantity throughout; new area per year and per quarter are not joined
         pieces = [rows] if measure.placed == "end" else [rows[rows["_kind"] == kind] for kind in kinds]
         for n, piece in enumerate(pieces):
-            ax.plot(piece["_x"], piece[value], color=colours[name],
-                    label=escape.chart_text(name) if n == 0 else None)
+            ax.plot(piece["_x"], piece[value], color=colours[name], label=escape.chart_text(name) if n == 0 else None)
         for _, row in rows.iterrows():
-            point = ax.plot([row["_x"]], [row[value]], marker=PERIOD_MARKERS[row["_kind"]][0], markersize=5,
-                            color=colours[name], linestyle="none", clip_on=False)  # inside: check_layout
+            point = ax.plot(
+                [row["_x"]],
+                [row[value]],
+                marker=PERIOD_MARKERS[row["_kind"]][0],
+                markersize=5,
+                color=colours[name],
+                linestyle="none",
+                clip_on=False,
+            )  # inside: check_layout
             fig._asm_citations.add(row, point, mined_area_title(row, value))
     _year_bands(ax, int(frame["year"].min()), int(frame["year"].max()))
     ax.yaxis.set_major_formatter(FuncFormatter(human))
@@ -877,13 +988,28 @@ def mined_area(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> plt.
     ax.set_yticks([t for t in MaxNLocator(5, steps=[1, 2, 2.5, 5, 10]).tick_values(0, top) if 0 <= t <= top])
     _title(fig, title)
     ax.set(ylabel=ylabel, xlabel=wrap(measure.axis))
-    shapes = [Line2D([], [], marker=PERIOD_MARKERS[kind][0], color="#555555", linestyle="none", markersize=5,
-                     label=PERIOD_MARKERS[kind][1]) for kind in kinds]
+    shapes = [
+        Line2D(
+            [],
+            [],
+            marker=PERIOD_MARKERS[kind][0],
+            color="#555555",
+            linestyle="none",
+            markersize=5,
+            label=PERIOD_MARKERS[kind][1],
+        )
+        for kind in kinds
+    ]
     lines, labels = ax.get_legend_handles_labels()
-    fig.legend(handles=shapes + lines, labels=[h.get_label() for h in shapes] + labels, loc="outside lower left",
-               ncols=2, frameon=False, title="Country (colour) and period (shape)")
-    publish(fig, f"Chart: {title}, one line per country on a time axis; each point names its value, period "
-            "and source.")
+    fig.legend(
+        handles=shapes + lines,
+        labels=[h.get_label() for h in shapes] + labels,
+        loc="outside lower left",
+        ncols=2,
+        frameon=False,
+        title="Country (colour) and period (shape)",
+    )
+    publish(fig, f"Chart: {title}, one line per country on a time axis; each point names its value, period and source.")
     return ax
 
 
@@ -895,10 +1021,12 @@ def protected_area(totals: pd.DataFrame, title: str) -> plt.Axes:
     kinds = [k for k in LAND_COLOURS if k in wide.columns]
     height = 0.8 / max(len(kinds), 1)
     for n, kind in enumerate(kinds):
-        ax.barh([i + n * height for i in range(len(wide))], wide[kind], height=height, color=LAND_COLOURS[kind],
-                label=kind)
-    ax.set_yticks([i + height * (len(kinds) - 1) / 2 for i in range(len(wide))],
-                  [escape.chart_text(name) for name in wide.index])
+        ax.barh(
+            [i + n * height for i in range(len(wide))], wide[kind], height=height, color=LAND_COLOURS[kind], label=kind
+        )
+    ax.set_yticks(
+        [i + height * (len(kinds) - 1) / 2 for i in range(len(wide))], [escape.chart_text(name) for name in wide.index]
+    )
     ax.xaxis.set_major_formatter(FuncFormatter(human))
     ax.xaxis.set_major_locator(MaxNLocator(4))
     _title(fig, title)

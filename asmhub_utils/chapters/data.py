@@ -117,7 +117,8 @@ def about_mercury(frame: pd.DataFrame) -> pd.DataFrame:
     """The figures that measure mercury (use, emissions, trade, loss per gram of gold), by what they say they
     count: the mercury data set also holds the gold output its compilers quoted beside them, which is not one."""
     says = frame["indicator"].str.contains(_MERCURY, case=False, regex=True) | frame["unit"].str.contains(
-        _MERCURY, case=False, regex=True)
+        _MERCURY, case=False, regex=True
+    )
     return frame[says]
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import cache
-from typing import Iterable
 
 import pandas as pd
 from babel import Locale
@@ -31,11 +31,25 @@ LOCALE = "en"  # the language the book is written in: CLDR's separators and numb
 # 'hectares' and '2.5 t/yr' (short form) where the book writes 'tonnes a year' and 'ha', and CLDR has no name for
 # 'people a day' or a currency per month; a translation gives this table in its own language.
 UNIT_WORDS: dict[str, str] = {
-    "persons": "people", "percent": "%", "t/yr": "tonnes a year", "t": "tonnes", "kg/yr": "kg a year",
-    "kg": "kg", "ha": "ha", "USD": "US dollars", "USD/yr": "US dollars a year", "USD/month": "US dollars a month",
-    "USD/day": "US dollars a day", "deaths/yr": "deaths a year", "deaths/month": "deaths a month",
-    "carats/yr": "carats a year", "persons/day": "people a day", "persons/mines": "people per mine",
-    "MAD/day": "Moroccan dirham a day", "ZAR/yr": "South African rand a year", "ratio": "",
+    "persons": "people",
+    "percent": "%",
+    "t/yr": "tonnes a year",
+    "t": "tonnes",
+    "kg/yr": "kg a year",
+    "kg": "kg",
+    "ha": "ha",
+    "USD": "US dollars",
+    "USD/yr": "US dollars a year",
+    "USD/month": "US dollars a month",
+    "USD/day": "US dollars a day",
+    "deaths/yr": "deaths a year",
+    "deaths/month": "deaths a month",
+    "carats/yr": "carats a year",
+    "persons/day": "people a day",
+    "persons/mines": "people per mine",
+    "MAD/day": "Moroccan dirham a day",
+    "ZAR/yr": "South African rand a year",
+    "ratio": "",
 }
 # Units that are the value itself (the value text is a year, a date, a statement).
 SELF_DESCRIBING = frozenset({"year", "date", "text", "event", "dataset", "licence", ""})
@@ -106,7 +120,8 @@ def _names_unit(text: str, words: str) -> bool:
     first = words.split()[0].lower()
     stem = first[:-1] if first.endswith("s") else first
     return re.search(rf"\b{re.escape(stem)}", text.lower()) is not None or (
-        words == "people" and re.search(r"\b(persons?|miners?|workers?|people)\b", text.lower()) is not None)
+        words == "people" and re.search(r"\b(persons?|miners?|workers?|people)\b", text.lower()) is not None
+    )
 
 
 def quantity(value_text: object, unit: object, people: str = "people") -> str:
@@ -123,7 +138,8 @@ def quantity(value_text: object, unit: object, people: str = "people") -> str:
         bare = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*([-–])\s*(\d+(?:\.\d+)?))?", text)
         if bare:  # a bare number or range as printed: '2000000' (-> '2 million'), '786-2211'
             text = (millions(bare[1]) if not bare[3] else None) or (
-                number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else ""))
+                number(bare[1]) + (f"-{number(bare[3])}" if bare[3] else "")
+            )
     words = unit_words(unit)
     if words == "people":
         words = people
@@ -145,12 +161,19 @@ def _with_unit(text: str, words: str) -> str:
         return f"{text}%"
     if text == "1":
         plural = next((p for p in _SINGULAR if words.startswith(p)), None)
-        words = _SINGULAR[plural] + words[len(plural):] if plural else words
+        words = _SINGULAR[plural] + words[len(plural) :] if plural else words
     return f"{text} {words}"
 
 
-_SINGULAR = {"people": "person", "tonnes": "tonne", "deaths": "death", "carats": "carat", "US dollars": "US dollar",
-             "children": "child", "women": "woman"}
+_SINGULAR = {
+    "people": "person",
+    "tonnes": "tonne",
+    "deaths": "death",
+    "carats": "carat",
+    "US dollars": "US dollar",
+    "children": "child",
+    "women": "woman",
+}
 _DEATHS = re.compile(r"\bdeaths?\b|\bkilled\b|\bdied\b", re.I)
 
 
@@ -197,8 +220,12 @@ def language(row: pd.Series | dict) -> str:
 
 
 def _present(value: object) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA \
+    return (
+        value is not None
+        and not (isinstance(value, float) and math.isnan(value))
+        and value is not pd.NA
         and str(value).strip() not in ("", "nan", "<NA>")
+    )
 
 
 def _year(value: object) -> str:
@@ -252,8 +279,13 @@ def source_short(publisher: object, width: int | None = 40) -> str:
     return text if width is None or len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-_CURATED_FIELD = {"year": "the year it refers to", "original_source": "who produced it", "measures": "what it counts",
-                  "coverage": "where it applies", "grade": "its reliability"}
+_CURATED_FIELD = {
+    "year": "the year it refers to",
+    "original_source": "who produced it",
+    "measures": "what it counts",
+    "coverage": "where it applies",
+    "grade": "its reliability",
+}
 
 
 def curation_note(text: object) -> str:
@@ -264,7 +296,7 @@ def curation_note(text: object) -> str:
     found = re.match(r"^(\w+) set by curation: ", str(text))
     if not found:
         return str(text)
-    return f"Editors' decision on {_CURATED_FIELD.get(found[1], found[1])}: {str(text)[found.end():]}"
+    return f"Editors' decision on {_CURATED_FIELD.get(found[1], found[1])}: {str(text)[found.end() :]}"
 
 
 def compiler_note(text: object) -> str:

@@ -35,8 +35,9 @@ def region_rows(table: pd.DataFrame, column: str = "region") -> tuple[list[str],
     return order, colours
 
 
-def ratio_by_region(table: pd.DataFrame, title: str, xlabel: str, value: str = "ratio",
-                    region: str = "region") -> plt.Figure:
+def ratio_by_region(
+    table: pd.DataFrame, title: str, xlabel: str, value: str = "ratio", region: str = "region"
+) -> plt.Figure:
     """A box per region (median and quartiles of `value` across its countries; whiskers to 1.5 IQR) with every
     country's own dot over it, on a log axis of ratios (1x, 2x, 5x ...). Colour = region."""
     import seaborn as sns
@@ -47,18 +48,42 @@ def ratio_by_region(table: pd.DataFrame, title: str, xlabel: str, value: str = "
         raise ValueError(f"chart {title!r}: a ratio below 1 in column {value!r} (highest / lowest is at least 1)")
     charts.use_house_style()
     order, colours = region_rows(table, region)
-    labels = {name: charts.wrap(f"{escape.chart_text(name)} ({(table[region] == name).sum()})", ROW_LABEL)
-              for name in order}
+    labels = {
+        name: charts.wrap(f"{escape.chart_text(name)} ({(table[region] == name).sum()})", ROW_LABEL) for name in order
+    }
     frame = table.assign(_row=table[region].map(labels))
     rows = [labels[name] for name in order]
     fig, ax = plt.subplots(figsize=(charts.WIDTH, 1.9 + 0.55 * len(order)))
     with warnings.catch_warnings():  # seaborn 0.13.2 still passes `vert=` to matplotlib 3.11's boxplot
         warnings.filterwarnings("ignore", r"vert: bool", MatplotlibDeprecationWarning)
-        sns.boxplot(data=frame, x=value, y="_row", order=rows, log_scale=True, showfliers=False, width=0.6,
-                    color="white", linecolor="#555555", linewidth=1, ax=ax)
-    sns.stripplot(data=frame, x=value, y="_row", order=rows, hue="_row", hue_order=rows,
-                  palette=[colours[name] for name in order], size=6, jitter=0.22, edgecolor="#333333",
-                  linewidth=0.5, legend=False, ax=ax)
+        sns.boxplot(
+            data=frame,
+            x=value,
+            y="_row",
+            order=rows,
+            log_scale=True,
+            showfliers=False,
+            width=0.6,
+            color="white",
+            linecolor="#555555",
+            linewidth=1,
+            ax=ax,
+        )
+    sns.stripplot(
+        data=frame,
+        x=value,
+        y="_row",
+        order=rows,
+        hue="_row",
+        hue_order=rows,
+        palette=[colours[name] for name in order],
+        size=6,
+        jitter=0.22,
+        edgecolor="#333333",
+        linewidth=0.5,
+        legend=False,
+        ax=ax,
+    )
     top = max(float(table[value].max()), 2.0)
     ax.set_xlim(0.8, top * 1.6)
     ax.xaxis.set_major_locator(FixedLocator([t for t in RATIO_TICKS if t <= top * 1.6]))

@@ -65,5 +65,4 @@ def sources_and_figures(frame: pd.DataFrame, name: str, prefix: str = "Sources")
     CSV of exactly these figures (tables.figures_for_download, saved as downloads/<name>.csv)."""
     from asmhub_utils.chapters import attribution, tables
 
-    return (attribution.sources_line(frame, prefix=prefix) + "\n\n"
-            + save_csv(tables.figures_for_download(frame), name))
+    return attribution.sources_line(frame, prefix=prefix) + "\n\n" + save_csv(tables.figures_for_download(frame), name)

@@ -32,11 +32,17 @@ def world_figures_html() -> str:
 
     frame = data.dated(data.estimates().query("iso3 == ''"))
     sections = [("world", "World", frame[frame["scope"] == "world"])]
-    sections += [(f"region-{n}", region, rows) for n, (region, rows)
-                 in enumerate(frame[frame["scope"] != "world"].groupby("country_name", sort=True), start=1)]
-    return html_templates.render("world_figures.html", sections=[
-        {"anchor": anchor, "name": name, "figures": Markup(profile_page.all_figures_html(rows))}
-        for anchor, name, rows in sections])
+    sections += [
+        (f"region-{n}", region, rows)
+        for n, (region, rows) in enumerate(frame[frame["scope"] != "world"].groupby("country_name", sort=True), start=1)
+    ]
+    return html_templates.render(
+        "world_figures.html",
+        sections=[
+            {"anchor": anchor, "name": name, "figures": Markup(profile_page.all_figures_html(rows))}
+            for anchor, name, rows in sections
+        ],
+    )
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from asmhub_utils import escape, paths
-from asmhub_utils.chapters import (attribution, charts, data, display, downloads, profile_page, series, tables,
-                                   text)
+from asmhub_utils.chapters import attribution, charts, data, display, downloads, profile_page, series, tables, text
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,10 @@ def summary(choice: Choice, drawn: pd.DataFrame, listed: pd.DataFrame) -> str:
     label = escape.myst(choice.label)
     if choice.kind == "country":
         if drawn.empty:
-            return (f"**{label}.** The data holds no national count of people working in ASM here; the "
-                    f"table lists every figure it has ({display.count(len(listed), 'figure')}).")
+            return (
+                f"**{label}.** The data holds no national count of people working in ASM here; the "
+                f"table lists every figure it has ({display.count(len(listed), 'figure')})."
+            )
         return f"**{label}.** {profile_page.miner_summary(drawn)}"
     unit = escape.myst(display.unit_words(_unit(drawn)) or "as printed")
     return f"**{label}** ({unit}): {escape.myst(text.independent(drawn))}, {escape.myst(text.spread(drawn))}."
@@ -92,7 +93,8 @@ def show(choice: Choice, book: bool = True) -> None:
     """Draw one view into the current output: a summary, the chart (house style, check_layout), the table of
     every figure and the sources line. `book=True` writes the sources as library citations and the figures as a
     download (the static page); `book=False` (the live menu) writes plain source links and no file."""
-    from IPython.display import HTML, Markdown, display as emit
+    from IPython.display import HTML, Markdown
+    from IPython.display import display as emit
 
     drawn, listed = figures(choice)
     emit(Markdown(summary(choice, drawn, listed)))
@@ -116,8 +118,9 @@ def menu(start: Choice | None = None):
     import ipywidgets as widgets
 
     options = [(choice.label, choice) for choice in choices()]
-    picker = widgets.Dropdown(options=options, value=start, description="Show",
-                              layout=widgets.Layout(width="max-content"))
+    picker = widgets.Dropdown(
+        options=options, value=start, description="Show", layout=widgets.Layout(width="max-content")
+    )
     view = widgets.Output()
 
     def draw(change: dict) -> None:
@@ -185,8 +188,13 @@ def static_menu(views: list[Choice] | None = None) -> str:
         name = view_name(choice)
         (VIEWS / f"{name}{FRAGMENT}").write_text(view_html(choice), encoding="utf-8")
         options.append({"name": name, "label": choice.label, "selected": choice == DEFAULT})
-    return render("explorer_menu.html", options=options, folder="../../explorer", extension=FRAGMENT,
-                  script=_static_url("asmhub-explorer.js"))
+    return render(
+        "explorer_menu.html",
+        options=options,
+        folder="../../explorer",
+        extension=FRAGMENT,
+        script=_static_url("asmhub-explorer.js"),
+    )
 
 
 def _static_url(name: str) -> str:

@@ -27,11 +27,30 @@ MAX_LABEL = 120  # characters: three lines of a row label (charts.WRAP = 42)
 # Noto families for scripts the book's countries and contributors write, in fallback order after DejaVu Sans.
 NOTO_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
 # Each in a regular and a bold file (bold titles and headings: a family without bold would be logged on stderr).
-NOTO_FILES = tuple(f"NotoSans{script}-{weight}.{'ttc' if script == 'CJK' else 'ttf'}"
-                   for script in ("", "CJK", "Arabic", "Devanagari", "Bengali", "Ethiopic", "Thai", "Myanmar",
-                                  "Khmer", "Lao", "Tamil", "Telugu", "Gujarati", "Gurmukhi", "Sinhala", "Hebrew",
-                                  "Armenian", "Georgian")
-                   for weight in ("Regular", "Bold"))
+NOTO_FILES = tuple(
+    f"NotoSans{script}-{weight}.{'ttc' if script == 'CJK' else 'ttf'}"
+    for script in (
+        "",
+        "CJK",
+        "Arabic",
+        "Devanagari",
+        "Bengali",
+        "Ethiopic",
+        "Thai",
+        "Myanmar",
+        "Khmer",
+        "Lao",
+        "Tamil",
+        "Telugu",
+        "Gujarati",
+        "Gurmukhi",
+        "Sinhala",
+        "Hebrew",
+        "Armenian",
+        "Georgian",
+    )
+    for weight in ("Regular", "Bold")
+)
 # Draw nothing and need no glyph: joiners, variation selectors, tags, skin-tone modifiers (emoji sequences are
 # made of them; without a colour emoji font they would each be a replacement character).
 _SILENT = re.compile("[\u200c\u200d\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff]")
@@ -50,8 +69,9 @@ def families() -> tuple[str, ...]:
     from matplotlib import font_manager
 
     names = ["DejaVu Sans"]
-    found = {name: next((folder / name for folder in NOTO_FOLDERS if (folder / name).is_file()), None)
-             for name in NOTO_FILES}
+    found = {
+        name: next((folder / name for folder in NOTO_FOLDERS if (folder / name).is_file()), None) for name in NOTO_FILES
+    }
     for regular, bold in zip(NOTO_FILES[::2], NOTO_FILES[1::2]):
         path = found[regular]
         if path is None or found[bold] is None:
@@ -96,8 +116,9 @@ def drawable(text: str) -> str:
     if basic(text):
         return text
     covered = _covered()
-    return "".join(ch if (ch in "\n\t " or ord(ch) in covered) and not is_noncharacter(ch) else REPLACEMENT
-                   for ch in text)
+    return "".join(
+        ch if (ch in "\n\t " or ord(ch) in covered) and not is_noncharacter(ch) else REPLACEMENT for ch in text
+    )
 
 
 def shortened(text: str, limit: int = MAX_LABEL) -> str:
@@ -105,6 +126,6 @@ def shortened(text: str, limit: int = MAX_LABEL) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[: limit - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "\u2026"

@@ -21,9 +21,13 @@ from matplotlib.patches import Patch
 from asmhub_utils import paths
 from asmhub_utils.chapters import charts
 
-CLASSES = ((0, 10_000, "under 10,000"), (10_000, 100_000, "10,000 to 99,999"),
-           (100_000, 500_000, "100,000 to 499,999"), (500_000, 1_000_000, "500,000 to 999,999"),
-           (1_000_000, float("inf"), "1 million or more"))
+CLASSES = (
+    (0, 10_000, "under 10,000"),
+    (10_000, 100_000, "10,000 to 99,999"),
+    (100_000, 500_000, "100,000 to 499,999"),
+    (500_000, 1_000_000, "500,000 to 999,999"),
+    (1_000_000, float("inf"), "1 million or more"),
+)
 CLASS_COLOURS = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
 NO_DATA_COLOUR = "#d9d9d9"
 NO_COUNT_LABEL = "ASM reported; no national count"
@@ -69,6 +73,7 @@ def map_value(row: pd.Series) -> float | None:
 class Region:
     """A regional panel: its extent (lon_min, lon_max, lat_min, lat_max) and the countries it is drawn for (those
     of these Natural Earth continents, `tidy.countries.region`, but the `excluding` codes)."""
+
     extent: tuple[float, float, float, float]
     continents: frozenset[str]
     excluding: frozenset[str] = frozenset()
@@ -85,18 +90,19 @@ class Region:
 # Islands and Tasmania.
 REGIONS = {
     "Africa": Region((-19, 52, -36, 38), frozenset({"Africa"})),
-    "Latin America and the Caribbean": Region((-118, -33, -56.5, 33.5), frozenset({"South America", "North America"}),
-                                              frozenset({"USA", "CAN", "GRL"})),
+    "Latin America and the Caribbean": Region(
+        (-118, -33, -56.5, 33.5), frozenset({"South America", "North America"}), frozenset({"USA", "CAN", "GRL"})
+    ),
     "Asia and the Pacific": Region((25, 164, -45, 57), frozenset({"Asia", "Oceania"})),
 }
+
 
 def _classed(values: pd.DataFrame) -> gpd.GeoDataFrame:
     shapes = world()
     if "status" not in values:
         values = values.assign(status="national")
     classed = values.assign(value_class=values.apply(map_class, axis=1))
-    return shapes.merge(classed[["iso3", "value_class", "status"]], left_on="iso_a3", right_on="iso3",
-                        how="left")
+    return shapes.merge(classed[["iso3", "value_class", "status"]], left_on="iso_a3", right_on="iso3", how="left")
 
 
 def _draw(ax: plt.Axes, merged: gpd.GeoDataFrame) -> list[Patch]:
@@ -171,10 +177,19 @@ def draw(values: pd.DataFrame, title: str, regions: bool = True, desk: bool = Fa
         ax.set_xlim(lon_min, lon_max)
         ax.set_ylim(lat_min, lat_max)
         ax.set_aspect(_shape(extents[name]) * (lon_max - lon_min) / (lat_max - lat_min), adjustable="box")
-        ax.set_title(name if name != "World" else charts.wrap(title, charts.WRAP - 6 if not desk else 70),
-                     loc="left", fontsize=12, fontweight="bold" if name == "World" else "normal")
-    fig.legend(handles=handles, loc="outside lower left", ncols=2 if desk else 1, frameon=False,
-               title=LEGEND_TITLE if desk else LEGEND_TITLE.replace(" (", "\n("))
+        ax.set_title(
+            name if name != "World" else charts.wrap(title, charts.WRAP - 6 if not desk else 70),
+            loc="left",
+            fontsize=12,
+            fontweight="bold" if name == "World" else "normal",
+        )
+    fig.legend(
+        handles=handles,
+        loc="outside lower left",
+        ncols=2 if desk else 1,
+        frameon=False,
+        title=LEGEND_TITLE if desk else LEGEND_TITLE.replace(" (", "\n("),
+    )
     fig._asm_world = axes["World"]
     return fig
 
@@ -187,9 +202,11 @@ def choropleth(values: pd.DataFrame, title: str, regions: bool = True, name: str
     Returns the world panel of the phone map."""
     phone, desk = draw(values, title, regions), draw(values, title, regions, desk=True)
     shown = ", ".join(REGIONS) if regions else ""
-    alt = (f"World map{' and maps of ' + shown if shown else ''}: {title}, each country coloured by its class "
-           f"({', '.join(label for _, _, label in CLASSES)}); {NO_COUNT_LABEL.lower()} in a pale colour; "
-           "no data in grey.")
+    alt = (
+        f"World map{' and maps of ' + shown if shown else ''}: {title}, each country coloured by its class "
+        f"({', '.join(label for _, _, label in CLASSES)}); {NO_COUNT_LABEL.lower()} in a pale colour; "
+        "no data in grey."
+    )
     charts.publish_picture(phone, desk, name, alt)
     return phone._asm_world
 

@@ -5,21 +5,25 @@ which applies it and publishes its wording).
 
 from __future__ import annotations
 
-
 import pandas as pd
 from markupsafe import Markup
 
 from asmhub_utils import html_templates
 from asmhub_utils.chapters import data
-from asmhub_utils.tidy import countries, country_grade
+from asmhub_utils.tidy import country_grade
 
 NO_DATA = country_grade.NO_DATA
 
 # Counts of people working in ASM (all minerals or narrower): the `measures` words (measures.py) that count
 # miners. Women-only counts, the inventory's separate minimum/maximum rows (shown as the best estimate's range),
 # dependants, models and events are left out.
-MINER_MEASURES = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
-                  "surveyed at sites")
+MINER_MEASURES = (
+    "all people in ASM",
+    "one mineral only",
+    "registered or licensed",
+    "illegal only",
+    "surveyed at sites",
+)
 _INVENTORY_BEST = "ASM miners (inventory best estimate)"
 
 
@@ -32,8 +36,10 @@ def miner_counts(figures: pd.DataFrame) -> pd.DataFrame:
     """Headcounts of people working in ASM with a number above zero, with `range_low`/`range_high` from the
     inventory's bounds."""
     persons = figures[(figures["unit"] == "persons")]
-    counts = persons[persons["measures"].isin(MINER_MEASURES)
-                     & (persons[["value_low", "value_high", "value_central"]].max(axis=1).fillna(0) > 0)].copy()
+    counts = persons[
+        persons["measures"].isin(MINER_MEASURES)
+        & (persons[["value_low", "value_high", "value_central"]].max(axis=1).fillna(0) > 0)
+    ].copy()
     counts["range_low"], counts["range_high"] = counts["value_low"], counts["value_high"]
     bounds = persons[persons["measures"] == "inventory bound"]
     for index, row in counts[counts["indicator"] == _INVENTORY_BEST].iterrows():
@@ -72,8 +78,9 @@ def headline_text(row: pd.Series) -> str:
 def headline_order(row: pd.Series) -> float | None:
     """The number a headline sorts by: the parsed figure (central, else the lower bound, else the upper), never
     the words; None without one (sorts last)."""
-    return next((float(v) for v in (row["headline_central"], row["headline_low"], row["headline_high"])
-                 if pd.notna(v)), None)
+    return next(
+        (float(v) for v in (row["headline_central"], row["headline_low"], row["headline_high"]) if pd.notna(v)), None
+    )
 
 
 def headline_year(row: pd.Series) -> str:
@@ -94,8 +101,19 @@ def what_it_counts(row: pd.Series) -> str:
     return str(row["headline_measure"])
 
 
-TABLE_COLUMNS = ("Country", "ISO3", "Region", "Headline estimate", "Year", "What it counts", "Source",
-                 "Estimates", "Independent", "Main minerals", "Grade")
+TABLE_COLUMNS = (
+    "Country",
+    "ISO3",
+    "Region",
+    "Headline estimate",
+    "Year",
+    "What it counts",
+    "Source",
+    "Estimates",
+    "Independent",
+    "Main minerals",
+    "Grade",
+)
 
 
 def country_table(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -110,14 +128,21 @@ def country_table(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
     for _, c in headlines.iterrows():
         has = bool(c["headline_record_id"])
         decision = display.curation_note(decisions.get(c["headline_record_id"], "")) if has else ""
-        rows.append({
-            "Country": c["country_name"], "ISO3": c["iso3"], "Region": c["region"] or NO_DATA,
-            "Headline estimate": headline_text(c), "Year": headline_year(c),
-            "What it counts": what_it_counts(c) + (f". {decision}" if decision else ""),
-            "Source": publishers.get(c["headline_source_id"], NO_DATA) if has else NO_DATA,
-            "Estimates": int(c["n_figures"]), "Independent": int(c["n_independent"]),
-            "Main minerals": c["main_minerals"] or NO_DATA, "Grade": c["grade"],
-        })
+        rows.append(
+            {
+                "Country": c["country_name"],
+                "ISO3": c["iso3"],
+                "Region": c["region"] or NO_DATA,
+                "Headline estimate": headline_text(c),
+                "Year": headline_year(c),
+                "What it counts": what_it_counts(c) + (f". {decision}" if decision else ""),
+                "Source": publishers.get(c["headline_source_id"], NO_DATA) if has else NO_DATA,
+                "Estimates": int(c["n_figures"]),
+                "Independent": int(c["n_independent"]),
+                "Main minerals": c["main_minerals"] or NO_DATA,
+                "Grade": c["grade"],
+            }
+        )
     table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
     table.attrs["order"] = dict(zip(headlines["iso3"], headlines.apply(headline_order, axis=1)))
     return table.sort_values("Country").reset_index(drop=True)
@@ -127,10 +152,20 @@ def headline_values(headlines: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per country (for the map and its CSV): iso3, country, status, low, high, central, year, what it counts,
     value_text and source_id, read from data/countries.csv."""
     c = data.countries() if headlines is None else headlines
-    return pd.DataFrame({"iso3": c["iso3"], "country": c["country_name"], "status": c["status"],
-                         "indicator": c.apply(what_it_counts, axis=1), "value_text": c["headline_value_text"],
-                         "low": c["headline_low"], "high": c["headline_high"], "central": c["headline_central"],
-                         "year": c["headline_year"], "source_id": c["headline_source_id"]})
+    return pd.DataFrame(
+        {
+            "iso3": c["iso3"],
+            "country": c["country_name"],
+            "status": c["status"],
+            "indicator": c.apply(what_it_counts, axis=1),
+            "value_text": c["headline_value_text"],
+            "low": c["headline_low"],
+            "high": c["headline_high"],
+            "central": c["headline_central"],
+            "year": c["headline_year"],
+            "source_id": c["headline_source_id"],
+        }
+    )
 
 
 def profile_link(iso3: str, name: str) -> str:
@@ -146,7 +181,8 @@ SOURCE_WIDTH = 45  # characters of the publisher shown in the table; the whole n
 
 def country_table_html(table: pd.DataFrame) -> str:
     """The country table as the page shows it: a static HTML table (tables.sortable_table), names linked to the
-    profiles with the ISO3 code and the region beside them (one column fewer on a desk screen), the headline estimate, the year and the counts sorting as numbers,
+    profiles with the ISO3 code and the region beside them (one column fewer on a desk screen), the headline
+    estimate, the year and the counts sorting as numbers,
     and a small script (book/assets/asmhub-table.js) for the filter box and sorting.
 
     A static table with our own 3 KB script replaces itables/DataTables here: the DataTables bundle cost 618 KB
@@ -155,21 +191,37 @@ def country_table_html(table: pd.DataFrame) -> str:
     from asmhub_utils.chapters import display, tables
 
     shown = table.loc[:, [c for c in PAGE_ORDER if c in table.columns]].copy()
-    places = [" \u00b7 ".join(p for p in (iso3, region) if p != NO_DATA)
-              for iso3, region in zip(table["ISO3"], table["Region"])]
-    shown["Country"] = [html_templates.render("country_cell.html", iso3=iso3, name=name, place=place)
-                        for iso3, name, place in zip(table["ISO3"], table["Country"], places)]
-    shown["Source"] = [source if source == NO_DATA else
-                       html_templates.render("source_cell.html", source=source,
-                                             short=display.source_short(source, SOURCE_WIDTH))
-                       for source in table["Source"]]
+    places = [
+        " \u00b7 ".join(p for p in (iso3, region) if p != NO_DATA)
+        for iso3, region in zip(table["ISO3"], table["Region"])
+    ]
+    shown["Country"] = [
+        html_templates.render("country_cell.html", iso3=iso3, name=name, place=place)
+        for iso3, name, place in zip(table["ISO3"], table["Country"], places)
+    ]
+    shown["Source"] = [
+        source
+        if source == NO_DATA
+        else html_templates.render("source_cell.html", source=source, short=display.source_short(source, SOURCE_WIDTH))
+        for source in table["Source"]
+    ]
     order = table.attrs.get("order", {})  # the parsed headline figure, by ISO3 (country_table)
     by_code = dict(zip(shown["Headline estimate"].index, table["ISO3"]))
-    numbers = {"Headline estimate": tables.leading_number, "Year": tables.year_order,
-               "Estimates": tables.leading_number, "Independent": tables.leading_number}
+    numbers = {
+        "Headline estimate": tables.leading_number,
+        "Year": tables.year_order,
+        "Estimates": tables.leading_number,
+        "Independent": tables.leading_number,
+    }
     orders = {"Headline estimate": [order.get(by_code[i]) for i in shown.index]} if order else {}
-    table_html = tables.sortable_table(shown, numbers=numbers, primary=CARD_COLUMNS,
-                                       html_columns=("Country", "Source"), noun="countries", orders=orders)
+    table_html = tables.sortable_table(
+        shown,
+        numbers=numbers,
+        primary=CARD_COLUMNS,
+        html_columns=("Country", "Source"),
+        noun="countries",
+        orders=orders,
+    )
     return html_templates.render("country_table.html", table=Markup(table_html), script=static_url("asmhub-table.js"))
 
 

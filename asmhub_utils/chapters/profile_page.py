@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import amazon, data, display, edition_marks, places, tables
-from asmhub_utils.tidy import countries, country_grade, reader_notes
+from asmhub_utils.tidy import country_grade, reader_notes
 
 TOPICS = (  # (dataset in estimates.csv, heading on the page)
     ("supply_share", "Minerals and production"),
@@ -42,10 +42,16 @@ def _cite(row: pd.Series, statement: bool = False) -> dict[str, object]:
     """One figure for the summary's `cite` (templates/profile_summary.html): 'reading (what; year; publisher)', or
     for a statement, a legal fact or events, what it is about, then the words (with their English). The value,
     year and source are marked (data-label) so a test can check the figure reads the same wherever it appears."""
-    return {"statement": statement or display.is_statement(row) or row["measures"] in ("legal fact", "events"),
-            "indicator": row["indicator"], "words": Markup(tables.statement_html(row)), "record": row["record_id"],
-            "figure": display.figure(row), "year": display.row_year(row),
-            "publisher": row["source_publisher"], "low": row["grade"] == "low"}
+    return {
+        "statement": statement or display.is_statement(row) or row["measures"] in ("legal fact", "events"),
+        "indicator": row["indicator"],
+        "words": Markup(tables.statement_html(row)),
+        "record": row["record_id"],
+        "figure": display.figure(row),
+        "year": display.row_year(row),
+        "publisher": row["source_publisher"],
+        "low": row["grade"] == "low",
+    }
 
 
 def _latest(frame: pd.DataFrame) -> pd.Series | None:
@@ -58,15 +64,33 @@ def _latest(frame: pd.DataFrame) -> pd.Series | None:
 
 
 SUMMARY_FACTS = (  # (label, how to find the figure among the country's figures)
-    ("Gold output", lambda f: f[(f["measures"] == "production") & f["mineral"].str.contains("gold", case=False)
-                                & (f["coverage"] == "national") & ~f.index.isin(data.about_mercury(f).index)]),
+    (
+        "Gold output",
+        lambda f: f[
+            (f["measures"] == "production")
+            & f["mineral"].str.contains("gold", case=False)
+            & (f["coverage"] == "national")
+            & ~f.index.isin(data.about_mercury(f).index)
+        ],
+    ),
     ("Women", lambda f: f[f["measures"] == "women"]),
     ("Mercury", lambda f: data.about_mercury(f[f["dataset"] == "mercury"])),
     ("Children", lambda f: f[(f["dataset"] == "child_labour") | (f["measures"] == "children")]),
-    ("Legal status", lambda f: f[(f["dataset"] == "formalisation") & (f["measures"] == "legal fact")
-                                 & ~f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)]),
-    ("Action plan", lambda f: f[f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
-                                | f["note"].str.contains(r"national action plan", case=False)]),
+    (
+        "Legal status",
+        lambda f: f[
+            (f["dataset"] == "formalisation")
+            & (f["measures"] == "legal fact")
+            & ~f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
+        ],
+    ),
+    (
+        "Action plan",
+        lambda f: f[
+            f["indicator"].str.contains(r"action plan|\bNAP\b", case=False)
+            | f["note"].str.contains(r"national action plan", case=False)
+        ],
+    ),
 )
 
 
@@ -97,37 +121,73 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
     headline = None
     if row is not None and row["headline_record_id"]:
         chosen = figs[figs["record_id"] == row["headline_record_id"]].iloc[0]
-        headline = {"text": places.headline_text(row), "year": places.headline_year(row),
-                    "national": row["status"] == "national", "measure": row["headline_measure"],
-                    "publisher": chosen["source_publisher"], "quotes": row["headline_quotes"],
-                    "rule": row["headline_rule"], "record": chosen["record_id"],
-                    "caveat": display.caveat(chosen), "curation": display.curation_note(chosen.get("curation")),
-                    "also": [], "others": "", "set_aside": []}
+        headline = {
+            "text": places.headline_text(row),
+            "year": places.headline_year(row),
+            "national": row["status"] == "national",
+            "measure": row["headline_measure"],
+            "publisher": chosen["source_publisher"],
+            "quotes": row["headline_quotes"],
+            "rule": row["headline_rule"],
+            "record": chosen["record_id"],
+            "caveat": display.caveat(chosen),
+            "curation": display.curation_note(chosen.get("curation")),
+            "also": [],
+            "others": "",
+            "set_aside": [],
+        }
         if row["headline_also_quoted_by"]:
             ids = str(row["headline_also_quoted_by"]).split()
             quoting = figs[figs["record_id"].isin(ids)]["source_publisher"].dropna().astype(str)
             headline["also"] = list(dict.fromkeys(quoting))
             headline["also_count"] = display.count(len(ids), "other figure")
         if pd.notna(row["others_low"]):
-            headline["others"] = (display.whole(row["others_low"]) if row["others_low"] == row["others_high"]
-                                  else f"{display.whole(row['others_low'])} to {display.whole(row['others_high'])}")
-            headline["others_count"] = display.count(len(str(row["others_record_ids"]).split()),
-                                                     "independent estimate")
-        headline["set_aside"] = [_cite(figs[figs["record_id"] == rid].iloc[0])
-                                 for rid in str(row["set_aside_record_ids"] or "").split()]
+            headline["others"] = (
+                display.whole(row["others_low"])
+                if row["others_low"] == row["others_high"]
+                else f"{display.whole(row['others_low'])} to {display.whole(row['others_high'])}"
+            )
+            headline["others_count"] = display.count(len(str(row["others_record_ids"]).split()), "independent estimate")
+        headline["set_aside"] = [
+            _cite(figs[figs["record_id"] == rid].iloc[0]) for rid in str(row["set_aside_record_ids"] or "").split()
+        ]
     facts = [(label, _cite(found, label in STATEMENTS)) for label, found in summary_facts(figs) if found is not None]
-    totals = {"figures": display.count(len(figs), "figure"),
-              "independent": display.count(figs["echo_group"].nunique(), "independent estimate"),
-              "sources": display.count(figs["source_id"].nunique(), "source"),
-              "grade": country_grade.quality_grade(figs)}
-    return html_templates.render("profile_summary.html", headline=headline, facts=facts, totals=totals,
-                                 table_page=TABLE_PAGE.replace(".ipynb", ".html"))
+    totals = {
+        "figures": display.count(len(figs), "figure"),
+        "independent": display.count(figs["echo_group"].nunique(), "independent estimate"),
+        "sources": display.count(figs["source_id"].nunique(), "source"),
+        "grade": country_grade.quality_grade(figs),
+    }
+    return html_templates.render(
+        "profile_summary.html",
+        headline=headline,
+        facts=facts,
+        totals=totals,
+        table_page=TABLE_PAGE.replace(".ipynb", ".html"),
+    )
 
 
-GROUP_ORDER = ("all people in ASM", "one mineral only", "registered or licensed", "illegal only",
-               "surveyed at sites", "statistical model", "inventory bound", "women", "children",
-               "dependants and livelihoods", "wider mining sector", "events", "production", "money", "share",
-               "sites or area", "legal fact", "other", "unknown")
+GROUP_ORDER = (
+    "all people in ASM",
+    "one mineral only",
+    "registered or licensed",
+    "illegal only",
+    "surveyed at sites",
+    "statistical model",
+    "inventory bound",
+    "women",
+    "children",
+    "dependants and livelihoods",
+    "wider mining sector",
+    "events",
+    "production",
+    "money",
+    "share",
+    "sites or area",
+    "legal fact",
+    "other",
+    "unknown",
+)
 FOLD_AFTER = 6  # groups with more figures start folded
 
 
@@ -138,19 +198,30 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
     notes: list[tuple[str, object]] = [("note", display.caveat(rep))] if display.caveat(rep) else []
     marks = edition_marks.row_marks()
     # every echo keeps an anchor of its own on the row that shows it: a permalink to any record id lands here
-    also = [(e["record_id"], e["source_publisher"], display.row_year(e), marks.get(e["record_id"], ""))
-            for _, e in echoes.iterrows() if e["record_id"] != rep["record_id"]]
+    also = [
+        (e["record_id"], e["source_publisher"], display.row_year(e), marks.get(e["record_id"], ""))
+        for _, e in echoes.iterrows()
+        if e["record_id"] != rep["record_id"]
+    ]
     if also:
         notes.append(("also", also))
     if rep.get("statement_of"):
         notes.append(("statement", rep["statement_of"]))
     if rep["curation"]:
         notes.append(("curation", display.curation_note(rep["curation"])))
-    return {"record": rep["record_id"], "year": display.row_year(rep), "figure": Markup(tables.estimate_html(rep)),
-            "indicator": rep["indicator"], "coverage": "" if rep["coverage"] == "national" else rep["coverage"],
-            "notes": notes, "source": Markup(escape.html_link(rep["source_publisher"], rep["source_url"])),
-            "source_year": display.publication_year(rep["source_year"]), "grade": rep["grade"],
-            "reason": rep["grade_reason"], "mark": marks.get(rep["record_id"], "")}
+    return {
+        "record": rep["record_id"],
+        "year": display.row_year(rep),
+        "figure": Markup(tables.estimate_html(rep)),
+        "indicator": rep["indicator"],
+        "coverage": "" if rep["coverage"] == "national" else rep["coverage"],
+        "notes": notes,
+        "source": Markup(escape.html_link(rep["source_publisher"], rep["source_url"])),
+        "source_year": display.publication_year(rep["source_year"]),
+        "grade": rep["grade"],
+        "reason": rep["grade_reason"],
+        "mark": marks.get(rep["record_id"], ""),
+    }
 
 
 def all_figures_html(figs: pd.DataFrame) -> str:
@@ -168,11 +239,16 @@ def all_figures_html(figs: pd.DataFrame) -> str:
         groups.sort(key=lambda g: (-(g[1]["year"].max() if g[1]["year"].notna().any() else 0), g[0]))
         name = "what it counts is not stated" if measure == "unknown" else measure
         n_ind = len(groups) + len(statements)
-        shown.append({"label": f"{name} ({display.count(len(rows) + len(statements), 'figure')}, {n_ind} independent)",
-                      "open": n_ind <= FOLD_AFTER,
-                      "rows": [_figure(tables.representative(group_id, members, prefer), members)
-                               for group_id, members in groups],
-                      "statements": Markup(tables.statements_list(statements)) if not statements.empty else ""})
+        shown.append(
+            {
+                "label": f"{name} ({display.count(len(rows) + len(statements), 'figure')}, {n_ind} independent)",
+                "open": n_ind <= FOLD_AFTER,
+                "rows": [
+                    _figure(tables.representative(group_id, members, prefer), members) for group_id, members in groups
+                ],
+                "statements": Markup(tables.statements_list(statements)) if not statements.empty else "",
+            }
+        )
     return html_templates.render("profile_figures.html", groups=shown)
 
 
@@ -189,15 +265,21 @@ def miner_summary(counts: pd.DataFrame) -> str:
 
     dated = counts.dropna(subset=["plot_year"])
     if counts.empty:
-        return ("The data holds **no national estimate** of how many people work in ASM here; local and site "
-                "counts, where there are any, are listed with every figure below.")
-    text_ = (f"National headcounts here, of all people in ASM or of a narrower group (one mineral, registered "
-             f"or illegal miners only; each group is listed with every figure below): {text.independent(counts)}, "
-             f"from {display.count(counts['source_id'].nunique(), 'source')}")
+        return (
+            "The data holds **no national estimate** of how many people work in ASM here; local and site "
+            "counts, where there are any, are listed with every figure below."
+        )
+    text_ = (
+        f"National headcounts here, of all people in ASM or of a narrower group (one mineral, registered "
+        f"or illegal miners only; each group is listed with every figure below): {text.independent(counts)}, "
+        f"from {display.count(counts['source_id'].nunique(), 'source')}"
+    )
     if len(dated) >= 2:
         years = dated["plot_year"].astype(int)
-        text_ += (f", dated {years.min()} to {years.max()}. Where sources disagree, each is shown; local and "
-                  "site counts are listed with every figure below.")
+        text_ += (
+            f", dated {years.min()} to {years.max()}. Where sources disagree, each is shown; local and "
+            "site counts are listed with every figure below."
+        )
     else:
         text_ += "; too few dated ones to draw them over time, so they are listed below only."
     return text_
@@ -210,8 +292,11 @@ def worth_a_chart(counts: pd.DataFrame) -> bool:
 
 def topics_html(figs: pd.DataFrame) -> str:
     """A labelled table per topic with figures; topics without figures are left to `missing`."""
-    topics = [{"heading": heading, "count": len(rows), "table": Markup(tables.estimates_table(rows))}
-              for dataset, heading in TOPICS if not (rows := figs[figs["dataset"] == dataset]).empty]
+    topics = [
+        {"heading": heading, "count": len(rows), "table": Markup(tables.estimates_table(rows))}
+        for dataset, heading in TOPICS
+        if not (rows := figs[figs["dataset"] == dataset]).empty
+    ]
     return html_templates.render("profile_topics.html", topics=topics)
 
 
@@ -223,27 +308,32 @@ def amazon_areas(iso3: str) -> pd.DataFrame:
 
 def amazon_summary(areas: pd.DataFrame) -> str:
     first, last = areas.iloc[0], areas.iloc[-1]
-    return (f"**Amazon mined area.** Amazon Mining Watch detected {display.whole(last['cumulative_ha'])} hectares "
-            f"of mining scars here by {last['period']}, of which {display.whole(first['cumulative_ha'])} hectares "
-            f"{amazon.first_period_label(areas)}. This is area, not people.")
+    return (
+        f"**Amazon mined area.** Amazon Mining Watch detected {display.whole(last['cumulative_ha'])} hectares "
+        f"of mining scars here by {last['period']}, of which {display.whole(first['cumulative_ha'])} hectares "
+        f"{amazon.first_period_label(areas)}. This is area, not people."
+    )
 
 
 def sources_list(figs: pd.DataFrame) -> str:
     """Markdown list: every source with its link, publisher, year, reliability and where the figures stand."""
     lines = []
-    for source_id, rows in figs.groupby("source_id", sort=False):
+    for _source_id, rows in figs.groupby("source_id", sort=False):
         first = rows.iloc[0]
         year = display.publication_year(first["source_year"])
-        locators = sorted({reader_notes.without_working_asides(loc) for loc in rows["locator"]
-                           if pd.notna(loc) and str(loc)})
-        where = (f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given.")
+        locators = sorted(
+            {reader_notes.without_working_asides(loc) for loc in rows["locator"] if pd.notna(loc) and str(loc)}
+        )
+        where = f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given."
         grade = first["source_reliability"]
         mark = "**low reliability**" if grade == "low" else escape.myst(grade)
         title = reader_notes.without_working_asides(first["source_title"])
-        lines.append(f"- {escape.markdown_link(title, first['source_url'])}, "
-                     f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
-                     f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
-                     f"{display.count(len(rows), 'figure')}.{where}")
+        lines.append(
+            f"- {escape.markdown_link(title, first['source_url'])}, "
+            f"{escape.myst(first['source_publisher'])} ({escape.myst(year)}). "
+            f"Reliability: {mark} ({escape.myst(first['source_reliability_reason'])}). "
+            f"{display.count(len(rows), 'figure')}.{where}"
+        )
     return "\n".join(lines)
 
 
@@ -258,8 +348,9 @@ def missing(figs: pd.DataFrame, counts: pd.DataFrame) -> str:
         gaps.append("a national estimate of how many people work in ASM from 2018 or later")
     if figs["indicator"].str.contains("women|female", case=False).sum() == 0:
         gaps.append("figures on women's participation")
-    gaps += [f"figures on {heading.lower()}" for dataset, heading in TOPICS[:5]
-             if (figs["dataset"] == dataset).sum() == 0]
+    gaps += [
+        f"figures on {heading.lower()}" for dataset, heading in TOPICS[:5] if (figs["dataset"] == dataset).sum() == 0
+    ]
     if not gaps:
         return "Every topic this book follows has at least one figure here."
     return "Not in the data for this country:\n\n" + "\n".join(f"- {gap}" for gap in gaps)

@@ -72,7 +72,7 @@ def by_original_year(frame: pd.DataFrame) -> pd.DataFrame:
 def series(name: str) -> pd.DataFrame:
     """World-scope figures of one named series and its one measure, with sources and plot years (each at its
     original's year), oldest first."""
-    indicators, measure = SERIES[name], SERIES_MEASURE[name]
+    indicators, measure = SERIES[name], SERIES_MEASURE[name]  # noqa: F841 (read by the query below, as @names)
     frame = data.estimates().query("scope == 'world' and indicator in @indicators and measures == @measure")
     return by_original_year(data.dated(frame)).sort_values(["plot_year", "value_central"], na_position="last")
 
@@ -95,14 +95,17 @@ def _world(query: str) -> pd.DataFrame:
 HEADLINES = {
     "People working in ASM": lambda: series("global_asm_workforce"),
     "People depending on ASM": lambda: series("global_dependants"),
-    "Countries with ASM": lambda: _world("unit == 'countries' and indicator.str.contains('with AS') "
-                                         "and mineral == ''"),
-    "ASM share of world gold": lambda: _world("dataset == 'supply_share' and mineral == 'gold' "
-                                              "and unit == 'percent' and not indicator.str.contains('1990s')"),
-    "Value of ASM gold output": lambda: _world("dataset == 'other' and unit.str.startswith('USD') "
-                                               "and indicator.str.contains('value')"),
-    "Mercury used in ASGM": lambda: _world("dataset == 'mercury' and unit == 't/yr' "
-                                           "and indicator.str.contains('mercury use') and indicator.str.contains('global')"),
+    "Countries with ASM": lambda: _world("unit == 'countries' and indicator.str.contains('with AS') and mineral == ''"),
+    "ASM share of world gold": lambda: _world(
+        "dataset == 'supply_share' and mineral == 'gold' and unit == 'percent' and not indicator.str.contains('1990s')"
+    ),
+    "Value of ASM gold output": lambda: _world(
+        "dataset == 'other' and unit.str.startswith('USD') and indicator.str.contains('value')"
+    ),
+    "Mercury used in ASGM": lambda: _world(
+        "dataset == 'mercury' and unit == 't/yr' "
+        "and indicator.str.contains('mercury use') and indicator.str.contains('global')"
+    ),
 }
 
 
@@ -124,8 +127,10 @@ def headlines() -> dict[str, pd.DataFrame]:
 
 def world_gold_output() -> pd.DataFrame:
     """Estimates of the gold ASM produces worldwide in a year (tonnes), every source."""
-    return _world("mineral == 'gold' and unit in ('t/yr', 't') and indicator.str.contains('production')"
-                  " and not indicator.str.contains('revision')")
+    return _world(
+        "mineral == 'gold' and unit in ('t/yr', 't') and indicator.str.contains('production')"
+        " and not indicator.str.contains('revision')"
+    )
 
 
 _WOMEN = r"women|female"
@@ -141,19 +146,24 @@ def derived_female_coverage(derived: pd.DataFrame | None = None) -> str:
     frame = data.estimates().query("scope == 'country' and dataset == 'miners_by_country'")
     with_female = set(frame.loc[frame["indicator"] == "female ASM miners (estimate)", "iso3"])
     left_out = display.by_name(with_female - set(derived["iso3"]))
-    text = (f"the {display.count(derived['iso3'].nunique(), 'country', 'countries')} whose inventory sheet gives "
-            "both an estimate of women miners and a best estimate of all miners above zero for the same year")
+    text = (
+        f"the {display.count(derived['iso3'].nunique(), 'country', 'countries')} whose inventory sheet gives "
+        "both an estimate of women miners and a best estimate of all miners above zero for the same year"
+    )
     if left_out:
         names = ", ".join(display.country_name(code) for code in left_out)
-        text += (f"; {display.count(len(left_out), 'country', 'countries')} with a women's figure but no such best "
-                 f"estimate ({names}) {'is' if len(left_out) == 1 else 'are'} left out")
+        text += (
+            f"; {display.count(len(left_out), 'country', 'countries')} with a women's figure but no such best "
+            f"estimate ({names}) {'is' if len(left_out) == 1 else 'are'} left out"
+        )
     return text
 
 
 def women_shares() -> pd.DataFrame:
     """Published shares of women among ASM workers (percent), world and country figures, with a `place` label."""
-    frame = data.estimates().query("unit == 'percent' and indicator.str.contains(@_WOMEN)"
-                                   " and not indicator.str.contains('without')")
+    frame = data.estimates().query(
+        "unit == 'percent' and indicator.str.contains(@_WOMEN) and not indicator.str.contains('without')"
+    )
     frame = data.dated(frame)
     frame["place"] = frame["country_name"].where(frame["scope"] != "world", "World").replace("", "World")
     return frame

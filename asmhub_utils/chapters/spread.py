@@ -5,7 +5,8 @@ highest, each with its own source.
 The estimates compared are a country's national counts of all people working in ASM (places.miner_counts,
 `measures == "all people in ASM"`, `coverage == "national"`), one per original estimate (data.independent): a figure
 quoted by five compilations counts once. A figure's lower bound is its `value_low` (else its stated value), its
-upper bound its `value_high` (else its stated value), as text.spread reads them (data.bounds); a range therefore widens the
+upper bound its `value_high` (else its stated value), as text.spread reads them (data.bounds); a range therefore
+widens the
 spread, and a bound ("more than 10,000") counts as the figure it names. Only countries with two or more
 independent estimates have a spread.
 """
@@ -17,8 +18,17 @@ import pandas as pd
 from asmhub_utils.chapters import data, display, places
 
 TENFOLD = 10  # "more than ten times": the threshold a page counts countries against
-COLUMNS = ("iso3", "country_name", "region", "n_independent", "lowest", "lowest_record_id", "highest",
-           "highest_record_id", "ratio")
+COLUMNS = (
+    "iso3",
+    "country_name",
+    "region",
+    "n_independent",
+    "lowest",
+    "lowest_record_id",
+    "highest",
+    "highest_record_id",
+    "ratio",
+)
 
 
 def national_estimates(figures: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -40,9 +50,18 @@ def by_country(figures: pd.DataFrame | None = None) -> pd.DataFrame:
         if len(group) < 2:
             continue
         low, high = group.loc[group["floor"].idxmin()], group.loc[group["ceiling"].idxmax()]
-        rows.append({"iso3": iso3, "country_name": display.country_name(iso3), "n_independent": len(group),
-                     "lowest": low["floor"], "lowest_record_id": low["record_id"], "highest": high["ceiling"],
-                     "highest_record_id": high["record_id"], "ratio": high["ceiling"] / low["floor"]})
+        rows.append(
+            {
+                "iso3": iso3,
+                "country_name": display.country_name(iso3),
+                "n_independent": len(group),
+                "lowest": low["floor"],
+                "lowest_record_id": low["record_id"],
+                "highest": high["ceiling"],
+                "highest_record_id": high["record_id"],
+                "ratio": high["ceiling"] / low["floor"],
+            }
+        )
     table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "region"])
     regions = data.countries().set_index("iso3")["region"]
     table["region"] = table["iso3"].map(regions).fillna("").replace("", "region not stated")
@@ -74,10 +93,12 @@ def n_above(table: pd.DataFrame, times: float = TENFOLD) -> int:
 
 def reader_table(table: pd.DataFrame) -> pd.DataFrame:
     """The spread table as a page shows it: country, estimates, lowest, highest, ratio (display layer)."""
-    return pd.DataFrame({
-        "Country": table["country_name"],
-        "Independent estimates": table["n_independent"],
-        "Lowest": table["lowest"].map(display.number),
-        "Highest": table["highest"].map(display.number),
-        "Highest / lowest": table["ratio"].map(ratio_text),
-    })
+    return pd.DataFrame(
+        {
+            "Country": table["country_name"],
+            "Independent estimates": table["n_independent"],
+            "Lowest": table["lowest"].map(display.number),
+            "Highest": table["highest"].map(display.number),
+            "Highest / lowest": table["ratio"].map(ratio_text),
+        }
+    )

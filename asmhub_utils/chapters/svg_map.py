@@ -28,13 +28,18 @@ SCALE = 10  # SVG units per degree: coordinates are whole tenths of a degree
 TOLERANCE = 0.1  # degrees; a regional view on a desk column shows about 10 px per degree
 MIN_RING_AREA = 0.05  # square degrees: smaller islands vanish at every view of this map
 HATCH = 16  # SVG units between the hatch lines of a narrower count
-VIEW_LABELS = {"World": "World", "Africa": "Africa", "Latin America and the Caribbean": "Latin America",
-               "Asia and the Pacific": "Asia and the Pacific"}
+VIEW_LABELS = {
+    "World": "World",
+    "Africa": "Africa",
+    "Latin America and the Caribbean": "Latin America",
+    "Asia and the Pacific": "Asia and the Pacific",
+}
 
 
 @dataclass(frozen=True)
 class Country:
     """One shape of the map as the template writes it."""
+
     iso3: str
     name: str
     title: str
@@ -120,29 +125,48 @@ def countries(headlines: pd.DataFrame | None = None, profile_dir: str = "profile
         path = path_data(shape.geometry)
         if not path:
             continue
-        shapes.append(Country(
-            iso3=iso3, name=name, title=country_title(row, name), fill=fill_of(value_class),
-            hatched=row is not None and row["status"] == "narrower national",
-            href=f"{profile_dir}/{iso3}.html" if row is not None else "", path=path))
+        shapes.append(
+            Country(
+                iso3=iso3,
+                name=name,
+                title=country_title(row, name),
+                fill=fill_of(value_class),
+                hatched=row is not None and row["status"] == "narrower national",
+                href=f"{profile_dir}/{iso3}.html" if row is not None else "",
+                path=path,
+            )
+        )
     return sorted(shapes, key=lambda c: c.name)
 
 
 def legend() -> list[tuple[str, str]]:
     """(colour, label) of every class the map can show, the two no-figure classes last."""
-    return ([(colour, label) for (_, _, label), colour in zip(maps.CLASSES, maps.CLASS_COLOURS)]
-            + [(maps.NO_COUNT_COLOUR, maps.NO_COUNT_LABEL), (maps.NO_DATA_COLOUR, "no data")])
+    return [(colour, label) for (_, _, label), colour in zip(maps.CLASSES, maps.CLASS_COLOURS)] + [
+        (maps.NO_COUNT_COLOUR, maps.NO_COUNT_LABEL),
+        (maps.NO_DATA_COLOUR, "no data"),
+    ]
 
 
 def map_html(title: str, headlines: pd.DataFrame | None = None, name: str = "map") -> str:
     """The map as one HTML block: view buttons (shown by the script), the SVG, a note line that names the
     country under the finger, the legend, and the script tag."""
     shapes = countries(headlines)
-    views = [{"key": key, "label": VIEW_LABELS.get(key, key), "box": view_box(extent)}
-             for key, extent in {"World": maps.WORLD_EXTENT,
-                                 **{k: r.extent for k, r in maps.REGIONS.items()}}.items()]
+    views = [
+        {"key": key, "label": VIEW_LABELS.get(key, key), "box": view_box(extent)}
+        for key, extent in {"World": maps.WORLD_EXTENT, **{k: r.extent for k, r in maps.REGIONS.items()}}.items()
+    ]
     hatches = sorted({c.fill for c in shapes if c.hatched})
-    return render("country_map.html", name=name, title=title, views=views, countries=shapes,
-                  hatches={fill: f"{name}-hatch-{i}" for i, fill in enumerate(hatches)}, hatch=HATCH, stripe=HATCH // 4,
-                  legend=legend(), legend_title=maps.LEGEND_TITLE[:1].upper() + maps.LEGEND_TITLE[1:],
-                  narrower_label=maps.NARROWER_LABEL,
-                  script=places.static_url("asmhub-map.js"))
+    return render(
+        "country_map.html",
+        name=name,
+        title=title,
+        views=views,
+        countries=shapes,
+        hatches={fill: f"{name}-hatch-{i}" for i, fill in enumerate(hatches)},
+        hatch=HATCH,
+        stripe=HATCH // 4,
+        legend=legend(),
+        legend_title=maps.LEGEND_TITLE[:1].upper() + maps.LEGEND_TITLE[1:],
+        narrower_label=maps.NARROWER_LABEL,
+        script=places.static_url("asmhub-map.js"),
+    )

@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 import pandas as pd
-
 from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
 from asmhub_utils.chapters import data, display
 
 DOWNLOAD_COLUMNS = (
-    "record_id", "scope", "iso3", "country_name", "indicator", "mineral", "year", "value_text", "value_reading",
-    "reading_kind", "value_language", "value_low",
-    "value_high", "value_central", "qualifier", "unit", "source_id", "source_title", "source_publisher",
-    "source_year", "source_url", "source_reliability", "locator", "note", "reader_note", "year_text", "published_year",
-    "original_source", "measures", "coverage", "grade", "grade_reason", "echo_group", "curation",
+    "record_id",
+    "scope",
+    "iso3",
+    "country_name",
+    "indicator",
+    "mineral",
+    "year",
+    "value_text",
+    "value_reading",
+    "reading_kind",
+    "value_language",
+    "value_low",
+    "value_high",
+    "value_central",
+    "qualifier",
+    "unit",
+    "source_id",
+    "source_title",
+    "source_publisher",
+    "source_year",
+    "source_url",
+    "source_reliability",
+    "locator",
+    "note",
+    "reader_note",
+    "year_text",
+    "published_year",
+    "original_source",
+    "measures",
+    "coverage",
+    "grade",
+    "grade_reason",
+    "echo_group",
+    "curation",
 )
 
 
@@ -32,8 +60,9 @@ def permalink(record_id: str) -> str:
 def estimate_html(r: pd.Series | dict) -> str:
     """What an Estimate cell shows: the English reading (`display.figure`, class asm-reading), then the value as
     the source printed it, marked as the source's words and in its own language, where its words say more."""
-    return html_templates.render("estimate_cell.html", reading=display.figure(r), words=display.printed(r),
-                                 lang=display.language(r))
+    return html_templates.render(
+        "estimate_cell.html", reading=display.figure(r), words=display.printed(r), lang=display.language(r)
+    )
 
 
 def statement_html(r: pd.Series | dict) -> str:
@@ -41,19 +70,31 @@ def statement_html(r: pd.Series | dict) -> str:
     English ('14 au 15 novembre 2022' (14 to 15 November 2022)); never in an Estimate column."""
     words = " ".join(str(r.get("value_text") or "").split())
     english = display.figure(r)
-    return html_templates.render("statement.html", words=words, lang=display.language(r),
-                                 english=english if english and english.casefold() != words.casefold() else "")
+    return html_templates.render(
+        "statement.html",
+        words=words,
+        lang=display.language(r),
+        english=english if english and english.casefold() != words.casefold() else "",
+    )
 
 
 def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
     """Statements that are not quantities, as a list (each item carries its record id as an anchor): what it is
     about, the words, the year and the source."""
-    items = [{"record": r["record_id"], "place": place(r) if where else "", "indicator": r["indicator"],
-              "statement": Markup(statement_html(r)), "year": display.row_year(r),
-              "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
-              "source_year": display.publication_year(r["source_year"]),
-              "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
-              "curation": display.curation_note(r.get("curation"))} for _, r in rows.iterrows()]
+    items = [
+        {
+            "record": r["record_id"],
+            "place": place(r) if where else "",
+            "indicator": r["indicator"],
+            "statement": Markup(statement_html(r)),
+            "year": display.row_year(r),
+            "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
+            "source_year": display.publication_year(r["source_year"]),
+            "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
+            "curation": display.curation_note(r.get("curation")),
+        }
+        for _, r in rows.iterrows()
+    ]
     return html_templates.render("statements_list.html", items=items)
 
 
@@ -71,13 +112,20 @@ def _row_values(r: pd.Series, also: list[tuple[str, str]] = ()) -> dict[str, obj
     small link a reader can copy. The year is display.row_year: a span or decade as given, else 'undated
     (published YYYY)'. A figure shown through another keeps its anchor (`also`: links to it land on this row)."""
     order = next((r[c] for c in ("value_central", "value_low", "value_high") if pd.notna(r.get(c))), None)
-    return {"record": r["record_id"], "place": place(r), "year": display.row_year(r),
-            "figure": Markup(estimate_html(r)),
-            "order": None if order is None else f"{float(order):g}", "indicator": r["indicator"],
-            "curation": display.curation_note(r.get("curation")), "caveat": display.caveat(r), "also": list(also),
-            "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
-            "source_year": display.publication_year(r["source_year"]),
-            "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"]}
+    return {
+        "record": r["record_id"],
+        "place": place(r),
+        "year": display.row_year(r),
+        "figure": Markup(estimate_html(r)),
+        "order": None if order is None else f"{float(order):g}",
+        "indicator": r["indicator"],
+        "curation": display.curation_note(r.get("curation")),
+        "caveat": display.caveat(r),
+        "also": list(also),
+        "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
+        "source_year": display.publication_year(r["source_year"]),
+        "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
+    }
 
 
 def representative(group_id: str, members: pd.DataFrame, prefer: frozenset[str] | set[str] = frozenset()) -> pd.Series:
@@ -99,8 +147,11 @@ def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[st
     out = []
     for group_id, members in rows.groupby("echo_group", sort=False):
         rep = representative(group_id, members)
-        also = [(str(e["record_id"]), f"{e['source_publisher']} ({display.row_year(e)})")
-                for _, e in members.iterrows() if e["record_id"] != rep["record_id"]]
+        also = [
+            (str(e["record_id"]), f"{e['source_publisher']} ({display.row_year(e)})")
+            for _, e in members.iterrows()
+            if e["record_id"] != rep["record_id"]
+        ]
         out.append((rep, also))
     return out
 
@@ -122,11 +173,15 @@ def estimates_table(frame: pd.DataFrame, group: str | None = None, where: bool |
     if where is None:
         where = any(rows.apply(place, axis=1).nunique() > 1 for _, rows in groups if len(rows))
     columns = (["Where"] if where else []) + ["Year", "Estimate", "What is counted", "Source"]
-    shown = [{"name": (name if escape.html(name) else "(not stated)") if group else None,
-              "rows": [_row_values(r, also) for r, also in _one_per_estimate(rows)]} for name, rows in groups]
+    shown = [
+        {
+            "name": (name if escape.html(name) else "(not stated)") if group else None,
+            "rows": [_row_values(r, also) for r, also in _one_per_estimate(rows)],
+        }
+        for name, rows in groups
+    ]
     listed = Markup(statements_list(statements, where)) if not statements.empty else ""
-    return html_templates.render("estimates_table.html", columns=columns, groups=shown, where=where,
-                                 statements=listed)
+    return html_templates.render("estimates_table.html", columns=columns, groups=shown, where=where, statements=listed)
 
 
 def labelled_table(frame: pd.DataFrame) -> str:
@@ -153,29 +208,44 @@ def year_order(text: object) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def sortable_table(frame: pd.DataFrame, *, numbers: dict[str, object] | None = None, primary: tuple[str, ...] = (),
-                   html_columns: tuple[str, ...] = (), noun: str = "rows", caption: str = "",
-                   orders: dict[str, list[float | None]] | None = None) -> str:
+def sortable_table(
+    frame: pd.DataFrame,
+    *,
+    numbers: dict[str, object] | None = None,
+    primary: tuple[str, ...] = (),
+    html_columns: tuple[str, ...] = (),
+    noun: str = "rows",
+    caption: str = "",
+    orders: dict[str, list[float | None]] | None = None,
+) -> str:
     """A static HTML table that book/assets/asmhub-table.js sorts and filters (class `asm-sortable`).
 
     Every cell is escaped (templates/sortable_table.html) except the columns in `html_columns`, which the caller
-    has built from escaped parts. Each cell carries its column's `data-label`; a column in `numbers` sorts by the number its
+    has built from escaped parts. Each cell carries its column's `data-label`; a column in `numbers` sorts by the
+    number its
     function reads from the cell (`data-order`; a cell without one sorts last), so '1,000,000' sorts after
     '250,000'; `orders` gives a column's sort numbers row by row instead (a parsed figure, never read from the
     words shown). Columns in `primary` make a phone card's first lines; the others (class `asm-more`) share one
     small line under them (book/assets/asmhub.css)."""
     numbers, orders = numbers or {}, orders or {}
-    columns = [{"name": c, "kind": "number" if c in numbers or c in orders else "text", "classes": _classes(c, primary)}
-               for c in frame.columns]
+    columns = [
+        {"name": c, "kind": "number" if c in numbers or c in orders else "text", "classes": _classes(c, primary)}
+        for c in frame.columns
+    ]
     rows = []
     for position, (_, row) in enumerate(frame.iterrows()):
         cells = []
         for c, value in row.items():
             order = orders[c][position] if c in orders else numbers[c](value) if c in numbers else None
             order = None if order is None or order != order else order  # NaN sorts last, like a blank
-            cells.append({"label": c, "text": Markup(str(value)) if c in html_columns else value,
-                          "order": None if order is None else f"{order:.15g}",
-                          "classes": _classes(c, primary, empty=str(value).strip() in EMPTY_CELLS)})
+            cells.append(
+                {
+                    "label": c,
+                    "text": Markup(str(value)) if c in html_columns else value,
+                    "order": None if order is None else f"{order:.15g}",
+                    "classes": _classes(c, primary, empty=str(value).strip() in EMPTY_CELLS),
+                }
+            )
         rows.append(cells)
     return html_templates.render("sortable_table.html", columns=columns, rows=rows, noun=noun, caption=caption)
 

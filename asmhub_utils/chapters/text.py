@@ -20,7 +20,8 @@ def figure_with_source(row: pd.Series) -> str:
     '40,500,000 people in 2017 (IGF / IISD, 2017)'. citations.cited gives the MyST form with a citation link."""
     year = display.row_year(row)
     year = f" in {year}" if not year.startswith("undated") else f", {year}"
-    return f"{figure(row)}{year} ({citation_name(row['source_publisher'])}, {display.publication_year(row.get('source_year'))})"
+    published = display.publication_year(row.get("source_year"))
+    return f"{figure(row)}{year} ({citation_name(row['source_publisher'])}, {published})"
 
 
 def citation_name(publisher: object) -> str:
@@ -78,12 +79,16 @@ def undated_note(frame: pd.DataFrame, where: str = "in the table below the chart
         return "Every one of them has a year and is on the chart."
     parts = []
     if repeats:
-        parts.append(f"{display.count(repeats, 'figure')} only {'quotes' if repeats == 1 else 'quote'} an estimate "
-                     f"already on the chart and {'is' if repeats == 1 else 'are'} not drawn again.")
+        parts.append(
+            f"{display.count(repeats, 'figure')} only {'quotes' if repeats == 1 else 'quote'} an estimate "
+            f"already on the chart and {'is' if repeats == 1 else 'are'} not drawn again."
+        )
     if n:
         one = n == 1
-        parts.append(f"{n:,} of them {'carries' if one else 'carry'} no year at all and cannot be placed on the time "
-                     f"axis; {'it is' if one else 'they are'} listed {where}.")
+        parts.append(
+            f"{n:,} of them {'carries' if one else 'carry'} no year at all and cannot be placed on the time "
+            f"axis; {'it is' if one else 'they are'} listed {where}."
+        )
     return " ".join(parts)
 
 

@@ -11,11 +11,13 @@ from asmhub_utils.errors import DataError, display_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    command = subparsers.add_parser("contribute", help="validate a contribution and add it to data/contrib "
-                                                       "and the tidy tables in one step")
+    command = subparsers.add_parser(
+        "contribute", help="validate a contribution and add it to data/contrib and the tidy tables in one step"
+    )
     command.add_argument("file", type=Path, metavar="FILE", help="contribution CSV file")
-    command.add_argument("--dry-run", action="store_true",
-                         help="validate and print what merging the file would change; write nothing")
+    command.add_argument(
+        "--dry-run", action="store_true", help="validate and print what merging the file would change; write nothing"
+    )
     command.add_argument("--markdown", action="store_true", help="print the review as Markdown (a job summary)")
     command.set_defaults(run=run)
 
@@ -60,12 +62,15 @@ def run(args: argparse.Namespace) -> int:
     if outcome.recovered:
         print(outcome.recovered, file=sys.stderr)
     if outcome.already_there:
-        print(f"{display_path(outcome.target)} already holds this file and the tables hold its records; "
-              "nothing changed.")
+        print(
+            f"{display_path(outcome.target)} already holds this file and the tables hold its records; nothing changed."
+        )
         return 0
     if not outcome.changed or outcome.changed[0] != outcome.target:
-        print(f"{display_path(outcome.target)} already held this file, but the tables did not hold its records: "
-              "rebuilt them")
+        print(
+            f"{display_path(outcome.target)} already held this file, but the tables did not hold its records: "
+            "rebuilt them"
+        )
     else:
         print(f"added {outcome.records} record(s) as {display_path(outcome.target)}")
     for path in outcome.changed:

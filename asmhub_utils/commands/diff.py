@@ -10,12 +10,15 @@ from asmhub_utils.errors import DataError
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
-        "diff", help="what changed between two states of the data (git revisions, data folders, data zips, editions)",
+        "diff",
+        help="what changed between two states of the data (git revisions, data folders, data zips, editions)",
         description="Compare two states of the data by record id. OLD and NEW are each a git revision, a folder of "
-                    "tidy tables (or a repository root), a data zip, or an edition's version (data/editions/).")
+        "tidy tables (or a repository root), a data zip, or an edition's version (data/editions/).",
+    )
     command.add_argument("old", metavar="OLD")
-    command.add_argument("new", metavar="NEW", nargs="?", default=".",
-                         help="default: the working tree (data/ and notebooks/)")
+    command.add_argument(
+        "new", metavar="NEW", nargs="?", default=".", help="default: the working tree (data/ and notebooks/)"
+    )
     form = command.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="one CSV row per change")
     form.add_argument("--markdown", action="store_true", help="a Markdown table")

@@ -11,12 +11,18 @@ from asmhub_utils.errors import DataError, display_path
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
-        "edition", help="record an edition: version and date in book/metadata.yml, its data package kept in "
-                        "data/editions/, its changes and its changelog entry")
+        "edition",
+        help="record an edition: version and date in book/metadata.yml, its data package kept in "
+        "data/editions/, its changes and its changelog entry",
+    )
     command.add_argument("version", metavar="VERSION", help='the edition, like "2026.3" (year.number)')
     command.add_argument("--date", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today, UTC)")
-    command.add_argument("--from-git", metavar="REVISION", default=None,
-                         help="keep the data of a past revision as this edition (writes nothing else)")
+    command.add_argument(
+        "--from-git",
+        metavar="REVISION",
+        default=None,
+        help="keep the data of a past revision as this edition (writes nothing else)",
+    )
     command.set_defaults(run=run)
 
 
@@ -34,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"edition stopped: {problem}", file=sys.stderr)
         return 1
-    print(f"edition {args.version} ({date.isoformat()}): data package kept in {display_path(target)}; "
-          f"book/metadata.yml and book/changelog.md updated")
+    print(
+        f"edition {args.version} ({date.isoformat()}): data package kept in {display_path(target)}; "
+        f"book/metadata.yml and book/changelog.md updated"
+    )
     if changed is not None:
         print(report.summary(changed))
     return 0

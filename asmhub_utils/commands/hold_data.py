@@ -14,9 +14,11 @@ from asmhub_utils.errors import DataError
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
-        "hold-data", help="run a command that reads data/ under the data lock (used by `make book`)",
+        "hold-data",
+        help="run a command that reads data/ under the data lock (used by `make book`)",
         description="Take the lock `asmhub contribute` takes, roll back an interrupted change, check the tidy "
-                    "tables against data/datapackage.json, then run the command.")
+        "tables against data/datapackage.json, then run the command.",
+    )
     command.add_argument("command", nargs=argparse.REMAINDER, help="the command to run, e.g. make _book")
     command.set_defaults(run=run)
 
@@ -35,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
 
 def report(error: DataError, what: str) -> None:
     """The damaged tables, one sentence each, on stderr."""
-    print(f"data/ is not ready to read ({len(error.problems)} problem(s)); {what} and nothing was deleted:",
-          file=sys.stderr)
+    print(
+        f"data/ is not ready to read ({len(error.problems)} problem(s)); {what} and nothing was deleted:",
+        file=sys.stderr,
+    )
     for problem in error.problems:
         print(f"  {problem}", file=sys.stderr)

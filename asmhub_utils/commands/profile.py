@@ -15,15 +15,19 @@ from asmhub_utils.execute import profiles
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
-        "profile", help="execute the country profile notebook for some or all countries",
+        "profile",
+        help="execute the country profile notebook for some or all countries",
         description="Execute notebooks/templates/country_profile.ipynb for each country into "
-                    "notebooks/places/profiles/<ISO3>.ipynb, where the book picks them up.")
+        "notebooks/places/profiles/<ISO3>.ipynb, where the book picks them up.",
+    )
     command.add_argument("codes", nargs="*", metavar="ISO3", help="ISO 3166-1 alpha-3 codes, e.g. GHA COD")
-    command.add_argument("--all", action="store_true",
-                         help="every country with data; profiles newer than all their inputs are kept")
+    command.add_argument(
+        "--all", action="store_true", help="every country with data; profiles newer than all their inputs are kept"
+    )
     command.add_argument("--force", action="store_true", help="with --all: re-run up-to-date profiles too")
-    command.add_argument("--jobs", type=int, default=2,
-                         help="worker processes, from 1 to the number of cores (default 2)")
+    command.add_argument(
+        "--jobs", type=int, default=2, help="worker processes, from 1 to the number of cores (default 2)"
+    )
     command.add_argument("--out", type=Path, default=profiles.PROFILES, help=argparse.SUPPRESS)
     command.set_defaults(run=run)
 

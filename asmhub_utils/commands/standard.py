@@ -8,8 +8,9 @@ from asmhub_utils.errors import display_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    command = subparsers.add_parser("standard", help="write data/contrib/schema.json and the example file "
-                                                     "from asmhub_utils/contrib/standard.py")
+    command = subparsers.add_parser(
+        "standard", help="write data/contrib/schema.json and the example file from asmhub_utils/contrib/standard.py"
+    )
     command.set_defaults(run=run)
 
 

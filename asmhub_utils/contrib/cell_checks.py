@@ -25,22 +25,35 @@ from urllib.parse import urlsplit
 
 from asmhub_utils import paths
 from asmhub_utils.contrib import standard
-from asmhub_utils.tidy.values import FRACTION_WORDS, QUALIFIERS, SCALES, parse_value
+from asmhub_utils.tidy.values import FRACTION_WORDS, QUALIFIERS, parse_value
 
 Finding = tuple[str, str] | None
 
 # ---------------------------------------------------------------- characters
 
 _NAMED = {
-    "\u202a": "a left-to-right embedding mark", "\u202b": "a right-to-left embedding mark",
-    "\u202c": "a pop-directional-formatting mark", "\u202d": "a left-to-right override",
-    "\u202e": "a right-to-left override", "\u2066": "a left-to-right isolate", "\u2067": "a right-to-left isolate",
-    "\u2068": "a first-strong isolate", "\u2069": "a pop-directional-isolate mark", "\u200e": "a left-to-right mark",
-    "\u200f": "a right-to-left mark", "\u061c": "an Arabic letter mark",
-    "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
-    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space (byte-order mark)",
-    "\u2028": "a line separator", "\u2029": "a paragraph separator", "\x85": "a next-line control (C1)",
-    "\n": "a line break", "\r": "a carriage return",
+    "\u202a": "a left-to-right embedding mark",
+    "\u202b": "a right-to-left embedding mark",
+    "\u202c": "a pop-directional-formatting mark",
+    "\u202d": "a left-to-right override",
+    "\u202e": "a right-to-left override",
+    "\u2066": "a left-to-right isolate",
+    "\u2067": "a right-to-left isolate",
+    "\u2068": "a first-strong isolate",
+    "\u2069": "a pop-directional-isolate mark",
+    "\u200e": "a left-to-right mark",
+    "\u200f": "a right-to-left mark",
+    "\u061c": "an Arabic letter mark",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a zero-width no-break space (byte-order mark)",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+    "\x85": "a next-line control (C1)",
+    "\n": "a line break",
+    "\r": "a carriage return",
 }
 _LINE_BREAKS = "\n\r"
 
@@ -81,8 +94,12 @@ def _joins(ch: str) -> bool:
 def joiner_in_place(value: str, index: int) -> bool:
     """True when the joiner at `index` joins two characters that need it ('می\u200cخواهم', 'क्\u200dष', '👩\u200d🔧');
     a joiner inside a Latin word ('go\u200dld') or at either end only hides something."""
-    return (0 < index < len(value) - 1 and value[index] in _JOINERS
-            and _joins(value[index - 1]) and _joins(value[index + 1]))
+    return (
+        0 < index < len(value) - 1
+        and value[index] in _JOINERS
+        and _joins(value[index - 1])
+        and _joins(value[index + 1])
+    )
 
 
 def characters(value: str, multi_line: bool = False) -> Finding:
@@ -94,27 +111,37 @@ def characters(value: str, multi_line: bool = False) -> Finding:
         if ch in _JOINERS and joiner_in_place(value, index):
             continue
         if _is_noncharacter(ch):
-            return (f"the cell holds U+{ord(ch):04X}, a Unicode noncharacter, which is not text and cannot be shown",
-                    "retype the cell; the character is invisible and usually comes from a damaged export")
+            return (
+                f"the cell holds U+{ord(ch):04X}, a Unicode noncharacter, which is not text and cannot be shown",
+                "retype the cell; the character is invisible and usually comes from a damaged export",
+            )
         if _is_bad_character(ch, multi_line):
             what = _name(ch)
             if ch in _LINE_BREAKS:
-                return (f"the cell holds {what}; this column takes one line",
-                        "join the lines into one (put longer explanations in 'note')")
+                return (
+                    f"the cell holds {what}; this column takes one line",
+                    "join the lines into one (put longer explanations in 'note')",
+                )
             fix = "retype the cell; copying from a PDF or a web page sometimes brings such characters along"
             if ch in _JOINERS:
-                fix = ("remove it: a joiner belongs only between letters of a script that uses it (Persian, Arabic, "
-                       "Devanagari ...) or inside a joined emoji, not in Latin text")
-            return (f"the cell holds {what} (U+{ord(ch):04X}), which is invisible and can change how the text reads",
-                    fix)
+                fix = (
+                    "remove it: a joiner belongs only between letters of a script that uses it (Persian, Arabic, "
+                    "Devanagari ...) or inside a joined emoji, not in Latin text"
+                )
+            return (
+                f"the cell holds {what} (U+{ord(ch):04X}), which is invisible and can change how the text reads",
+                fix,
+            )
     return None
 
 
 def length(column: str, value: str) -> Finding:
     limit = standard.MAX_NOTE if column == "note" else standard.MAX_CELL
     if len(value) > limit:
-        return (f"the cell is {len(value):,} characters long, over the limit of {limit:,} for '{column}'",
-                "shorten it: give the figure's words in brief and put the source's full text behind its URL")
+        return (
+            f"the cell is {len(value):,} characters long, over the limit of {limit:,} for '{column}'",
+            "shorten it: give the figure's words in brief and put the source's full text behind its URL",
+        )
     return None
 
 
@@ -131,8 +158,10 @@ def formula(value: str, column: str = "") -> Finding:
     '=', '@', a tab or a carriage return, or with '+' or '-' when it is more than a signed number ('+1+1',
     '-2+3'). A mineral cell is checked part by part too: the build splits 'gold; =cmd|...' into a list whose
     second item would start a published cell."""
-    fix = ("remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell as a formula "
-           "(write 'minus 2' or put the text after a word)")
+    fix = (
+        "remove the leading '=', '+', '-' or '@' so that no spreadsheet runs the cell as a formula "
+        "(write 'minus 2' or put the text after a word)"
+    )
     parts = [value] + ([p for p in _LIST_PARTS.split(value)[1:]] if column == "mineral" else [])
     for part in parts:
         if _FORMULA_START.match(part) or (_SIGNED.match(part) and not _PLAIN_SIGNED.match(part)):
@@ -143,9 +172,19 @@ def formula(value: str, column: str = "") -> Finding:
 
 # ---------------------------------------------------------------- web addresses
 
-_URL_BAD = {'"': "a double quote", "'": "a single quote", "<": "an angle bracket", ">": "an angle bracket",
-            "\\": "a back-slash", "`": "a back-tick", " ": "a space", "{": "a brace", "}": "a brace",
-            "|": "a vertical bar", "^": "a caret"}
+_URL_BAD = {
+    '"': "a double quote",
+    "'": "a single quote",
+    "<": "an angle bracket",
+    ">": "an angle bracket",
+    "\\": "a back-slash",
+    "`": "a back-tick",
+    " ": "a space",
+    "{": "a brace",
+    "}": "a brace",
+    "|": "a vertical bar",
+    "^": "a caret",
+}
 
 
 def url(value: str) -> Finding:
@@ -157,17 +196,22 @@ def url(value: str) -> Finding:
     except ValueError:
         return "not a web address", "give the full address starting with http:// or https://"
     if parts.scheme.lower() not in ("http", "https"):
-        return ("not a web address (only http:// and https:// addresses are links a reader can open)",
-                "give the full address starting with http:// or https://")
+        return (
+            "not a web address (only http:// and https:// addresses are links a reader can open)",
+            "give the full address starting with http:// or https://",
+        )
     for ch, what in _URL_BAD.items():
         if ch in value:
-            return (f"the address holds {what}, which no address needs and which can break the page's link",
-                    "copy the address again from the browser's address bar (it encodes such characters, "
-                    "e.g. a space as %20)")
+            return (
+                f"the address holds {what}, which no address needs and which can break the page's link",
+                "copy the address again from the browser's address bar (it encodes such characters, "
+                "e.g. a space as %20)",
+            )
     if "@" in parts.netloc:
-        return (f"the address holds user-info before '@' ({parts.netloc}): it shows one host but opens "
-                f"'{parts.hostname}'",
-                "give the address of the document itself, without a user name or password")
+        return (
+            f"the address holds user-info before '@' ({parts.netloc}): it shows one host but opens '{parts.hostname}'",
+            "give the address of the document itself, without a user name or password",
+        )
     if not parts.hostname or "." not in parts.hostname:
         return "not a web address (no host name)", "give the full address starting with http:// or https://"
     return look_alike_host(parts.hostname)
@@ -188,10 +232,12 @@ def look_alike_host(host: str) -> Finding:
                 puny = host.encode("idna").decode("ascii")
             except UnicodeError:
                 puny = "an address that cannot be encoded"
-            return (f"the host name '{host}' mixes letters of {' and '.join(sorted(s.title() for s in scripts))} "
-                    f"scripts: it looks like another address but opens {puny}",
-                    "copy the address again from the browser's address bar; if it is right, write the host in "
-                    "punycode as the browser shows it")
+            return (
+                f"the host name '{host}' mixes letters of {' and '.join(sorted(s.title() for s in scripts))} "
+                f"scripts: it looks like another address but opens {puny}",
+                "copy the address again from the browser's address bar; if it is right, write the host in "
+                "punycode as the browser shows it",
+            )
     return None
 
 
@@ -208,8 +254,9 @@ _FORMS = [
     re.compile(rf"^(?:{_QUALIFIER})?{_FIGURE}\s*%?\s*(?:-|–|to)\s*{_FIGURE}\s*%?{_CENTRAL}$", re.I | re.A),
     re.compile(rf"^between\s+{_FIGURE}\s*%?\s+and\s+{_FIGURE}\s*%?{_CENTRAL}$", re.I | re.A),
 ]
-_FRACTION = re.compile(r"^(?:" + _QUALIFIER + r")?(?:" + "|".join(re.escape(w) for w in FRACTION_WORDS)
-                       + r"|one in [0-9]+)$", re.I | re.A)
+_FRACTION = re.compile(
+    r"^(?:" + _QUALIFIER + r")?(?:" + "|".join(re.escape(w) for w in FRACTION_WORDS) + r"|one in [0-9]+)$", re.I | re.A
+)
 _FIGURE_THEN_WORDS = re.compile(rf"^(?:{_QUALIFIER})?{_FIGURE}\s*(?P<words>[A-Za-z].*)$", re.I | re.A)
 
 
@@ -234,8 +281,11 @@ def _reversed(value: str) -> Finding:
         number, scale = high.split(" ", 1)
         low, swapped = f"{low} {scale}", f"{number}-{low} {scale}"
     if _figure_value(low) > _figure_value(high):
-        return (f"the range is reversed: its first figure ({found['low'].strip()}) is larger than its second "
-                f"({found['high'].strip()})", f"write the smaller figure first ('{swapped}')")
+        return (
+            f"the range is reversed: its first figure ({found['low'].strip()}) is larger than its second "
+            f"({found['high'].strip()})",
+            f"write the smaller figure first ('{swapped}')",
+        )
     return None
 
 
@@ -245,11 +295,15 @@ def _signed_value(value: str, unit: str) -> Finding:
     if not found:
         return None
     if found["sign"] == "+":
-        return ("the value starts with '+': the standard writes a lower bound after the figure",
-                f"write '{found['rest'].strip()}+' or 'more than {found['rest'].strip()}'")
+        return (
+            "the value starts with '+': the standard writes a lower bound after the figure",
+            f"write '{found['rest'].strip()}+' or 'more than {found['rest'].strip()}'",
+        )
     what = "a share" if unit == "percent" else f"a figure in '{unit}'"
-    return (f"the value is negative: {what} cannot be below zero in this standard",
-            "check the source; if the minus was a dash, give the figure without it; a change goes in 'note'")
+    return (
+        f"the value is negative: {what} cannot be below zero in this standard",
+        "check the source; if the minus was a dash, give the figure without it; a change goes in 'note'",
+    )
 
 
 def other_script_digits(value: str) -> str:
@@ -259,8 +313,10 @@ def other_script_digits(value: str) -> str:
 def value_form(value: str, unit: str) -> Finding:
     """None when the whole cell is one accepted form; else why not and how to write it."""
     if "%" in value and unit != "percent":
-        return (f"the value has a percent sign but the unit is '{unit}'",
-                "for a share, write the unit 'percent' and the figure without '%'; for a count, drop the '%'")
+        return (
+            f"the value has a percent sign but the unit is '{unit}'",
+            "for a share, write the unit 'percent' and the figure without '%'; for a count, drop the '%'",
+        )
     if any(form.match(value) for form in _FORMS) or (unit == "percent" and _FRACTION.match(value)):
         return _reversed(value)
     signed = _signed_value(value, unit)
@@ -268,34 +324,48 @@ def value_form(value: str, unit: str) -> Finding:
         return signed
     if _INDIAN_GROUPING.match(value):
         plain = int(value.replace(",", ""))
-        return (f"the value uses Indian digit grouping ({value} = {plain:,}); in this standard ',' groups "
-                "thousands only", f"write '{plain:,}' (or '{plain / 100_000:g} lakh' in 'note')")
+        return (
+            f"the value uses Indian digit grouping ({value} = {plain:,}); in this standard ',' groups thousands only",
+            f"write '{plain:,}' (or '{plain / 100_000:g} lakh' in 'note')",
+        )
     odd = other_script_digits(value)
     if odd:
         names = sorted({unicodedata.name(ch, "digit").split(" DIGIT")[0].title() for ch in odd})
-        return (f"the value is written with digits from another script ({', '.join(names)}: '{odd}')",
-                "retype the figure with the digits 0-9")
+        return (
+            f"the value is written with digits from another script ({', '.join(names)}: '{odd}')",
+            "retype the figure with the digits 0-9",
+        )
     if re.search(r"\d[eE][-+]?\d", value):
-        return ("the value is in scientific notation, which the standard does not read",
-                "write the figure in full or with a scale word (e.g. 1.5 million)")
+        return (
+            "the value is in scientific notation, which the standard does not read",
+            "write the figure in full or with a scale word (e.g. 1.5 million)",
+        )
     if re.search(r"\b0[xXbBoO][0-9A-Fa-f]", value):
         return "the value is not a decimal number (a '0x' or '0b' prefix)", "write the figure in decimal digits"
     if re.search(r"\d,(?:\d{1,2}|\d{4,})(?!\d)", value):
-        return ("the value has a decimal comma: in this standard ',' only groups thousands (1,000) and '.' is "
-                "the decimal mark",
-                "write the decimal with a point, e.g. '2.5 million' for '2,5 million'")
+        return (
+            "the value has a decimal comma: in this standard ',' only groups thousands (1,000) and '.' is "
+            "the decimal mark",
+            "write the decimal with a point, e.g. '2.5 million' for '2,5 million'",
+        )
     if re.search(r"\d[_^']\d|\d\s+\d", value):
-        return ("the value has characters inside the figure ('^', '_', an apostrophe or a space) that the "
-                "standard does not read", "write the figure with commas between groups of three digits "
-                "(1,000,000) or with a scale word (1 million)")
+        return (
+            "the value has characters inside the figure ('^', '_', an apostrophe or a space) that the "
+            "standard does not read",
+            "write the figure with commas between groups of three digits (1,000,000) or with a scale word (1 million)",
+        )
     words = _FIGURE_THEN_WORDS.match(value)
     if words:
-        return (f"the value has words after the figure ('{words['words']}'), so it cannot be read exactly as a "
-                f"figure in '{unit}'",
-                "keep only the figure in 'value'; the unit goes in 'unit' and any words in 'note'")
+        return (
+            f"the value has words after the figure ('{words['words']}'), so it cannot be read exactly as a "
+            f"figure in '{unit}'",
+            "keep only the figure in 'value'; the unit goes in 'unit' and any words in 'note'",
+        )
     forms = ", ".join(f"'{form}'" for form, _ in standard.VALUE_FORMS[:6])
-    return ("the value cannot be read as a number or a range",
-            f"write it in an accepted form ({forms}); put any words in 'note'")
+    return (
+        "the value cannot be read as a number or a range",
+        f"write it in an accepted form ({forms}); put any words in 'note'",
+    )
 
 
 @lru_cache(maxsize=1)
@@ -329,12 +399,17 @@ def magnitude(value: str, unit: str, iso3: str) -> Finding:
         population = populations().get(iso3) if iso3 else WORLD_POPULATION
         if population is None:
             return None
-        where = f"the {population:,.0f} people who live in {iso3} (Natural Earth)" if iso3 else \
-            f"the world's {population:,.0f} people"
+        where = (
+            f"the {population:,.0f} people who live in {iso3} (Natural Earth)"
+            if iso3
+            else f"the world's {population:,.0f} people"
+        )
         if top > population * POPULATION_MARGIN:
-            return (f"{top:,.0f} {unit} is more than {where}",
-                    "check the figure's scale (thousand or million) and the unit: a count of people cannot "
-                    "exceed the population")
+            return (
+                f"{top:,.0f} {unit} is more than {where}",
+                "check the figure's scale (thousand or million) and the unit: a count of people cannot "
+                "exceed the population",
+            )
     elif unit == "countries" and top > MAX_COUNTRIES:
         return f"{top:,.0f} countries is more than there are", "check the figure and the unit"
     elif top > MAX_ANY:

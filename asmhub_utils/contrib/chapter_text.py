@@ -13,8 +13,9 @@ from asmhub_utils.errors import Problem, display_path
 def _table(header: list[str], rows: list[list[object]], css: str) -> str:
     """Every cell carries its column's name (`data-label`): on a phone book/assets/asmhub.css shows each row as a
     card of labelled lines (as for table.asm-estimates), so no column is cut off at the right edge."""
-    return html_templates.render("contrib_table.html", header=header, css=css,
-                                 rows=[list(zip(header, row)) for row in rows])
+    return html_templates.render(
+        "contrib_table.html", header=header, css=css, rows=[list(zip(header, row)) for row in rows]
+    )
 
 
 def standard_table() -> str:
@@ -36,14 +37,16 @@ def csv_table(path: Path) -> str:
         rows = list(csv.reader(handle))
     header, records = rows[0], rows[1:]
     numbers = [f"Row {n}" for n in range(2, len(records) + 2)]
-    lines = [[column, *(record[i] if i < len(record) else "" for record in records)]
-             for i, column in enumerate(header)]
+    lines = [[column, *(record[i] if i < len(record) else "" for record in records)] for i, column in enumerate(header)]
     return _table(["Column", *numbers], lines, "asm-standard")
 
 
 def problems_table(problems: list[Problem]) -> str:
-    return _table(["Row", "Column", "Value", "Problem", "How to fix it"],
-                  [[p.row or "", p.column or "", p.value or "", p.message, p.fix] for p in problems], "asm-standard")
+    return _table(
+        ["Row", "Column", "Value", "Problem", "How to fix it"],
+        [[p.row or "", p.column or "", p.value or "", p.message, p.fix] for p in problems],
+        "asm-standard",
+    )
 
 
 def contributed_files() -> list[str]:

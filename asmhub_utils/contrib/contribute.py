@@ -84,8 +84,10 @@ def _unchanged(moves: list[tuple[Path, Path]]) -> bool:
 def _explain(error: OSError) -> str:
     where = f" ({display_path(Path(error.filename))})" if error.filename else ""
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"data/ cannot be written{where}: {error.strerror.lower()}. Run the command as a user who may "
-                "write to the repository, or make data/ writable")
+        return (
+            f"data/ cannot be written{where}: {error.strerror.lower()}. Run the command as a user who may "
+            "write to the repository, or make data/ writable"
+        )
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk is full{where}. Free some space and run the command again"
     return f"data/ could not be changed{where}: {error.strerror or error}"
@@ -123,10 +125,17 @@ def _contribute_locked(source: Path, recovered: str | None) -> Outcome:
         return _complete(existing, recovered)  # contributed before: the tables must hold it
     problems = validate.check_file_name(source)
     if target.exists():
-        problems.append(Problem(display_path(source), None, None, source.name,
-                                f"a different file named {source.name} is already in data/contrib",
-                                "rename your file (add your organisation and the date, e.g. "
-                                "ngo-ghana-2024-05.csv) and run the command again"))
+        problems.append(
+            Problem(
+                display_path(source),
+                None,
+                None,
+                source.name,
+                f"a different file named {source.name} is already in data/contrib",
+                "rename your file (add your organisation and the date, e.g. "
+                "ngo-ghana-2024-05.csv) and run the command again",
+            )
+        )
     problems += validate.validate_file(source)
     if problems:
         raise DataError(problems)

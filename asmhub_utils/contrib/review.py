@@ -56,9 +56,16 @@ def problems(source: Path) -> list[Problem]:
     found = validate.check_file_name(source)
     target = paths.CONTRIB / source.name
     if target.exists() and target.read_bytes() != source.read_bytes().removeprefix(b"\xef\xbb\xbf"):
-        found.append(Problem(display_path(source), None, None, source.name,
-                             f"a different file named {source.name} is already in data/contrib",
-                             "rename your file (add your organisation and the date) and run the command again"))
+        found.append(
+            Problem(
+                display_path(source),
+                None,
+                None,
+                source.name,
+                f"a different file named {source.name} is already in data/contrib",
+                "rename your file (add your organisation and the date) and run the command again",
+            )
+        )
     return found + validate.validate_file(source)
 
 
@@ -97,8 +104,10 @@ def lines(review: Review, dry_run: bool) -> list[str]:
     """The review as plain lines (the terminal; `markdown` wraps the same facts for a job summary)."""
     would = "would " if dry_run else ""
     d = review.changes
-    out = [f"Review of {review.file}: merging it {would}add {len(d.of_kind('added'))} figure(s), "
-           f"{would}change {len(d.of_kind('changed'))}, {would}remove {len(d.of_kind('removed'))}."]
+    out = [
+        f"Review of {review.file}: merging it {would}add {len(d.of_kind('added'))} figure(s), "
+        f"{would}change {len(d.of_kind('changed'))}, {would}remove {len(d.of_kind('removed'))}."
+    ]
     out.append("New figures by country:" if d.of_kind("added") else "New figures by country: none")
     for place, changes in sorted(review.new_by_country.items()):
         out.append(f"  {place}: {len(changes)}")
@@ -120,8 +129,10 @@ def markdown(review: Review, dry_run: bool) -> str:
     """The same review for a pull request's job summary."""
     d = review.changes
     out = [f"### Review of `{review.file}`", ""]
-    out.append(f"Merging it would add **{len(d.of_kind('added'))}** figure(s), change "
-               f"**{len(d.of_kind('changed'))}**, remove **{len(d.of_kind('removed'))}**.")
+    out.append(
+        f"Merging it would add **{len(d.of_kind('added'))}** figure(s), change "
+        f"**{len(d.of_kind('changed'))}**, remove **{len(d.of_kind('removed'))}**."
+    )
     out += ["", "**Headlines that would change**", ""]
     out += [f"- {_headline_line(h)}".replace("|", "\\|") for h in d.headlines] or ["- none"]
     out += ["", "**New figures by country**", ""]
@@ -129,8 +140,13 @@ def markdown(review: Review, dry_run: bool) -> str:
         out.append(f"- {place}: " + "; ".join(f"`{c.record_id}` {c.value} ({c.indicator})" for c in changes))
     if not review.new_by_country:
         out.append("- none")
-    out += ["", "**Countries newly covered:** " + (", ".join(d.countries_added) or "none"), "",
-            "**Pages affected:** " + (", ".join(f"`{p}`" for p in review.pages) or "none"), ""]
+    out += [
+        "",
+        "**Countries newly covered:** " + (", ".join(d.countries_added) or "none"),
+        "",
+        "**Pages affected:** " + (", ".join(f"`{p}`" for p in review.pages) or "none"),
+        "",
+    ]
     if not dry_run:
         out.append("The contribution has been merged into data/.")
     return "\n".join(out) + "\n"

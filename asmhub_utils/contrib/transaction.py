@@ -3,11 +3,13 @@
 Used by `asmhub contribute` and `asmhub build-data`, and by everything that reads data/ (`asmhub profile`, and
 `make book` through `asmhub hold-data`), which hold the same lock through `reading()`:
 
-* **Lock.** `data_lock()` holds an exclusive `fcntl` lock on `.asmhub-data.lock` (next to data/) for the whole run; a second
+* **Lock.** `data_lock()` holds an exclusive `fcntl` lock on `.asmhub-data.lock` (next to data/) for the whole run; a
+second
   run says that one is running and waits for it (the kernel drops the lock when a process dies, even by
   kill -9, so a dead run never blocks the next).
 * **Journal.** `replace_files()` first copies every file it will replace into a backup folder and writes
-  `.asmhub-data-journal.json` next to data/ (fsynced, then renamed into place) naming each target, its staged new content
+  `.asmhub-data-journal.json` next to data/ (fsynced, then renamed into place) naming each target, its staged new
+  content
   and its backup. Only then are the staged files renamed over the targets. Deleting the journal is the commit.
 * **Readers.** `reading()` takes the lock, rolls back an interrupted change (and says so), then checks the tidy
   tables against datapackage.json (tidy/table_check.py) before anything reads them; a reader never sees a
@@ -41,8 +43,10 @@ LOCK_NAME = ".asmhub-data.lock"
 JOURNAL_NAME = ".asmhub-data-journal.json"
 STAGING_PREFIX = ".asmhub-staging-"
 HELD = "ASMHUB_DATA_LOCK_HELD"  # set by `asmhub hold-data` for the command it runs
-BUSY = ("another asmhub command is using data/ (a contribute, a build-data, a profile run or a book build); "
-        "waiting for it to finish")
+BUSY = (
+    "another asmhub command is using data/ (a contribute, a build-data, a profile run or a book build); "
+    "waiting for it to finish"
+)
 
 
 class Busy(Exception):

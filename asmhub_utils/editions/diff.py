@@ -33,8 +33,15 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("country", ("iso3",)),
 )
 # A country's headline is "changed" when any of these differ; the rest is shown beside it.
-HEADLINE_KEYS = ("headline_record_id", "headline_value_text", "headline_low", "headline_high",
-                 "headline_year_text", "headline_source_id", "status")
+HEADLINE_KEYS = (
+    "headline_record_id",
+    "headline_value_text",
+    "headline_low",
+    "headline_high",
+    "headline_year_text",
+    "headline_source_id",
+    "status",
+)
 
 
 @dataclass(frozen=True)
@@ -116,10 +123,15 @@ class Diff:
         return {f.record_id: f for f in self.figures}
 
     def counts(self) -> dict[str, int]:
-        return {"figures added": len(self.of_kind("added")), "figures removed": len(self.of_kind("removed")),
-                "figures changed": len(self.of_kind("changed")), "headlines changed": len(self.headlines),
-                "world figures changed": len(self.world), "countries newly covered": len(self.countries_added),
-                "stated figures changed": len(self.stated)}
+        return {
+            "figures added": len(self.of_kind("added")),
+            "figures removed": len(self.of_kind("removed")),
+            "figures changed": len(self.of_kind("changed")),
+            "headlines changed": len(self.headlines),
+            "world figures changed": len(self.world),
+            "countries newly covered": len(self.countries_added),
+            "stated figures changed": len(self.stated),
+        }
 
     @property
     def empty(self) -> bool:
@@ -174,16 +186,35 @@ def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[FigureChange]:
     # rows as dicts: a pandas row lookup per change cost a second for a thousand changes
     for kind, frame in (("added", new.loc[added]), ("removed", old.loc[removed])):
         for r in frame.to_dict("records"):
-            changes.append(FigureChange(r["record_id"], kind, r.get("iso3", ""), _place(r), r.get("scope", ""),
-                                        r.get("indicator", ""), r.get("value_text", "")))
+            changes.append(
+                FigureChange(
+                    r["record_id"],
+                    kind,
+                    r.get("iso3", ""),
+                    _place(r),
+                    r.get("scope", ""),
+                    r.get("indicator", ""),
+                    r.get("value_text", ""),
+                )
+            )
     where = any_change.nonzero()[0]
     befores, afters = a.iloc[where].to_dict("records"), b.iloc[where].to_dict("records")
     for n, before, after in zip(where, befores, afters):
-        fields = tuple((name, _display(name, before), _display(name, after))
-                       for name, mask in differs.items() if mask[n])
-        changes.append(FigureChange(after["record_id"], "changed", after.get("iso3", ""), _place(after),
-                                    after.get("scope", ""), after.get("indicator", ""), after.get("value_text", ""),
-                                    fields))
+        fields = tuple(
+            (name, _display(name, before), _display(name, after)) for name, mask in differs.items() if mask[n]
+        )
+        changes.append(
+            FigureChange(
+                after["record_id"],
+                "changed",
+                after.get("iso3", ""),
+                _place(after),
+                after.get("scope", ""),
+                after.get("indicator", ""),
+                after.get("value_text", ""),
+                fields,
+            )
+        )
     order = {"changed": 0, "added": 1, "removed": 2}
     return sorted(changes, key=lambda c: (c.place == "World", c.place, order[c.kind], c.record_id))
 
@@ -192,9 +223,14 @@ def _headline(row: dict | None, publishers: dict[str, str]) -> Headline | None:
     if row is None:
         return None
     source = row.get("headline_source_id", "")
-    return Headline(row.get("headline_record_id", ""), row.get("headline_value_text", ""),
-                    row.get("headline_year_text", ""), publishers.get(source, source), row.get("headline_rule", ""),
-                    row.get("status", ""))
+    return Headline(
+        row.get("headline_record_id", ""),
+        row.get("headline_value_text", ""),
+        row.get("headline_year_text", ""),
+        publishers.get(source, source),
+        row.get("headline_rule", ""),
+        row.get("status", ""),
+    )
 
 
 def headline_changes(old: DataPackage, new: DataPackage) -> list[HeadlineChange]:
@@ -238,7 +274,6 @@ def compare(old: DataPackage, new: DataPackage) -> Diff:
     figures = figure_changes(old.estimates, new.estimates)
     covered_before = set(old.estimates["iso3"]) - {""}
     countries_added = sorted(set(new.estimates["iso3"]) - {""} - covered_before)
-    diff = Diff(old.label, new.label, figures, headline_changes(old, new), countries_added,
-                stated_changes(old, new))
+    diff = Diff(old.label, new.label, figures, headline_changes(old, new), countries_added, stated_changes(old, new))
     diff.seconds = time.perf_counter() - start
     return diff

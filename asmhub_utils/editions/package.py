@@ -79,10 +79,15 @@ def _stated_from_tree(root: Path) -> dict[str, dict[str, str]]:
 def _tables(found: dict[str, bytes | None], spec: str, where: str) -> dict[str, pd.DataFrame]:
     missing = [f"{name}.csv" for name in TABLES if found.get(name) is None and name not in OPTIONAL]
     if missing:
-        raise _problem(spec, f"holds no {', '.join(missing)}",
-                       f"name {where} with the tidy tables (data/, an edition, a data zip, a revision that has them)")
-    return {name: _read(found[name]) if found.get(name) is not None else pd.DataFrame(columns=["iso3"], dtype=object)
-            for name in TABLES}
+        raise _problem(
+            spec,
+            f"holds no {', '.join(missing)}",
+            f"name {where} with the tidy tables (data/, an edition, a data zip, a revision that has them)",
+        )
+    return {
+        name: _read(found[name]) if found.get(name) is not None else pd.DataFrame(columns=["iso3"], dtype=object)
+        for name in TABLES
+    }
 
 
 def _problem(spec: str, message: str, fix: str) -> DataError:
@@ -94,8 +99,11 @@ def from_folder(folder: Path, label: str | None = None) -> DataPackage:
     root = folder
     if not (folder / "estimates.csv").exists() and (folder / "data" / "estimates.csv").exists():
         folder = folder / "data"
-    tables = _tables({name: (folder / f"{name}.csv").read_bytes() for name in TABLES
-                      if (folder / f"{name}.csv").exists()}, str(folder), "a folder")
+    tables = _tables(
+        {name: (folder / f"{name}.csv").read_bytes() for name in TABLES if (folder / f"{name}.csv").exists()},
+        str(folder),
+        "a folder",
+    )
     if (folder / STATED_FILE).exists():
         stated = json.loads((folder / STATED_FILE).read_text(encoding="utf-8"))
     elif root != folder and (root / "notebooks").is_dir():
@@ -109,8 +117,9 @@ def from_zip(archive: Path, label: str | None = None) -> DataPackage:
     """The tables in a data zip: members named `<anything>/estimates.csv` etc."""
     with zipfile.ZipFile(archive) as z:
         names = {Path(n).name: n for n in z.namelist()}
-        tables = _tables({name: z.read(names[f"{name}.csv"]) for name in TABLES if f"{name}.csv" in names},
-                         str(archive), "a zip")
+        tables = _tables(
+            {name: z.read(names[f"{name}.csv"]) for name in TABLES if f"{name}.csv" in names}, str(archive), "a zip"
+        )
         stated = json.loads(z.read(names[STATED_FILE])) if STATED_FILE in names else {}
     return DataPackage(label or str(archive), stated=stated, **tables)
 
@@ -118,8 +127,11 @@ def from_zip(archive: Path, label: str | None = None) -> DataPackage:
 def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
     done = subprocess.run(["git", "-C", str(repo), *args], input=data, capture_output=True, check=False)
     if done.returncode != 0:
-        raise _problem(" ".join(args), done.stderr.decode("utf-8", "replace").strip() or "git failed",
-                       "name a git revision of this repository, a data folder, a data zip or an edition")
+        raise _problem(
+            " ".join(args),
+            done.stderr.decode("utf-8", "replace").strip() or "git failed",
+            "name a git revision of this repository, a data folder, a data zip or an edition",
+        )
     return done.stdout
 
 
@@ -134,7 +146,7 @@ def _cat_files(repo: Path, revision: str, files: list[str]) -> dict[str, bytes]:
             pos = end + 1
             continue
         size = int(header[2])
-        found[name] = out[end + 1:end + 1 + size]
+        found[name] = out[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
     return found
 
@@ -144,10 +156,16 @@ def from_git(revision: str, repo: Path = paths.ROOT) -> DataPackage:
     try:
         commit = _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
     except DataError:
-        raise _problem(revision, "is neither a folder, a data zip, an edition in data/editions/ nor a git revision",
-                       "name one of those (for example HEAD~1, data/, asmhub-data.zip or 0.1.0)") from None
-    chapters = [n for n in _git(repo, "ls-tree", "-r", "--name-only", commit, "notebooks").decode().splitlines()
-                if n.endswith(".ipynb") and "/profiles/" not in n and "/templates/" not in n]
+        raise _problem(
+            revision,
+            "is neither a folder, a data zip, an edition in data/editions/ nor a git revision",
+            "name one of those (for example HEAD~1, data/, asmhub-data.zip or 0.1.0)",
+        ) from None
+    chapters = [
+        n
+        for n in _git(repo, "ls-tree", "-r", "--name-only", commit, "notebooks").decode().splitlines()
+        if n.endswith(".ipynb") and "/profiles/" not in n and "/templates/" not in n
+    ]
     files = _cat_files(repo, commit, [f"data/{name}.csv" for name in TABLES] + chapters)
     tables = _tables({name: files.get(f"data/{name}.csv") for name in TABLES}, revision, "a revision")
     stated = {name: s for name in chapters if name in files and (s := stated_from_notebook(files[name]))}

@@ -76,8 +76,9 @@ def current_package(data: Path = paths.DATA, with_stated: bool = True) -> packag
     return package.from_folder(root, "this edition")
 
 
-def changes(current: str, editions: Path = EDITIONS, data: Path = paths.DATA,
-            with_stated: bool = True) -> tuple[Edition | None, diff.Diff | None]:
+def changes(
+    current: str, editions: Path = EDITIONS, data: Path = paths.DATA, with_stated: bool = True
+) -> tuple[Edition | None, diff.Diff | None]:
     """The previous edition and what changed since it (None, None for the first edition)."""
     before = previous(current, editions)
     if before is None:
@@ -86,8 +87,7 @@ def changes(current: str, editions: Path = EDITIONS, data: Path = paths.DATA,
     return before, diff.compare(old, current_package(data, with_stated))
 
 
-def keep(target: Path, tables: dict[str, bytes], described: dict, stated: dict, version: str,
-         date: dt.date) -> Path:
+def keep(target: Path, tables: dict[str, bytes], described: dict, stated: dict, version: str, date: dt.date) -> Path:
     """Write one edition's package into `target` (replacing what was there)."""
     if target.exists():
         shutil.rmtree(target)
@@ -95,27 +95,36 @@ def keep(target: Path, tables: dict[str, bytes], described: dict, stated: dict, 
     for name, content in tables.items():
         (target / name).write_bytes(content)
     described = {**described, "version": version, "created": date.isoformat()}
-    (target / "datapackage.json").write_text(json.dumps(described, indent=2, ensure_ascii=False) + "\n",
-                                              encoding="utf-8")
-    (target / package.STATED_FILE).write_text(json.dumps(stated, indent=1, ensure_ascii=False, sort_keys=True)
-                                              + "\n", encoding="utf-8")
+    (target / "datapackage.json").write_text(
+        json.dumps(described, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (target / package.STATED_FILE).write_text(
+        json.dumps(stated, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return target
 
 
-def keep_from_git(revision: str, version: str, date: dt.date, editions: Path = EDITIONS,
-                  repo: Path = paths.ROOT) -> Path:
+def keep_from_git(
+    revision: str, version: str, date: dt.date, editions: Path = EDITIONS, repo: Path = paths.ROOT
+) -> Path:
     """Keep the data of a past revision as an edition (how the edition before editions existed was kept)."""
     files = package._cat_files(repo, revision, [f"data/{n}" for n in (*TABLE_FILES, "datapackage.json")])
     state = package.from_git(revision, repo)
-    return keep(editions / version, {n: files[f"data/{n}"] for n in TABLE_FILES},
-                json.loads(files["data/datapackage.json"]), state.stated, version, date)
+    return keep(
+        editions / version,
+        {n: files[f"data/{n}"] for n in TABLE_FILES},
+        json.loads(files["data/datapackage.json"]),
+        state.stated,
+        version,
+        date,
+    )
 
 
 def set_metadata(version: str, date: dt.date, source: Path = METADATA) -> None:
     """Write the edition's version and date into book/metadata.yml, keeping its comments."""
     text = source.read_text(encoding="utf-8")
-    text = re.sub(r'(?m)^version:.*$', f'version: "{version}"', text)
-    text = re.sub(r'(?m)^date_released:.*$', f'date_released: "{date.isoformat()}"', text)
+    text = re.sub(r"(?m)^version:.*$", f'version: "{version}"', text)
+    text = re.sub(r"(?m)^date_released:.*$", f'date_released: "{date.isoformat()}"', text)
     source.write_text(text, encoding="utf-8")
 
 
@@ -125,10 +134,12 @@ def summary_text(before: Edition | None, changed: diff.Diff | None) -> str:
         return "First edition with a kept data package."
     counts = changed.counts()
     parts = [f"{n} {label}" for label, n in counts.items() if n]
-    return (f"Against edition {before.version} ({before.date.isoformat()}): "
-            f"{', '.join(parts) if parts else 'no figure changed'}. Every change, figure by figure, is on "
-            f"[What changed in this edition]({WHAT_CHANGED_PAGE.removesuffix('.md')}.md); the data package of "
-            f"each edition is kept in the site under `downloads/editions/`.")
+    return (
+        f"Against edition {before.version} ({before.date.isoformat()}): "
+        f"{', '.join(parts) if parts else 'no figure changed'}. Every change, figure by figure, is on "
+        f"[What changed in this edition]({WHAT_CHANGED_PAGE.removesuffix('.md')}.md); the data package of "
+        f"each edition is kept in the site under `downloads/editions/`."
+    )
 
 
 def write_changelog(version: str, date: dt.date, summary: str, source: Path = CHANGELOG) -> None:
@@ -138,7 +149,7 @@ def write_changelog(version: str, date: dt.date, summary: str, source: Path = CH
     heading = f"## {version} ({date.isoformat()})"
     section = re.search(rf"(?m)^## {re.escape(version)} \(.*\)$", text)
     if section:
-        text = text[:section.start()] + heading + text[section.end():]
+        text = text[: section.start()] + heading + text[section.end() :]
         start = text.find(SUMMARY_START, section.start())
         next_section = text.find("\n## ", section.start() + 3)
         if start != -1 and (next_section == -1 or start < next_section):
@@ -154,14 +165,26 @@ def write_changelog(version: str, date: dt.date, summary: str, source: Path = CH
     source.write_text(text, encoding="utf-8")
 
 
-def record(version: str, date: dt.date, editions: Path = EDITIONS, data: Path = paths.DATA,
-           metadata: Path = METADATA, changelog: Path = CHANGELOG) -> tuple[Path, diff.Diff | None]:
+def record(
+    version: str,
+    date: dt.date,
+    editions: Path = EDITIONS,
+    data: Path = paths.DATA,
+    metadata: Path = METADATA,
+    changelog: Path = CHANGELOG,
+) -> tuple[Path, diff.Diff | None]:
     """Publish an edition: metadata, kept package, changes.csv against the previous edition, changelog entry."""
     set_metadata(version, date, metadata)
     before, changed = changes(version, editions, data)
     current = current_package(data)
-    target = keep(editions / version, {n: (data / n).read_bytes() for n in TABLE_FILES},
-                  json.loads((data / "datapackage.json").read_text(encoding="utf-8")), current.stated, version, date)
+    target = keep(
+        editions / version,
+        {n: (data / n).read_bytes() for n in TABLE_FILES},
+        json.loads((data / "datapackage.json").read_text(encoding="utf-8")),
+        current.stated,
+        version,
+        date,
+    )
     if changed is not None:
         (target / "changes.csv").write_text(report.to_csv(changed), encoding="utf-8")
     write_changelog(version, date, summary_text(before, changed), changelog)

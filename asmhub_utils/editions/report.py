@@ -17,14 +17,33 @@ def rows(diff: Diff) -> list[dict[str, str]]:
     figures chapters state."""
     out = []
     for h in diff.headlines:
-        out.append({"section": "headline", "kind": h.kind, "record_id": h.new.record_id if h.new else "",
-                    "iso3": h.iso3, "place": h.country, "field": "headline",
-                    "old": h.old.text() if h.old else "not covered", "new": h.new.text() if h.new else "not covered",
-                    "note": f"rule: {h.reason}" if h.reason else ""})
+        out.append(
+            {
+                "section": "headline",
+                "kind": h.kind,
+                "record_id": h.new.record_id if h.new else "",
+                "iso3": h.iso3,
+                "place": h.country,
+                "field": "headline",
+                "old": h.old.text() if h.old else "not covered",
+                "new": h.new.text() if h.new else "not covered",
+                "note": f"rule: {h.reason}" if h.reason else "",
+            }
+        )
     for iso3 in diff.countries_added:
-        out.append({"section": "coverage", "kind": "newly covered", "record_id": "", "iso3": iso3,
-                    "place": next((f.place for f in diff.figures if f.iso3 == iso3), iso3), "field": "",
-                    "old": "", "new": "", "note": "first figures for this country"})
+        out.append(
+            {
+                "section": "coverage",
+                "kind": "newly covered",
+                "record_id": "",
+                "iso3": iso3,
+                "place": next((f.place for f in diff.figures if f.iso3 == iso3), iso3),
+                "field": "",
+                "old": "",
+                "new": "",
+                "note": "first figures for this country",
+            }
+        )
     for f in diff.figures:
         section = "world figure" if f.scope == "world" else "figure"
         base = {"section": section, "kind": f.kind, "record_id": f.record_id, "iso3": f.iso3, "place": f.place}
@@ -34,8 +53,19 @@ def rows(diff: Diff) -> list[dict[str, str]]:
             old, new = ("", f.value) if f.kind == "added" else (f.value, "")
             out.append({**base, "field": "", "old": old, "new": new, "note": f.indicator})
     for s in diff.stated:
-        out.append({"section": "stated figure", "kind": "changed", "record_id": "", "iso3": "", "place": s.chapter,
-                    "field": s.name, "old": s.old, "new": s.new, "note": ""})
+        out.append(
+            {
+                "section": "stated figure",
+                "kind": "changed",
+                "record_id": "",
+                "iso3": "",
+                "place": s.chapter,
+                "field": s.name,
+                "old": s.old,
+                "new": s.new,
+                "note": "",
+            }
+        )
     return out
 
 
@@ -78,11 +108,14 @@ def to_terminal(diff: Diff, width: int | None = None) -> str:
     fixed = sum(min(caps[c], max(len(c), *(len(r[c]) for r in table))) for c in caps) + 2 * len(shown)
     free = max(width - fixed, 20) // 2
     widths = {c: min(caps.get(c, free), max(len(c), *(len(r[c]) for r in table))) for c in shown}
-    out = [summary(diff), "", "  ".join(c.ljust(widths[c]) for c in shown).rstrip(),
-           "  ".join("-" * widths[c] for c in shown)]
+    out = [
+        summary(diff),
+        "",
+        "  ".join(c.ljust(widths[c]) for c in shown).rstrip(),
+        "  ".join("-" * widths[c] for c in shown),
+    ]
     for r in table:
         cells = {c: textwrap.wrap(r[c], widths[c]) or [""] for c in shown}
         for n in range(max(len(v) for v in cells.values())):
-            out.append("  ".join((cells[c][n] if n < len(cells[c]) else "").ljust(widths[c])
-                                 for c in shown).rstrip())
+            out.append("  ".join((cells[c][n] if n < len(cells[c]) else "").ljust(widths[c]) for c in shown).rstrip())
     return "\n".join(out) + "\n"

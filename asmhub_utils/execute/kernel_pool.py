@@ -62,8 +62,14 @@ async def execute(km, notebook, cwd: Path, record_timing: bool = True) -> None:
 
     reset = nbformat.v4.new_code_cell(RESET.format(folder=str(cwd)))
     notebook.cells.insert(0, reset)
-    client = NotebookClient(notebook, km=km, timeout=180, kernel_name=KERNEL, record_timing=record_timing,
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        notebook,
+        km=km,
+        timeout=180,
+        kernel_name=KERNEL,
+        record_timing=record_timing,
+        resources={"metadata": {"path": str(cwd)}},
+    )
     try:
         await client.async_execute()
     finally:
@@ -89,8 +95,13 @@ async def _worker(queue: asyncio.Queue, task, cwd: Path, results: list, failures
         await km.shutdown_kernel(now=True)
 
 
-def run(items: Iterable[Item], task: Callable[[object, Item], Awaitable[Result]], jobs: int, cwd: Path,
-        after: Callable[[], None] = lambda: None) -> tuple[list[Result], list[tuple[Item, Exception]]]:
+def run(
+    items: Iterable[Item],
+    task: Callable[[object, Item], Awaitable[Result]],
+    jobs: int,
+    cwd: Path,
+    after: Callable[[], None] = lambda: None,
+) -> tuple[list[Result], list[tuple[Item, Exception]]]:
     """Run `task(kernel_manager, item)` for every item on `jobs` kernels started in `cwd`.
 
     Returns (results, [(item, exception) for each failed item]); `after` is called once per item (progress).

@@ -22,8 +22,11 @@ def errors(notebook) -> list[str]:
     for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             if output.get("output_type") == "error":
-                found.append(_ANSI.sub("", f"{output.get('ename')}: {output.get('evalue')}\n"
-                                           + "\n".join(output.get("traceback", []))))
+                found.append(
+                    _ANSI.sub(
+                        "", f"{output.get('ename')}: {output.get('evalue')}\n" + "\n".join(output.get("traceback", []))
+                    )
+                )
             elif output.get("output_type") == "stream" and output.get("name") == "stderr":
                 text = _ANSI.sub("", "".join(output.get("text", "")))
                 if _TRACEBACK.search(text):

@@ -7,6 +7,7 @@ calls this file as a script (standard library only, so it works before the venv 
     python3 asmhub_utils/execute/notebook_inputs.py            # inputs of the chapters and the profile template
     python3 asmhub_utils/execute/notebook_inputs.py --modules  # only the asmhub_utils modules
 """
+
 from __future__ import annotations
 
 import ast
@@ -19,15 +20,24 @@ PACKAGE = "asmhub_utils"
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE = NOTEBOOKS / "templates" / "country_profile.ipynb"
 # Data the chapters read through asmhub_utils: tidy tables, Amazon Mining Watch, country shapes, metadata.
-DATA_GLOBS = ["data/*.csv", "data/*.json", "data/*.bib", "data/raw/mining-detector/**/*", "data/geo/**/*",
-              "data/editions/**/*",  # a profile marks the figures changed since the previous edition
-              "book/metadata.yml"]
+DATA_GLOBS = [
+    "data/*.csv",
+    "data/*.json",
+    "data/*.bib",
+    "data/raw/mining-detector/**/*",
+    "data/geo/**/*",
+    "data/editions/**/*",  # a profile marks the figures changed since the previous edition
+    "book/metadata.yml",
+]
 
 
 def chapter_notebooks() -> list[Path]:
     """The book's notebooks that import code: every chapter and the profile template (not generated profiles)."""
-    return sorted(p for p in NOTEBOOKS.rglob("*.ipynb")
-                  if "profiles" not in p.relative_to(NOTEBOOKS).parts and ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        p
+        for p in NOTEBOOKS.rglob("*.ipynb")
+        if "profiles" not in p.relative_to(NOTEBOOKS).parts and ".ipynb_checkpoints" not in p.parts
+    )
 
 
 def _code_of(notebook: Path) -> str:

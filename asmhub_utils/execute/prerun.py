@@ -83,7 +83,9 @@ async def _execute_and_cache(km, path: Path, cache) -> Path:
     notebook = await _execute(km, path)
     cache.cache_notebook_bundle(
         CacheBundleIn(notebook, str(path), data={"execution_seconds": time.perf_counter() - started}),
-        check_validity=False, overwrite=True)
+        check_validity=False,
+        overwrite=True,
+    )
     return path
 
 

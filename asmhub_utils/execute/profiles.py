@@ -46,13 +46,18 @@ def check_codes(codes: Iterable[str]) -> list[str]:
             problems.append(f"'{raw}' is not a country code: to make every profile, run `asmhub profile --all`.")
         elif not countries.is_iso3(code):
             close = countries.suggest(raw)
-            hint = (f" Did you mean: {', '.join(close)}?" if close
-                    else " No code is close; the country table lists every country with data and its code.")
+            hint = (
+                f" Did you mean: {', '.join(close)}?"
+                if close
+                else " No code is close; the country table lists every country with data and its code."
+            )
             problems.append(f"'{raw}' is not an ISO 3166-1 alpha-3 country code.{hint}")
         elif code not in with_data:
-            problems.append(f"{code} ({countries.iso_name(code)}) is a known country, but data/estimates.csv has no "
-                            f"figure for it, so there is no profile to make. Add a sourced figure (see the "
-                            f"Contribute data part) and run `make data`.")
+            problems.append(
+                f"{code} ({countries.iso_name(code)}) is a known country, but data/estimates.csv has no "
+                f"figure for it, so there is no profile to make. Add a sourced figure (see the "
+                f"Contribute data part) and run `make data`."
+            )
         else:
             checked.append(code)
     if problems:
@@ -122,8 +127,10 @@ def check_jobs(jobs: int) -> int:
     """`jobs` when it is between 1 and the number of cores; ProfileError otherwise."""
     cores = os.cpu_count() or 1
     if not 1 <= jobs <= cores:
-        raise ProfileError(f"--jobs {jobs}: give a number of worker processes from 1 to {cores} (the number of "
-                           f"cores on this machine); each runs one kernel")
+        raise ProfileError(
+            f"--jobs {jobs}: give a number of worker processes from 1 to {cores} (the number of "
+            f"cores on this machine); each runs one kernel"
+        )
     return jobs
 
 
@@ -139,10 +146,15 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
-        written, failed = kernel_pool.run(codes, lambda km, code: _execute(km, code, out_dir), jobs, out_dir,
-                                          after=lambda: bar.update(1))
-    failures = [str(error).strip() if isinstance(error, ProfileError)
-                else f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}" for code, error in failed]
+        written, failed = kernel_pool.run(
+            codes, lambda km, code: _execute(km, code, out_dir), jobs, out_dir, after=lambda: bar.update(1)
+        )
+    failures = [
+        str(error).strip()
+        if isinstance(error, ProfileError)
+        else f"{code}: {type(error).__name__}: {str(error).strip()[-800:]}"
+        for code, error in failed
+    ]
     if failures:
         raise ProfileError("profile(s) failed:\n" + "\n".join(sorted(failures)))
     return sorted(written)
@@ -152,8 +164,12 @@ def stale(codes: list[str], out_dir: Path = PROFILES) -> list[str]:
     """The codes whose profile is missing, older than one of its inputs, or links to a download or picture that
     is no longer in book/site_extra (page_files)."""
     newest = max(p.stat().st_mtime for p in inputs() if p.exists())
-    return [code for code in codes if not is_fresh(profile_path(code, out_dir), newest)
-            or page_files.notebook_misses_files(profile_path(code, out_dir))]
+    return [
+        code
+        for code in codes
+        if not is_fresh(profile_path(code, out_dir), newest)
+        or page_files.notebook_misses_files(profile_path(code, out_dir))
+    ]
 
 
 def remove_orphans(keep: list[str], out_dir: Path = PROFILES) -> list[Path]:

@@ -41,8 +41,11 @@ def chapters(toc: Path = paths.ROOT / "_toc.yml") -> list[Path]:
     """The book's chapter notebooks that state figures (a glue cell), in table-of-contents order."""
     from asmhub_utils.execute import prerun
 
-    return [path for path in prerun.chapters(toc)
-            if any(states_figures(cell) for cell in nbformat.read(path, as_version=4).cells)]
+    return [
+        path
+        for path in prerun.chapters(toc)
+        if any(states_figures(cell) for cell in nbformat.read(path, as_version=4).cells)
+    ]
 
 
 def problems(notebook: nbformat.NotebookNode) -> list[str]:
@@ -68,8 +71,9 @@ def _execute(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return notebook
 
 
@@ -106,10 +110,12 @@ def _stable(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Store the figures the chapters state (outputs of their glue "
-                                                 "cells), for nbval to check.")
-    parser.add_argument("notebooks", nargs="*", type=Path, help="chapters to refresh (default: every chapter "
-                                                                "with a glue cell)")
+    parser = argparse.ArgumentParser(
+        description="Store the figures the chapters state (outputs of their glue cells), for nbval to check."
+    )
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="chapters to refresh (default: every chapter with a glue cell)"
+    )
     options = parser.parse_args(argv)
     targets = [p.resolve() for p in options.notebooks] or chapters()
     changed = [path for path in targets if refresh(path)]

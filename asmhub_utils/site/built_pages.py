@@ -9,7 +9,8 @@ NOT_PAGES = {"_static", "_sources", "_images", "downloads", "reports", "_downloa
 
 
 def book_pages(html_dir: Path) -> list[str]:
-    """Every reader-facing page under `html_dir`: all .html files outside the asset folders, the root redirect excluded."""
+    """Every reader-facing page under `html_dir`: all .html files outside the asset folders, the root redirect
+    excluded."""
     found = []
     for page in html_dir.rglob("*.html"):
         relative = page.relative_to(html_dir)

@@ -14,6 +14,7 @@ from asmhub_utils.site.metadata import Author, BookMetadata, load
 
 CITATION_CFF = paths.ROOT / "CITATION.cff"
 
+
 def _names(meta: BookMetadata) -> str:
     names = [a.display for a in meta.authors]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " & " + names[-1]
@@ -40,15 +41,24 @@ def citation_text(meta: BookMetadata, page_title: str | None = None, pagename: s
     """A reference in author-date style; with a page, it cites the page inside the book, at its stable address."""
     if page_title is None:
         return f"{_names(meta)} ({meta.year}). {meta.title} ({edition(meta)}). {meta.base_url}"
-    return (f"{_names(meta)} ({meta.year}). {page_title}. In {meta.title} ({edition(meta)}). "
-            f"{meta.page_url(pagename or '')}")
+    return (
+        f"{_names(meta)} ({meta.year}). {page_title}. In {meta.title} ({edition(meta)}). "
+        f"{meta.page_url(pagename or '')}"
+    )
 
 
 def citation_html(meta: BookMetadata, page_title: str | None = None, pagename: str | None = None) -> str:
     """The same reference with the titles in italics and the address as a link."""
     url = meta.base_url if page_title is None else meta.page_url(pagename or "")
-    return html_templates.render("citation.html", names=_names(meta), year=meta.year, title=meta.title,
-                                 edition=edition(meta), page_title=page_title, url=url)
+    return html_templates.render(
+        "citation.html",
+        names=_names(meta),
+        year=meta.year,
+        title=meta.title,
+        edition=edition(meta),
+        page_title=page_title,
+        url=url,
+    )
 
 
 def bibtex(meta: BookMetadata, page_title: str | None = None, pagename: str | None = None) -> str:
@@ -57,11 +67,12 @@ def bibtex(meta: BookMetadata, page_title: str | None = None, pagename: str | No
     if page_title is None:
         fields += [("title", "{" + escape.bibtex(meta.title) + "}"), ("url", meta.base_url)]
     else:
-        fields += [("title", "{" + escape.bibtex(page_title) + "}"),
-                   ("howpublished", "In: \\emph{" + escape.bibtex(meta.title) + "}"),
-                   ("url", meta.page_url(pagename or ""))]
-    fields += [("year", str(meta.year)), ("version", meta.version), ("edition", meta.version),
-               ("note", edition(meta))]
+        fields += [
+            ("title", "{" + escape.bibtex(page_title) + "}"),
+            ("howpublished", "In: \\emph{" + escape.bibtex(meta.title) + "}"),
+            ("url", meta.page_url(pagename or "")),
+        ]
+    fields += [("year", str(meta.year)), ("version", meta.version), ("edition", meta.version), ("note", edition(meta))]
     body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(meta, pagename if page_title else None)},\n{body}\n}}"
 
@@ -90,7 +101,10 @@ def cff(meta: BookMetadata) -> str:
         data["abstract"] = meta.abstract
     if meta.keywords:
         data["keywords"] = list(meta.keywords)
-    header = "# Written by `make citation` (python -m asmhub_utils.site.cite) from book/metadata.yml: edit that file, not this one.\n"
+    header = (
+        "# Written by `make citation` (python -m asmhub_utils.site.cite) from book/metadata.yml: "
+        "edit that file, not this one.\n"
+    )
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 

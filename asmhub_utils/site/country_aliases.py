@@ -8,8 +8,15 @@ from __future__ import annotations
 import json
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "COD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Congo Kinshasa", "Zaire",
-            "Democratic Republic of Congo"),
+    "COD": (
+        "DRC",
+        "DR Congo",
+        "D.R. Congo",
+        "Congo-Kinshasa",
+        "Congo Kinshasa",
+        "Zaire",
+        "Democratic Republic of Congo",
+    ),
     "COG": ("Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo"),
     "CIV": ("Ivory Coast", "Cote d'Ivoire"),
     "MMR": ("Burma",),

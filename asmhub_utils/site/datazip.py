@@ -28,13 +28,17 @@ def readme(meta: BookMetadata, package: dict, data_dir: Path = paths.DATA) -> st
     """README.md of the download: what each file holds, the licence, and how to cite."""
     files = "\n".join(
         f"- `{r['path']}`: {r.get('title') or r['name']}, {_rows(data_dir / r['path'])} rows. "
-        f"Columns are described in `datapackage.json`." for r in package["resources"])
-    licences = "\n".join(f"- {lic.get('title', lic['name'])} ({lic['name']}): {lic.get('path', '')}"
-                         for lic in package.get("licenses", []))
-    return f"""# {package.get('title', meta.short_title)}
+        f"Columns are described in `datapackage.json`."
+        for r in package["resources"]
+    )
+    licences = "\n".join(
+        f"- {lic.get('title', lic['name'])} ({lic['name']}): {lic.get('path', '')}"
+        for lic in package.get("licenses", [])
+    )
+    return f"""# {package.get("title", meta.short_title)}
 
 Data of *{meta.title}*, version {meta.version} ({meta.date_released.isoformat()}).
-{package.get('description', '')}
+{package.get("description", "")}
 
 ## Files
 
@@ -73,8 +77,10 @@ def build(target: Path, meta: BookMetadata | None = None, data_dir: Path = paths
     package_file = data_dir / "datapackage.json"
     package = json.loads(package_file.read_text(encoding="utf-8"))
     members = [(r["path"], (data_dir / r["path"]).read_bytes()) for r in package["resources"]]
-    members += [("datapackage.json", package_file.read_bytes()),
-                ("README.md", readme(meta, package, data_dir).encode("utf-8"))]
+    members += [
+        ("datapackage.json", package_file.read_bytes()),
+        ("README.md", readme(meta, package, data_dir).encode("utf-8")),
+    ]
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".zip.part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -18,10 +18,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = os.environ.get("ASMHUB_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Only the local server resolves: a request to any other host fails at once instead of going out (or hanging).
-OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost']
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -68,8 +74,10 @@ def serve(root: Path) -> Iterator[str]:
 def launch(playwright):
     """Debian's chromium, headless, with background traffic switched off."""
     if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"{CHROMIUM} not found: install Debian's chromium "
-                                "(`apt-get install -y --no-install-recommends chromium`; `make test` does this)")
+        raise FileNotFoundError(
+            f"{CHROMIUM} not found: install Debian's chromium "
+            "(`apt-get install -y --no-install-recommends chromium`; `make test` does this)"
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS + OFFLINE_ARGS, headless=True)
 
 

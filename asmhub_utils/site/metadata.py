@@ -6,6 +6,7 @@ the data download's README are all made from what `load()` returns.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -63,16 +64,30 @@ def _problem(source: Path, key: str, value, message: str, fix: str) -> Problem:
 
 def _authors(raw, source: Path, problems: list[Problem]) -> tuple[Author, ...]:
     if not isinstance(raw, list) or not raw:
-        problems.append(_problem(source, "authors", raw, "must be a non-empty list",
-                                 "list each author as `- name: Organisation` or `- given_names: A\n    family_names: B`"))
+        problems.append(
+            _problem(
+                source,
+                "authors",
+                raw,
+                "must be a non-empty list",
+                "list each author as `- name: Organisation` or `- given_names: A\n    family_names: B`",
+            )
+        )
         return ()
     found = []
     for i, entry in enumerate(raw, start=1):
         entry = entry if isinstance(entry, dict) else {}
         author = Author(**{k: str(entry.get(k, "")).strip() for k in ("name", "given_names", "family_names")})
         if not author.name and not author.family_names:
-            problems.append(_problem(source, f"authors[{i}]", raw[i - 1], "has neither `name` nor `family_names`",
-                                     "give an organisation's `name`, or a person's `given_names` and `family_names`"))
+            problems.append(
+                _problem(
+                    source,
+                    f"authors[{i}]",
+                    raw[i - 1],
+                    "has neither `name` nor `family_names`",
+                    "give an organisation's `name`, or a person's `given_names` and `family_names`",
+                )
+            )
         found.append(author)
     return tuple(found)
 
@@ -92,14 +107,13 @@ def load(source: Path = METADATA) -> BookMetadata:
     version = str(raw.get("version", ""))
     # Editions are YEAR.N ("2026.2": the second edition of 2026); the first release was numbered 0.1.0.
     if version and not re.fullmatch(r"\d{4}\.\d+|\d+\.\d+\.\d+", version):
-        problems.append(_problem(source, "version", version, "is not an edition number (YEAR.N)",
-                                 'write it like "2026.2"'))
+        problems.append(
+            _problem(source, "version", version, "is not an edition number (YEAR.N)", 'write it like "2026.2"')
+        )
     released = raw.get("date_released")
     if isinstance(released, str):
-        try:
+        with contextlib.suppress(ValueError):
             released = dt.date.fromisoformat(released)
-        except ValueError:
-            pass
     if raw.get("date_released") and not isinstance(released, dt.date):
         problems.append(_problem(source, "date_released", released, "is not a date", 'write it like "2026-11-23"'))
     for key in ("repository", "base_url"):
@@ -112,7 +126,15 @@ def load(source: Path = METADATA) -> BookMetadata:
     if problems:
         raise DataError(problems)
     return BookMetadata(
-        title=str(raw["title"]).strip(), short_title=str(raw["short_title"]).strip(), authors=authors,
-        version=version, date_released=released, repository=str(raw["repository"]).rstrip("/"), base_url=base_url,
-        license=str(raw["license"]), code_license=str(raw.get("code_license", "")),
-        keywords=tuple(str(k) for k in raw.get("keywords") or ()), abstract=str(raw.get("abstract", "")).strip())
+        title=str(raw["title"]).strip(),
+        short_title=str(raw["short_title"]).strip(),
+        authors=authors,
+        version=version,
+        date_released=released,
+        repository=str(raw["repository"]).rstrip("/"),
+        base_url=base_url,
+        license=str(raw["license"]),
+        code_license=str(raw.get("code_license", "")),
+        keywords=tuple(str(k) for k in raw.get("keywords") or ()),
+        abstract=str(raw.get("abstract", "")).strip(),
+    )

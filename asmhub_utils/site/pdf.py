@@ -43,9 +43,21 @@ def print_pdf(site: Path = SINGLEHTML, out: Path | None = None) -> Path:
     printable = site / "asmhub-print.html"
     shutil.copyfile(single_page(site), printable)
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([first_visit.CHROMIUM, "--headless", *first_visit.LAUNCH_ARGS, f"--user-data-dir={profile}",
-                        "--no-pdf-header-footer", "--virtual-time-budget=10000", f"--print-to-pdf={out}",
-                        printable.resolve().as_uri()], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                first_visit.CHROMIUM,
+                "--headless",
+                *first_visit.LAUNCH_ARGS,
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                "--virtual-time-budget=10000",
+                f"--print-to-pdf={out}",
+                printable.resolve().as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     return out
 
 

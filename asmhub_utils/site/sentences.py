@@ -18,9 +18,13 @@ from pathlib import Path
 _YEAR = r"(?:1[89]|20)\d\d"
 _CITATION_END = rf"(?:{_YEAR}[a-z]?|n\.d\.)"
 DOUBLED_YEAR = re.compile(rf"\b(?:in|for) ({_YEAR})\b(?:(?!;| to ).)*\bin \1\b")
-NESTED_CITATION = re.compile(rf"\([^()]*\([^()]*\)[^()]*,\s*{_CITATION_END}\)|\[[^\[\]]*\[[^\]]*\][^\]]*{_CITATION_END}\]")
-SPLIT_FIGURE = re.compile(rf"\d%?(?:\s+in\s+{_YEAR})?\s*[\[(](?:[^\[\]()]|\([^()]*\))*{_CITATION_END}[\])]"
-                          r"\s+(?:of|was|were|is|are)\b")
+NESTED_CITATION = re.compile(
+    rf"\([^()]*\([^()]*\)[^()]*,\s*{_CITATION_END}\)|\[[^\[\]]*\[[^\]]*\][^\]]*{_CITATION_END}\]"
+)
+SPLIT_FIGURE = re.compile(
+    rf"\d%?(?:\s+in\s+{_YEAR})?\s*[\[(](?:[^\[\]()]|\([^()]*\))*{_CITATION_END}[\])]"
+    r"\s+(?:of|was|were|is|are)\b"
+)
 CHECKS = {"doubled year": DOUBLED_YEAR, "nested citation": NESTED_CITATION, "citation inside a figure": SPLIT_FIGURE}
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(])")
 
@@ -44,7 +48,8 @@ def book_sentences(html_root: Path) -> list[tuple[str, str]]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for svg in soup.find_all("svg"):  # chart marks' titles are not sentences of the page
             svg.decompose()
-        for block in soup.select("div.cell_output p, div.cell_output li, p:has(span.pasted-text), "
-                                 "li:has(span.pasted-text)"):
+        for block in soup.select(
+            "div.cell_output p, div.cell_output li, p:has(span.pasted-text), li:has(span.pasted-text)"
+        ):
             found.extend((page.relative_to(html_root).as_posix(), s) for s in split(block.get_text(" ")))
     return found

@@ -45,11 +45,17 @@ def _place_groups(changed: diff.Diff, docname: str) -> list[dict]:
         places.setdefault((change.iso3 == "", change.place), []).append(change)
     groups = []
     for (_regional, place), changes in sorted(places.items()):
-        counts = ", ".join(f"{n} {k}" for k in ("changed", "added", "removed")
-                           if (n := sum(c.kind == k for c in changes)))
-        groups.append({"place": place, "href": _page(docname, record_page(changes[0].iso3)), "counts": counts,
-                       "changes": [{"change": c, "href": _page(docname, record_page(c.iso3), c.record_id)}
-                                   for c in changes]})
+        counts = ", ".join(
+            f"{n} {k}" for k in ("changed", "added", "removed") if (n := sum(c.kind == k for c in changes))
+        )
+        groups.append(
+            {
+                "place": place,
+                "href": _page(docname, record_page(changes[0].iso3)),
+                "counts": counts,
+                "changes": [{"change": c, "href": _page(docname, record_page(c.iso3), c.record_id)} for c in changes],
+            }
+        )
     return groups
 
 
@@ -66,16 +72,33 @@ def what_changed_html(docname: str) -> str:
     world and regional figures, the figures chapters state, and every edition's data package."""
     before, changed, version = _current_changes()
     previous = before.version if before else ""
-    headlines = [{"h": h, "href": _page(docname, record_page(h.iso3), h.new.record_id if h.new else "")}
-                 for h in (changed.headlines if changed else [])]
+    headlines = [
+        {"h": h, "href": _page(docname, record_page(h.iso3), h.new.record_id if h.new else "")}
+        for h in (changed.headlines if changed else [])
+    ]
     return html_templates.render(
-        "what_changed.html", version=version, before=before, changed=changed,
+        "what_changed.html",
+        version=version,
+        before=before,
+        changed=changed,
         counts="; ".join(f"{n} {label}" for label, n in changed.counts().items()) if changed else "",
-        headlines=headlines, places=_place_groups(changed, docname) if changed else [],
-        stated=[{"s": s, "href": _page(docname, s.chapter.removesuffix(".ipynb"))}
-                for s in (changed.stated if changed else [])],
+        headlines=headlines,
+        places=_place_groups(changed, docname) if changed else [],
+        stated=[
+            {"s": s, "href": _page(docname, s.chapter.removesuffix(".ipynb"))}
+            for s in (changed.stated if changed else [])
+        ],
         removed_table=_href(docname, f"{DOWNLOADS}/{previous}/estimates.csv") if previous else "",
-        editions=[{"version": v, "date": d, "current": v == version,
-                   "files": [(name, _href(docname, f"{DOWNLOADS}/{v}/{name}"))
-                             for name in (*registry.TABLE_FILES, "datapackage.json")]}
-                  for v, d in editions_list(version)])
+        editions=[
+            {
+                "version": v,
+                "date": d,
+                "current": v == version,
+                "files": [
+                    (name, _href(docname, f"{DOWNLOADS}/{v}/{name}"))
+                    for name in (*registry.TABLE_FILES, "datapackage.json")
+                ],
+            }
+            for v, d in editions_list(version)
+        ],
+    )

@@ -49,16 +49,25 @@ def _records(estimates: pd.DataFrame) -> list[dict]:
 def figure_findings(estimates: pd.DataFrame) -> list[Finding]:
     """Every sign on every figure, and every echo group whose members count different things."""
     rows = _records(estimates)
-    out = [Finding(r["record_id"], r["iso3"] or "", sign, f"the figure {signs.reader(sign)}")
-           for r in rows for sign in signs.figure_signs(r)]
+    out = [
+        Finding(r["record_id"], r["iso3"] or "", sign, f"the figure {signs.reader(sign)}")
+        for r in rows
+        for sign in signs.figure_signs(r)
+    ]
     groups: dict[str, list[dict]] = {}
     for r in rows:
         groups.setdefault(r["echo_group"], []).append(r)
     for group, members in sorted(groups.items()):
         kinds = sorted({echoes.subject(m)[0] for m in members})
         if len({echoes.subject(m) for m in members}) > 1:
-            out.append(Finding(group, members[0]["iso3"] or "", "mixed echo group",
-                               f"its echo group of {len(members)} figures mixes {', '.join(kinds)}"))
+            out.append(
+                Finding(
+                    group,
+                    members[0]["iso3"] or "",
+                    "mixed echo group",
+                    f"its echo group of {len(members)} figures mixes {', '.join(kinds)}",
+                )
+            )
     return out
 
 
@@ -75,9 +84,14 @@ def spread_findings(estimates: pd.DataFrame) -> list[Finding]:
         if low > 0 and high > 10 * low:
             low_id = groups.iloc[[b[0] for b in bounds].index(low)]["record_id"]
             high_id = groups.iloc[[b[1] for b in bounds].index(high)]["record_id"]
-            out.append(Finding(f"{low_id} {high_id}", iso3, "spread",
-                               f"independent national estimates run from {low:,.0f} to {high:,.0f} "
-                               f"({high / low:,.0f} times)"))
+            out.append(
+                Finding(
+                    f"{low_id} {high_id}",
+                    iso3,
+                    "spread",
+                    f"independent national estimates run from {low:,.0f} to {high:,.0f} ({high / low:,.0f} times)",
+                )
+            )
     return out
 
 
@@ -86,9 +100,17 @@ def headline_findings(countries: pd.DataFrame) -> list[Finding]:
     out = []
     for _, row in countries.iterrows():
         for sign in filter(None, str(row.get("headline_signs") or "").split("; ")):
-            out.append(Finding(row["headline_record_id"], row["iso3"], sign, f"the headline {signs.reader(sign)}",
-                               headline=True, decision=str(row.get("headline_decision") or ""),
-                               decision_reason=str(row.get("headline_decision_reason") or "")))
+            out.append(
+                Finding(
+                    row["headline_record_id"],
+                    row["iso3"],
+                    sign,
+                    f"the headline {signs.reader(sign)}",
+                    headline=True,
+                    decision=str(row.get("headline_decision") or ""),
+                    decision_reason=str(row.get("headline_decision_reason") or ""),
+                )
+            )
     return out
 
 

@@ -24,6 +24,7 @@ from asmhub_utils.tidy import reader_notes, source_groups
 BIB = paths.DATA / "references.bib"
 HEADER = "% Written by `asmhub build-data` (asmhub_utils/tidy/bibtex.py) from data/sources.csv. Do not edit.\n"
 
+
 def reliability_note(reliability: str, reason: str) -> str:
     labels = {"primary": "Primary source", "secondary": "Secondary source", "low": "Low-reliability source"}
     return f"{labels[reliability]}: {reason}."
@@ -53,7 +54,10 @@ def entry(row: pd.Series | dict) -> str:
     group = source_groups.SLUGS[source_groups.classify(row["title"], row["publisher"], row["url"])[0]]
     fields = [
         ("author", "{" + escape.bibtex(row["publisher"]) + "}"),
-        ("title", "{" + escape.bibtex(shown_title(reader_notes.without_working_asides(row["title"]), row["url"])) + "}"),
+        (
+            "title",
+            "{" + escape.bibtex(shown_title(reader_notes.without_working_asides(row["title"]), row["url"])) + "}",
+        ),
         ("year", "" if pd.isna(row["year"]) else str(int(row["year"]))),
         ("url", escape.url(row["url"])),  # only a safe http(s) address becomes a link
         ("note", escape.bibtex(reliability_note(row["reliability"], row["reliability_reason"]))),
@@ -67,8 +71,16 @@ def _check(sources: pd.DataFrame, origin: str) -> None:
     problems = []
     for number, url in enumerate(sources["url"], start=2):
         if any(ch in url for ch in "{} \t\n"):
-            problems.append(Problem(origin, number, "url", url, "a URL with a brace or white space cannot "
-                                    "go into BibTeX", "percent-encode the character (%7B, %7D, %20) in figures.csv"))
+            problems.append(
+                Problem(
+                    origin,
+                    number,
+                    "url",
+                    url,
+                    "a URL with a brace or white space cannot go into BibTeX",
+                    "percent-encode the character (%7B, %7D, %20) in figures.csv",
+                )
+            )
     if problems:
         raise DataError(problems)
 
@@ -79,4 +91,3 @@ def render(sources: pd.DataFrame) -> str:
     ordered = sources.sort_values("source_id")
     return HEADER + "\n" + "\n".join(entry(row) for row in ordered.to_dict("records"))  # dicts: iterrows cost
     # 2 ms a source
-

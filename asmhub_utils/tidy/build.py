@@ -5,7 +5,8 @@ Inputs: the raw source sweeps (`data/raw/asm-source-sweep/figures.csv`, the seed
 third) and every `data/contrib/*.csv`, all in the 14-column
 figures format and all through the same checks. Each estimate keeps the file it came from in `origin`, and a
 record id that stays the same as long as the raw file does ('seed-NNNN', 'sweep2-NNNN', 'sweep3-NNNN',
-'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country, headline.py),
+'contrib-<hash>'). Outputs: `data/estimates.csv`, `data/sources.csv`, `data/countries.csv` (one headline per country,
+headline.py),
 `data/datapackage.json` and `data/references.bib`
 (the resource library's bibliography, written from the same sources).
 The build is deterministic: running it twice gives byte-identical files (a test checks this).
@@ -28,8 +29,23 @@ import pandas as pd
 from asmhub_utils import escape, paths
 from asmhub_utils.contrib import standard
 from asmhub_utils.errors import DataError, Problem, display_path
-from asmhub_utils.tidy import bibtex, corrections, headline, statements, countries, curation, echoes, lineage, measures, reliability, schema
-from asmhub_utils.tidy import reader_notes, readings, table_check, values
+from asmhub_utils.tidy import (
+    bibtex,
+    corrections,
+    countries,
+    curation,
+    echoes,
+    headline,
+    lineage,
+    measures,
+    reader_notes,
+    readings,
+    reliability,
+    schema,
+    statements,
+    table_check,
+    values,
+)
 from asmhub_utils.tidy.units import normalise_unit, per_year
 from asmhub_utils.tidy.values import parse_value
 
@@ -50,6 +66,7 @@ class FigureRow:
 
 # ---------------------------------------------------------------- load inputs
 
+
 def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
     """Read one figures CSV; raise DataError naming every malformed row and cell.
 
@@ -63,20 +80,47 @@ def read_figures(path: Path, origin: str | None = None) -> list[FigureRow]:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header is None:
-            raise DataError([Problem(shown, None, None, None, "the file is empty",
-                                     f"start with the header row: {','.join(FIGURE_COLUMNS)}")])
+            raise DataError(
+                [
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        None,
+                        "the file is empty",
+                        f"start with the header row: {','.join(FIGURE_COLUMNS)}",
+                    )
+                ]
+            )
         header = [h.strip() for h in header]
         if tuple(header) != FIGURE_COLUMNS:
-            raise DataError([Problem(shown, 1, None, ",".join(header), "the header is not the figures header",
-                                     f"use exactly these columns in this order: {','.join(FIGURE_COLUMNS)}")])
+            raise DataError(
+                [
+                    Problem(
+                        shown,
+                        1,
+                        None,
+                        ",".join(header),
+                        "the header is not the figures header",
+                        f"use exactly these columns in this order: {','.join(FIGURE_COLUMNS)}",
+                    )
+                ]
+            )
         rows, problems = [], []
         for number, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue  # an empty line or a row of empty cells, as spreadsheets leave at the end
             if len(cells) != len(FIGURE_COLUMNS):
-                problems.append(Problem(shown, number, None, None,
-                                        f"the row has {len(cells)} cells, not {len(FIGURE_COLUMNS)}",
-                                        "quote cells that contain commas and give every column a cell"))
+                problems.append(
+                    Problem(
+                        shown,
+                        number,
+                        None,
+                        None,
+                        f"the row has {len(cells)} cells, not {len(FIGURE_COLUMNS)}",
+                        "quote cells that contain commas and give every column a cell",
+                    )
+                )
                 continue
             fields = {k: v.strip() for k, v in zip(FIGURE_COLUMNS, cells)}
             problems += check_figure(shown, number, fields, unit_may_be_blank)
@@ -105,19 +149,43 @@ def check_figure(file: str, row: int, f: dict[str, str], unit_may_be_blank: bool
     iso3 = f["country_iso3"]
     if iso3 and not countries.is_iso3(iso3):
         hint = ", ".join(countries.suggest(iso3)) or "see https://www.iso.org/obp/ui/#search"
-        problems.append(Problem(file, row, "country_iso3", iso3, "not an ISO 3166-1 alpha-3 code",
-                                f"use a valid upper-case code (close: {hint}) or leave blank for world figures"))
+        problems.append(
+            Problem(
+                file,
+                row,
+                "country_iso3",
+                iso3,
+                "not an ISO 3166-1 alpha-3 code",
+                f"use a valid upper-case code (close: {hint}) or leave blank for world figures",
+            )
+        )
     for column in ("year", "source_year"):
         value = f[column]
         start, _, end = value.partition("-")
         end = start[:2] + end if len(end) == 2 else end  # 2014-15 is 2014-2015
         if value and (not _YEAR.match(value) or (end and int(end) < int(start))):
-            problems.append(Problem(file, row, column, value, "not a 4-digit year",
-                                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY or YYYY-YY "
-                                    "with the earlier year first), or leave it blank"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    column,
+                    value,
+                    "not a 4-digit year",
+                    "write the year as YYYY (or a decade as YYYYs, or a span as YYYY-YYYY or YYYY-YY "
+                    "with the earlier year first), or leave it blank",
+                )
+            )
     if f["source_url"] and not _URL.match(f["source_url"]):
-        problems.append(Problem(file, row, "source_url", f["source_url"], "not a web address",
-                                "give the full address starting with http:// or https://"))
+        problems.append(
+            Problem(
+                file,
+                row,
+                "source_url",
+                f["source_url"],
+                "not a web address",
+                "give the full address starting with http:// or https://",
+            )
+        )
     return problems
 
 
@@ -134,9 +202,11 @@ class RawSource:
 
 def raw_sources() -> list[RawSource]:
     """The raw sweeps in the order the build reads them."""
-    return [RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False, values_in_english=True),
-            RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False),
-            RawSource(paths.SWEEP3_FIGURES, "sweep3", unit_may_be_blank=True, values_in_english=False)]
+    return [
+        RawSource(paths.SEED_FIGURES, "seed", unit_may_be_blank=False, values_in_english=True),
+        RawSource(paths.SWEEP2_FIGURES, "sweep2", unit_may_be_blank=True, values_in_english=False),
+        RawSource(paths.SWEEP3_FIGURES, "sweep3", unit_may_be_blank=True, values_in_english=False),
+    ]
 
 
 def document_language(figure: FigureRow) -> str | None:
@@ -150,7 +220,8 @@ def document_language(figure: FigureRow) -> str | None:
     if source is None or source.values_in_english:
         return "en"
     return values.guess_language(figure.fields["source_title"]) or values.official_language(
-        figure.fields["country_iso3"])
+        figure.fields["country_iso3"]
+    )
 
 
 def _raw_source(path: Path) -> RawSource | None:
@@ -170,6 +241,7 @@ def _origin(path: Path, contrib_dir: Path | None) -> str | None:
 
 
 # ---------------------------------------------------------------- process
+
 
 def source_key(f: dict[str, str]) -> tuple[str, str, str, str]:
     return (f["source_title"], f["source_publisher"], f["source_year"], f["source_url"])
@@ -204,11 +276,20 @@ def source_ids(keys: dict[tuple[str, str, str, str], tuple[str, int]]) -> dict[t
             sid = source_id(key, LONG_DIGEST)
         if sid in owner:
             first = owner[sid]
-            raise DataError([Problem(keys[key][0], keys[key][1], "source_title", key[0],
-                                     f"this source gets the id '{sid}', already the id of '{first[0]}' "
-                                     f"({first[1] or 'no publisher'}; {keys[first][0]}, row {keys[first][1]})",
-                                     "change the source's title, publisher, year or address slightly (e.g. "
-                                     "the full title); two sources cannot share an id")])
+            raise DataError(
+                [
+                    Problem(
+                        keys[key][0],
+                        keys[key][1],
+                        "source_title",
+                        key[0],
+                        f"this source gets the id '{sid}', already the id of '{first[0]}' "
+                        f"({first[1] or 'no publisher'}; {keys[first][0]}, row {keys[first][1]})",
+                        "change the source's title, publisher, year or address slightly (e.g. "
+                        "the full title); two sources cannot share an id",
+                    )
+                ]
+            )
         ids[key], owner[sid] = sid, key
     return ids
 
@@ -278,18 +359,28 @@ def describe(record: dict, fields: dict[str, str], source: dict) -> None:
     record["published_year"] = source["year"]
     record["original_source"] = original.name if original else ""
     record["year"] = lineage.reference_year(record["year"], original)
-    record["measures"] = measures.measures(record["dataset"], record["indicator"], record["unit"],
-                                           record["value_kind"], record["note"], record["value_text"])
+    record["measures"] = measures.measures(
+        record["dataset"],
+        record["indicator"],
+        record["unit"],
+        record["value_kind"],
+        record["note"],
+        record["value_text"],
+    )
     record["coverage"] = measures.coverage(record["scope"], record["indicator"], record["note"])
     record["grade"], record["grade_reason"] = reliability.figure_grade(
-        source["reliability"], source["reliability_reason"], record["original_source"])
+        source["reliability"], source["reliability_reason"], record["original_source"]
+    )
     record["curation"] = ""
     record["headline_decision"] = record["headline_decision_reason"] = ""
 
 
-def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | None = None,
-                fixes: list[corrections.Correction] | None = None,
-                translations: dict[str, tuple[str, str]] | None = None) -> tuple[list[dict], list[dict]]:
+def tidy_tables(
+    figures: list[FigureRow],
+    decisions: list[curation.Decision] | None = None,
+    fixes: list[corrections.Correction] | None = None,
+    translations: dict[str, tuple[str, str]] | None = None,
+) -> tuple[list[dict], list[dict]]:
     """Turn raw figures into (estimates, sources) records, one source row per distinct source.
 
     `fixes` (data/corrections.csv) correct source metadata before grading; `decisions` (data/curation.csv)
@@ -309,9 +400,16 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
     for figure, e in zip(figures, estimates):
         here = f"data/{figure.origin}, row {figure.row}"
         if e["record_id"] in where:
-            duplicates.append(Problem(f"data/{figure.origin}", figure.row, None, e["record_id"],
-                                      f"the same record is in the data twice (also {where[e['record_id']]})",
-                                      "remove the repeated row"))
+            duplicates.append(
+                Problem(
+                    f"data/{figure.origin}",
+                    figure.row,
+                    None,
+                    e["record_id"],
+                    f"the same record is in the data twice (also {where[e['record_id']]})",
+                    "remove the repeated row",
+                )
+            )
         where.setdefault(e["record_id"], here)
     if duplicates:
         raise DataError(duplicates)
@@ -321,14 +419,23 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
     sources = []
     for key, sid in sorted(ids.items(), key=lambda item: item[1]):
         title, publisher, year, url = key
-        sources.append({"source_id": sid, "title": title, "publisher": publisher,
-                        "year": int(year) if year.isdigit() else None, "url": url, "correction": "",
-                        "n_figures": counts[sid]})
+        sources.append(
+            {
+                "source_id": sid,
+                "title": title,
+                "publisher": publisher,
+                "year": int(year) if year.isdigit() else None,
+                "url": url,
+                "correction": "",
+                "n_figures": counts[sid],
+            }
+        )
     corrections.apply(sources, fixes or [])
     key_of = {sid: key for key, sid in ids.items()}
     for source in sources:
         source["reliability"], source["reliability_reason"] = reliability.classify(
-            source["publisher"], source["url"], notes[key_of[source["source_id"]]], source["title"])
+            source["publisher"], source["url"], notes[key_of[source["source_id"]]], source["title"]
+        )
     reliability.one_grade_per_address(sources)
     by_id = {s["source_id"]: s for s in sources}
     described, languages = [], {}
@@ -354,6 +461,7 @@ def tidy_tables(figures: list[FigureRow], decisions: list[curation.Decision] | N
 
 
 # ---------------------------------------------------------------- save outputs
+
 
 def _cell(value: object) -> str:
     if value is None:
@@ -396,22 +504,30 @@ def build(out_dir: Path | None = None, contrib_dir: Path | None = None) -> dict[
     `contrib_dir` replaces data/contrib/ as the folder of contributed files (a staging copy, see contribute.py).
     """
     out_dir = out_dir or paths.DATA
-    figures = [row for path in input_files(contrib_dir)
-               for row in read_figures(path, _origin(path, contrib_dir))]
+    figures = [row for path in input_files(contrib_dir) for row in read_figures(path, _origin(path, contrib_dir))]
     estimates, sources = tidy_tables(figures, curation.read(), corrections.read(), readings.read_translations())
     bibliography = bibtex.render(pd.DataFrame(sources))  # before writing anything: it may refuse a source
     out_dir.mkdir(parents=True, exist_ok=True)
     countries_frame = headline.table(_frame(estimates, schema.ESTIMATE_COLUMNS))
     if problems := headline.unreviewed(countries_frame):
         raise DataError(problems)
-    written = {"estimates": out_dir / "estimates.csv", "sources": out_dir / "sources.csv",
-               "countries": out_dir / "countries.csv",
-               "datapackage": out_dir / "datapackage.json", "bibliography": out_dir / bibtex.BIB.name}
+    written = {
+        "estimates": out_dir / "estimates.csv",
+        "sources": out_dir / "sources.csv",
+        "countries": out_dir / "countries.csv",
+        "datapackage": out_dir / "datapackage.json",
+        "bibliography": out_dir / bibtex.BIB.name,
+    }
     write_table(written["estimates"], schema.ESTIMATE_COLUMNS, estimates)
     write_table(written["sources"], schema.SOURCE_COLUMNS, sources)
-    write_table(written["countries"], schema.COUNTRY_COLUMNS,
-                [{k: (None if pd.isna(v) else v) if not isinstance(v, (list, str)) else v for k, v in row.items()}
-                 for row in countries_frame.to_dict("records")])
+    write_table(
+        written["countries"],
+        schema.COUNTRY_COLUMNS,
+        [
+            {k: (None if pd.isna(v) else v) if not isinstance(v, (list, str)) else v for k, v in row.items()}
+            for row in countries_frame.to_dict("records")
+        ],
+    )
     descriptor = schema.datapackage()
     for resource in descriptor["resources"]:  # what table_check compares before anything reads the tables
         table = out_dir / resource["path"]

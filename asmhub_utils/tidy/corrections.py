@@ -7,9 +7,9 @@ figures are never corrected here: a raw figure's value stays as printed.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError, Problem, display_path, read_decisions
@@ -36,8 +36,16 @@ def read(path: Path | None = None) -> list[Correction]:
 def check(shown: str, c: Correction) -> list[Problem]:
     problems = []
     if c.field not in FIELDS:
-        problems.append(Problem(shown, c.row, "field", c.field, "not a source field that may be corrected",
-                                f"use one of: {', '.join(FIELDS)}"))
+        problems.append(
+            Problem(
+                shown,
+                c.row,
+                "field",
+                c.field,
+                "not a source field that may be corrected",
+                f"use one of: {', '.join(FIELDS)}",
+            )
+        )
     if not c.reason:
         problems.append(Problem(shown, c.row, "reason", "", "a correction needs its reason", "say why"))
     return problems
@@ -51,11 +59,22 @@ def apply(sources: list[dict], corrections: list[Correction], path: Path | None 
     for c in corrections:
         source = by_id.get(c.source)
         if source is None:
-            problems.append(Problem(shown, c.row, "source", c.source, "no source has this id",
-                                    "use a source_id from data/sources.csv"))
+            problems.append(
+                Problem(
+                    shown, c.row, "source", c.source, "no source has this id", "use a source_id from data/sources.csv"
+                )
+            )
         elif source[c.field] != c.old:
-            problems.append(Problem(shown, c.row, "old", c.old, f"the source's {c.field} is not this value",
-                                    f"copy the current value: {source[c.field]!r}"))
+            problems.append(
+                Problem(
+                    shown,
+                    c.row,
+                    "old",
+                    c.old,
+                    f"the source's {c.field} is not this value",
+                    f"copy the current value: {source[c.field]!r}",
+                )
+            )
     if problems:
         raise DataError(problems)
     for c in corrections:
@@ -70,8 +89,10 @@ def changelog_markdown(corrections: list[Correction] | None = None) -> str:
     corrections = read() if corrections is None else corrections
     if not corrections:
         return "No source metadata has been corrected."
-    return "\n".join(f"- Source {c.source}, {c.field}: {_shown(c, c.old)} → {_shown(c, c.new, link=True)}. {c.reason}"
-                     for c in corrections)
+    return "\n".join(
+        f"- Source {c.source}, {c.field}: {_shown(c, c.old)} → {_shown(c, c.new, link=True)}. {c.reason}"
+        for c in corrections
+    )
 
 
 def _shown(c: Correction, value: str, link: bool = False) -> str:

@@ -7,6 +7,7 @@ accepts, with its name; any other code that ISO 3166-1 does not know is still re
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 from functools import lru_cache
@@ -48,8 +49,11 @@ def names_for(code: str) -> set[str]:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return set()
-    return {n.lower() for n in (country.name, getattr(country, "official_name", None),
-                                 getattr(country, "common_name", None)) if n}
+    return {
+        n.lower()
+        for n in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None))
+        if n
+    }
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -70,10 +74,8 @@ def suggest(code: str, n: int = 3) -> list[str]:
     swapped = [c for c in codes if _one_edit_apart(upper, c) and sorted(c) == sorted(upper)]
     close = swapped + difflib.get_close_matches(upper, codes, n=n, cutoff=0.6)
     if len(code) > 3:
-        try:
+        with contextlib.suppress(LookupError):
             close += [c.alpha_3 for c in pycountry.countries.search_fuzzy(code)[:n]]
-        except LookupError:
-            pass
     return list(dict.fromkeys(close))[:n]
 
 

@@ -5,6 +5,7 @@ the share of primary figures (each figure's *reliability*, tidy/reliability.py);
 (`GRADE_POINTS`: the least sum for each letter). RULE says it in a reader's words; the country table page
 publishes it (`rule_markdown`), and tests/test_places.py checks the words against the functions below.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -64,7 +65,10 @@ def quality_grade(figures: pd.DataFrame) -> str:
     latest = figures["plot_year"].max()
     n_independent = figures["echo_group"].nunique() if "echo_group" in figures else len(figures)
     grades = figures["grade"] if "grade" in figures else figures["source_reliability"]
-    points = (count_points(n_independent) + source_points(figures["source_id"].nunique())
-              + recency_points(None if pd.isna(latest) else float(latest))
-              + reliability_points(grades))
+    points = (
+        count_points(n_independent)
+        + source_points(figures["source_id"].nunique())
+        + recency_points(None if pd.isna(latest) else float(latest))
+        + reliability_points(grades)
+    )
     return grade_letter(points)

@@ -43,27 +43,63 @@ def read(path: Path | None = None) -> list[Decision]:
 def check(shown: str, d: Decision) -> list[Problem]:
     problems = []
     if d.field not in CURATED_FIELDS:
-        problems.append(Problem(shown, d.row, "field", d.field, "not a field curation may set",
-                                f"use one of: {', '.join(CURATED_FIELDS)}"))
+        problems.append(
+            Problem(
+                shown,
+                d.row,
+                "field",
+                d.field,
+                "not a field curation may set",
+                f"use one of: {', '.join(CURATED_FIELDS)}",
+            )
+        )
     elif d.field == "year" and d.value and not re.fullmatch(r"(19|20)\d{2}", d.value):
         problems.append(Problem(shown, d.row, "value", d.value, "not a year", "write YYYY, or leave blank for unknown"))
     elif d.field == "measures" and d.value not in measures.MEASURES:
-        problems.append(Problem(shown, d.row, "value", d.value, "not a measures word",
-                                f"use one of: {', '.join(measures.MEASURES)}"))
+        problems.append(
+            Problem(
+                shown, d.row, "value", d.value, "not a measures word", f"use one of: {', '.join(measures.MEASURES)}"
+            )
+        )
     elif d.field == "coverage" and not _COVERAGE.match(d.value):
-        problems.append(Problem(shown, d.row, "value", d.value, "not a coverage",
-                                "use world, region, national, sites, unknown or 'subnational: AREA'"))
+        problems.append(
+            Problem(
+                shown,
+                d.row,
+                "value",
+                d.value,
+                "not a coverage",
+                "use world, region, national, sites, unknown or 'subnational: AREA'",
+            )
+        )
     elif d.field == "headline_decision" and d.value not in HEADLINE_DECISIONS:
-        problems.append(Problem(shown, d.row, "value", d.value, "not a headline decision",
-                                f"use one of: {', '.join(HEADLINE_DECISIONS)}"))
+        problems.append(
+            Problem(
+                shown,
+                d.row,
+                "value",
+                d.value,
+                "not a headline decision",
+                f"use one of: {', '.join(HEADLINE_DECISIONS)}",
+            )
+        )
     elif d.field == "repeats" and not d.value:
-        problems.append(Problem(shown, d.row, "value", d.value, "names no figure",
-                                "give the record_id of the figure it repeats"))
+        problems.append(
+            Problem(shown, d.row, "value", d.value, "names no figure", "give the record_id of the figure it repeats")
+        )
     elif d.field == "grade" and d.value not in ("primary", "secondary", "low"):
         problems.append(Problem(shown, d.row, "value", d.value, "not a grade", "use primary, secondary or low"))
     if not d.reason:
-        problems.append(Problem(shown, d.row, "reason", "", "a decision needs its reason",
-                                "say why no rule decides this, in a sentence a reader can check"))
+        problems.append(
+            Problem(
+                shown,
+                d.row,
+                "reason",
+                "",
+                "a decision needs its reason",
+                "say why no rule decides this, in a sentence a reader can check",
+            )
+        )
     return problems
 
 
@@ -71,11 +107,25 @@ def apply(records: list[dict], decisions: list[Decision], path: Path | None = No
     """Set each decided field on its record and record the reason in `curation`; unknown ids are an error."""
     shown = display_path(path or paths.DATA / "curation.csv")
     by_id = {r["record_id"]: r for r in records}
-    problems = [Problem(shown, d.row, "record_id", d.record_id, "no figure has this record id",
-                        "use a record_id from data/estimates.csv") for d in decisions if d.record_id not in by_id]
-    problems += [Problem(shown, d.row, "value", d.value, "no figure has this record id",
-                         "use a record_id from data/estimates.csv") for d in decisions
-                 if d.field == "repeats" and d.value not in by_id]
+    problems = [
+        Problem(
+            shown,
+            d.row,
+            "record_id",
+            d.record_id,
+            "no figure has this record id",
+            "use a record_id from data/estimates.csv",
+        )
+        for d in decisions
+        if d.record_id not in by_id
+    ]
+    problems += [
+        Problem(
+            shown, d.row, "value", d.value, "no figure has this record id", "use a record_id from data/estimates.csv"
+        )
+        for d in decisions
+        if d.field == "repeats" and d.value not in by_id
+    ]
     if problems:
         raise DataError(problems)
     for d in decisions:

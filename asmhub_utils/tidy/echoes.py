@@ -19,7 +19,8 @@ same number), and takes that figure's year: an echo is dated by its original, ne
 decision (`repeats` in data/curation.csv) does the same where the note does not say it.
 
 Echoing is transitive. The group is named by the record id of its earliest figure (smallest year, then the
-original before a figure said to repeat it, then record id), which the pages show as the figure, "also quoted by" the others. Figures without a number are each their
+original before a figure said to repeat it, then record id), which the pages show as the figure, "also quoted by" the
+others. Figures without a number are each their
 own group (words cannot be compared).
 """
 
@@ -32,12 +33,16 @@ from asmhub_utils.tidy import lineage, measures
 
 # The topic of a figure that does not count people, read from its indicator: the things its number is about.
 _TOPICS = {
-    "women": r"\bwom[ae]n|\bfemale", "children": r"\bchild|\bminors?\b",
+    "women": r"\bwom[ae]n|\bfemale",
+    "children": r"\bchild|\bminors?\b",
     "people": r"\bworkers?\b|\bworkforce\b|\bminers?\b|\bpeople\b|\bemploy|\bgrinders?\b|\bpanners?\b",
     "production": r"\bproduc|\boutput\b|\bsupply\b|\bmined\b|\bextract",
-    "mercury": r"\bmercury\b|\bHg\b|\bemission", "trade": r"\bexport|\btrade|\btraded\b|\bcollected\b|\bbought\b|\bpurchas",
-    "money": r"\bvalue\b|\brevenue|\bincome|\bUSD\b|\bprice", "health": r"\bdie\b|\bdeath|\bsilicosis|\bill(ness)?\b",
-    "informal": r"\binformal|\billegal|\bwithout a (mining )?title|\bunlicen", "countries": r"\bcountries\b",
+    "mercury": r"\bmercury\b|\bHg\b|\bemission",
+    "trade": r"\bexport|\btrade|\btraded\b|\bcollected\b|\bbought\b|\bpurchas",
+    "money": r"\bvalue\b|\brevenue|\bincome|\bUSD\b|\bprice",
+    "health": r"\bdie\b|\bdeath|\bsilicosis|\bill(ness)?\b",
+    "informal": r"\binformal|\billegal|\bwithout a (mining )?title|\bunlicen",
+    "countries": r"\bcountries\b",
     "sites": r"\bsites?\b|\bmines\b|\bshafts?\b|\bhectares?\b|\barea\b",
 }
 _TOPIC = {name: re.compile(pattern, re.I) for name, pattern in _TOPICS.items()}
@@ -106,9 +111,9 @@ def repeated(record: dict, records: list[dict]) -> list[dict]:
             continue
         if other["measures"] != record["measures"] and measures.ALL_ASM not in (other["measures"], record["measures"]):
             continue
-        if other["original_source"] and other["original_source"] in names:
-            out.append(other)
-        elif years and ({other["year"], other.get("published_year")} & years) and _overlap(record, other):
+        named = other["original_source"] and other["original_source"] in names
+        same_year = years and ({other["year"], other.get("published_year")} & years) and _overlap(record, other)
+        if named or same_year:
             out.append(other)
     return out
 
@@ -140,7 +145,7 @@ def echo_groups(records: list[dict]) -> dict[str, str]:
             by_key[key].append(record)
     for same in by_key.values():
         for i, a in enumerate(same):
-            for b in same[i + 1:]:
+            for b in same[i + 1 :]:
                 if _compatible(a, b):
                     parent[find(a["record_id"])] = find(b["record_id"])
     repeaters = set()
@@ -158,8 +163,10 @@ def echo_groups(records: list[dict]) -> dict[str, str]:
         members[find(record["record_id"])].append(record)
     groups = {}
     for group in members.values():
-        first = min(group, key=lambda r: (r["year"] if r["year"] is not None else 9999,
-                                          r["record_id"] in repeaters, r["record_id"]))
+        first = min(
+            group,
+            key=lambda r: (r["year"] if r["year"] is not None else 9999, r["record_id"] in repeaters, r["record_id"]),
+        )
         for record in group:
             groups[record["record_id"]] = first["record_id"]
     return groups

@@ -12,7 +12,8 @@ year is the original's):
    ordered by the year of the document that states them;
    among equals, a primary figure, then the later record: a tie, and a warning sign).
 
-Figures graded *low* (<a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>) are never headlines, nor is a figure that carries a disqualifying warning
+Figures graded *low* (<a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>) are never
+headlines, nor is a figure that carries a disqualifying warning
 sign: a statistical model or a figure based on one, a number derived from other numbers (claims,
 sites or mines times people per unit, production value divided by income per head), the workforce of registered
 mines, a census category of all mining and quarrying, a
@@ -52,25 +53,56 @@ from asmhub_utils.tidy import countries, country_grade, echoes, measures, minera
 NATIONAL = "national"
 NARROWER = "narrower national"
 NO_NATIONAL = "no national count"
-STATUS_TEXT = {NATIONAL: "national count of all people in ASM",
-               NARROWER: "narrower national count only",
-               NO_NATIONAL: "ASM reported; no national count"}
+STATUS_TEXT = {
+    NATIONAL: "national count of all people in ASM",
+    NARROWER: "narrower national count only",
+    NO_NATIONAL: "ASM reported; no national count",
+}
 RECENT_FROM = 2010
 
 _PRIMARY_COUNT = re.compile(r"census|national survey|labour survey|labor survey|ZimStat|register of all", re.I)
 _COMPILATION = re.compile(r"inventory best estimate|Delve headline", re.I)
 
-COLUMNS = ("iso3", "country_name", "region", "status", "headline_record_id", "headline_value_text",
-           "headline_low", "headline_high", "headline_central", "headline_qualifier", "headline_year",
-           "headline_year_text", "headline_published_year", "headline_measure", "headline_coverage", "headline_source_id", "headline_grade",
-           "headline_quotes", "headline_rule", "headline_signs", "headline_decision", "headline_decision_reason",
-           "headline_also_quoted_by", "others_low", "others_high",
-           "others_record_ids", "set_aside_record_ids", "n_figures", "n_independent", "grade", "main_minerals")
+COLUMNS = (
+    "iso3",
+    "country_name",
+    "region",
+    "status",
+    "headline_record_id",
+    "headline_value_text",
+    "headline_low",
+    "headline_high",
+    "headline_central",
+    "headline_qualifier",
+    "headline_year",
+    "headline_year_text",
+    "headline_published_year",
+    "headline_measure",
+    "headline_coverage",
+    "headline_source_id",
+    "headline_grade",
+    "headline_quotes",
+    "headline_rule",
+    "headline_signs",
+    "headline_decision",
+    "headline_decision_reason",
+    "headline_also_quoted_by",
+    "others_low",
+    "others_high",
+    "others_record_ids",
+    "set_aside_record_ids",
+    "n_figures",
+    "n_independent",
+    "grade",
+    "main_minerals",
+)
 
 
 def _dicts(frame: pd.DataFrame) -> list[dict]:
-    return [{k: ("" if (not isinstance(v, (list, str)) and pd.isna(v)) else v) for k, v in r.items()}
-            for r in frame.to_dict("records")]
+    return [
+        {k: ("" if (not isinstance(v, (list, str)) and pd.isna(v)) else v) for k, v in r.items()}
+        for r in frame.to_dict("records")
+    ]
 
 
 def _decision(row: pd.Series) -> str:
@@ -81,11 +113,18 @@ def candidates(figures: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
     """National person counts that measure one of `wanted`, with a number above zero, not graded low, not
     excluded by a reviewed decision, and not quoting an estimate that carries a disqualifying warning sign
     (any member of its echo group: the same estimate)."""
-    rows = figures[(figures["unit"] == "persons") & figures["measures"].isin(wanted)
-                   & (figures["coverage"] == "national") & (figures["grade"] != "low")]
+    rows = figures[
+        (figures["unit"] == "persons")
+        & figures["measures"].isin(wanted)
+        & (figures["coverage"] == "national")
+        & (figures["grade"] != "low")
+    ]
     if not rows.empty:
-        barred = {g for g, members in figures.groupby("echo_group")
-                  if any(s in signs.DISQUALIFYING for s in signs.estimate_signs(_dicts(members)))}
+        barred = {
+            g
+            for g, members in figures.groupby("echo_group")
+            if any(s in signs.DISQUALIFYING for s in signs.estimate_signs(_dicts(members)))
+        }
         keep = [r["echo_group"] not in barred and _decision(r) != "exclude" for _, r in rows.iterrows()]
         rows = rows[keep]
     values = rows["value_central"].fillna(rows["value_low"]).fillna(rows["value_high"])  # as _value, at once
@@ -109,9 +148,11 @@ def independent(rows: pd.DataFrame, figures: pd.DataFrame | None = None) -> pd.D
     by_group = rows.groupby("echo_group", sort=True)
     members = {group: sorted(ids) for group, ids in by_group["record_id"]}
     everyone = rows if figures is None else figures
-    chosen = chosen.assign(group_year=chosen["echo_group"].map(everyone.groupby("echo_group")["year"].min()),
-                           group_size=chosen["echo_group"].map(by_group.size()),
-                           group_members=[members[g] for g in chosen["echo_group"]])
+    chosen = chosen.assign(
+        group_year=chosen["echo_group"].map(everyone.groupby("echo_group")["year"].min()),
+        group_size=chosen["echo_group"].map(by_group.size()),
+        group_members=[members[g] for g in chosen["echo_group"]],
+    )
     return chosen
 
 
@@ -146,8 +187,11 @@ def outliers(groups: pd.DataFrame) -> set[str]:
 def _outliers_pairwise(ids: list[str], bounds: list[tuple[float, float]]) -> set[str]:
     out = set()
     for rid, (low, high) in zip(ids, bounds):
-        if all(high * 10 < other_low or low > other_high * 10
-               for other, (other_low, other_high) in zip(ids, bounds) if other != rid):
+        if all(
+            high * 10 < other_low or low > other_high * 10
+            for other, (other_low, other_high) in zip(ids, bounds)
+            if other != rid
+        ):
             out.add(rid)
     return out
 
@@ -184,8 +228,13 @@ def choose(groups: pd.DataFrame) -> tuple[pd.Series | None, str, set[str], bool]
     compiled, compiled_tie = _newest(groups[groups["indicator"].str.contains(_COMPILATION)])
     primary = usable[usable["indicator"].str.contains(_PRIMARY_COUNT)]
     counted, counted_tie = _newest(primary)
-    if counted is not None and (compiled is None or (pd.notna(counted["group_year"]) and (
-            pd.isna(compiled["group_year"]) or counted["group_year"] > compiled["group_year"]))):
+    if counted is not None and (
+        compiled is None
+        or (
+            pd.notna(counted["group_year"])
+            and (pd.isna(compiled["group_year"]) or counted["group_year"] > compiled["group_year"])
+        )
+    ):
         return counted, "newer primary national count", off, counted_tie
     if compiled is not None:
         return compiled, "curated best estimate of an expert compilation", off, compiled_tie
@@ -217,11 +266,20 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
     """The countries.csv row of one country from its figures (estimates with source columns)."""
     row: dict = {c: None for c in COLUMNS}
     split = set(figures["statement_of"]) - {""} if "statement_of" in figures else set()
-    row.update(iso3=iso3, country_name=countries.iso_name(iso3), region=countries.region(iso3) or "",
-               n_figures=len(figures),
-               n_independent=figures.loc[~figures["record_id"].isin(split), "echo_group"].nunique(), grade=grade,
-               main_minerals=", ".join(minerals), status=NO_NATIONAL, headline_rule="", headline_signs="", headline_decision="",
-               headline_decision_reason="")
+    row.update(
+        iso3=iso3,
+        country_name=countries.iso_name(iso3),
+        region=countries.region(iso3) or "",
+        n_figures=len(figures),
+        n_independent=figures.loc[~figures["record_id"].isin(split), "echo_group"].nunique(),
+        grade=grade,
+        main_minerals=", ".join(minerals),
+        status=NO_NATIONAL,
+        headline_rule="",
+        headline_signs="",
+        headline_decision="",
+        headline_decision_reason="",
+    )
     all_asm = independent(candidates(figures, (measures.ALL_ASM,)), figures)
     chosen, rule, off, tie = choose(all_asm)
     status = NATIONAL
@@ -235,18 +293,33 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
         return row
     low, high = _inventory_range(chosen, figures)
     members = [m for m in chosen["group_members"] if m != chosen["record_id"]]
-    others = all_asm[(all_asm["echo_group"] != chosen["echo_group"]) & ~all_asm["record_id"].isin(off)
-                     & ~(all_asm["group_year"] < RECENT_FROM)] if not all_asm.empty else all_asm
+    others = (
+        all_asm[
+            (all_asm["echo_group"] != chosen["echo_group"])
+            & ~all_asm["record_id"].isin(off)
+            & ~(all_asm["group_year"] < RECENT_FROM)
+        ]
+        if not all_asm.empty
+        else all_asm
+    )
     other_bounds = [_bounds(r) for _, r in others.iterrows()]
     row.update(
-        status=status, headline_record_id=chosen["record_id"], headline_value_text=chosen["value_text"],
-        headline_low=low, headline_high=high, headline_central=chosen["value_central"],
+        status=status,
+        headline_record_id=chosen["record_id"],
+        headline_value_text=chosen["value_text"],
+        headline_low=low,
+        headline_high=high,
+        headline_central=chosen["value_central"],
         headline_qualifier=chosen["qualifier"],
         headline_year=_year(chosen),
-        headline_year_text=chosen["year_text"], headline_published_year=chosen.get("published_year"),
+        headline_year_text=chosen["year_text"],
+        headline_published_year=chosen.get("published_year"),
         headline_measure=chosen["measures"],
-        headline_coverage=chosen["coverage"], headline_source_id=chosen["source_id"],
-        headline_grade=chosen["grade"], headline_quotes=chosen["original_source"], headline_rule=rule,
+        headline_coverage=chosen["coverage"],
+        headline_source_id=chosen["source_id"],
+        headline_grade=chosen["grade"],
+        headline_quotes=chosen["original_source"],
+        headline_rule=rule,
         headline_signs="; ".join(headline_signs(chosen, figures, all_asm, tie)),
         headline_decision=_decision(chosen),
         headline_decision_reason=str(chosen.get("headline_decision_reason") or "") if _decision(chosen) else "",
@@ -254,7 +327,8 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
         others_low=min(b[0] for b in other_bounds) if other_bounds else None,
         others_high=max(b[1] for b in other_bounds) if other_bounds else None,
         others_record_ids=" ".join(sorted(others["record_id"])) if not others.empty else "",
-        set_aside_record_ids=" ".join(sorted(off)))
+        set_aside_record_ids=" ".join(sorted(off)),
+    )
     return row
 
 
@@ -288,12 +362,18 @@ def unreviewed(table: pd.DataFrame) -> list[Problem]:
     problems = []
     for _, row in table.iterrows():
         if row["headline_signs"] and not row["headline_decision"]:
-            problems.append(Problem(
-                "data/curation.csv", None, "headline_decision", row["headline_record_id"],
-                f"the headline of {row['country_name']} ({row['iso3']}), {row['headline_value_text']!r}, carries "
-                f"warning signs ({row['headline_signs']}) and has no reviewed decision",
-                f"review it (asmhub audit) and add a row '{row['headline_record_id']},headline_decision,"
-                f"keep|prefer|exclude,<reason a reader can check>', or exclude it and review the next choice"))
+            problems.append(
+                Problem(
+                    "data/curation.csv",
+                    None,
+                    "headline_decision",
+                    row["headline_record_id"],
+                    f"the headline of {row['country_name']} ({row['iso3']}), {row['headline_value_text']!r}, carries "
+                    f"warning signs ({row['headline_signs']}) and has no reviewed decision",
+                    f"review it (asmhub audit) and add a row '{row['headline_record_id']},headline_decision,"
+                    f"keep|prefer|exclude,<reason a reader can check>', or exclude it and review the next choice",
+                )
+            )
     return problems
 
 
@@ -306,6 +386,8 @@ def table(estimates: pd.DataFrame) -> pd.DataFrame:
     """countries.csv: one row per country with any country-scope figure, by ISO3 code."""
     figures = estimates[(estimates["scope"] == "country") & (estimates["iso3"] != "")].copy()
     figures["plot_year"] = figures["year"].fillna(figures["published_year"])
-    rows = [country_row(iso3, own, country_grade.quality_grade(own), minerals.main_minerals(own["mineral"]))
-            for iso3, own in figures.groupby("iso3", sort=True)]
+    rows = [
+        country_row(iso3, own, country_grade.quality_grade(own), minerals.main_minerals(own["mineral"]))
+        for iso3, own in figures.groupby("iso3", sort=True)
+    ]
     return pd.DataFrame(rows, columns=list(COLUMNS))

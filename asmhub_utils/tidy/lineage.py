@@ -20,14 +20,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TRIGGER = re.compile(r"(?:original source|original:|\bcites\b|\bquoting\b|\bfollows\b|\bbased on\b|"
-                      r"\breposting\b|\breprint of\b)\s*(.+)", re.I)
+_TRIGGER = re.compile(
+    r"(?:original source|original:|\bcites\b|\bquoting\b|\bfollows\b|\bbased on\b|"
+    r"\breposting\b|\breprint of\b)\s*(.+)",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"\s+as quoted in sheet|;|\s+-\s|$", re.I)
 # Compiler codes: MMSD-03, ILO-99, HIL-16, MOZ-2022a, KEN-2018a
 _CODE = re.compile(r"\b([A-Z][A-Za-z]{1,7})-(\d{4}|\d{2})([a-z]?)\b")
 # Name and year: "Hilson 2016", "Bryceson and Geenen 2016", "Keller, Ruete, Disney (2014)", "MEM 2022"
-_NAME_YEAR = re.compile(r"\b((?:[A-Z][\w&.'/-]*)(?:(?:,?\s+(?:and|&)\s+|,\s+|\s+)[A-Z][\w&.'/-]*){0,3})"
-                        r",?\s+\(?((?:19|20)\d{2})\)?(?![\d.])")
+_NAME_YEAR = re.compile(
+    r"\b((?:[A-Z][\w&.'/-]*)(?:(?:,?\s+(?:and|&)\s+|,\s+|\s+)[A-Z][\w&.'/-]*){0,3})"
+    r",?\s+\(?((?:19|20)\d{2})\)?(?![\d.])"
+)
 _YEAR_IN_NAME = re.compile(r"\b(?:19|20)\d{2}\b")
 _NOT_A_NAME = {"In", "The", "Table", "Annex", "As", "Of", "Per", "Publ", "Since"}
 
@@ -88,4 +93,3 @@ def reference_year(raw_year: int | None, original: Original | None) -> int | Non
     if original_year is not None and original_year < raw_year:
         return original_year
     return raw_year
-

@@ -1,6 +1,7 @@
 """Mineral names as sources write them, grouped under one name for counting and charts (the figure keeps its
 own words). One map for the whole book: the country table's main minerals and the supply-share chart use it.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,14 @@ import pandas as pd
 # One spelling per mineral, and the family a named stone is counted in. "Precious" and "semi-precious" stones
 # are the sources' words for coloured gemstones here (diamonds are always named as such); a sapphire figure is
 # kept apart from the family's, but sorts beside it.
-SAME_MINERAL = {"diamond": "diamonds", "gemstone": "coloured gemstones", "gemstones": "coloured gemstones",
-                "precious stones": "coloured gemstones", "semi-precious stones": "coloured gemstones",
-                "sapphire": "coloured gemstones (sapphire)"}
+SAME_MINERAL = {
+    "diamond": "diamonds",
+    "gemstone": "coloured gemstones",
+    "gemstones": "coloured gemstones",
+    "precious stones": "coloured gemstones",
+    "semi-precious stones": "coloured gemstones",
+    "sapphire": "coloured gemstones (sapphire)",
+}
 
 
 def same_mineral(name: str) -> str:

@@ -30,7 +30,9 @@ WORKING = re.compile(
     r"source_year|publ\. year|\bprinted\b|^\s*(?:EN|gloss)\s*:|^\s*=|mirror|repost|\bverify\b|title from url|"
     r"raw copy|\bCC BY|page text|\bcolumn\b|sheet's own|record's own|inventory database|add-on|previous row|"
     r"yumpu|crawl date|unit as printed|\bunit\s*=|\bcurrency\b|publication year|year left blank|"
-    r"\bheadline not\b|per artisanalmining|checked", re.I)
+    r"\bheadline not\b|per artisanalmining|checked",
+    re.I,
+)
 
 # 2. Caveats a reader needs: (pattern, plain words or None to keep the clause's own words).
 CAVEATS: tuple[tuple[re.Pattern, str | None], ...] = (
@@ -42,8 +44,14 @@ CAVEATS: tuple[tuple[re.Pattern, str | None], ...] = (
     (re.compile(r"\bnot (?:a |an )?(?:census|count|survey|population estimate|official statistic)", re.I), None),
     (re.compile(r", not (?:persons|people|miners|workers)\b|\bnot persons\b|\bnot miners\b", re.I), None),
     (re.compile(r"unverified|unsourced|no source given|journalistic claim|not attributed", re.I), None),
-    (re.compile(r"seems low|exag+erated|underestimated|overestimated|doubtful|internally inconsistent|"
-                r"misattribut|conflicts with|high uncertainty|certainty low", re.I), None),
+    (
+        re.compile(
+            r"seems low|exag+erated|underestimated|overestimated|doubtful|internally inconsistent|"
+            r"misattribut|conflicts with|high uncertainty|certainty low",
+            re.I,
+        ),
+        None,
+    ),
     (re.compile(r"\bindirect\b", re.I), None),
 )
 _ONLY = re.compile(r"^[^,()]{3,45}\bonly$", re.I)  # 'illegal miners only', 'local count: Kunene region only'
@@ -98,8 +106,9 @@ def without_working_asides(text: str) -> str:
     sheet)' -> 'Reuters 2019'; '... (headline not in stored excerpt)' -> '...'); the data keeps them."""
     text = str(text or "")
     while True:
-        shorter = _ASIDE.sub(lambda m: "" if WORKING.search(m[1]) else m[0].replace("(", "\x00").replace(")", "\x01"),
-                             text)
+        shorter = _ASIDE.sub(
+            lambda m: "" if WORKING.search(m[1]) else m[0].replace("(", "\x00").replace(")", "\x01"), text
+        )
         if shorter == text:
             return shorter.replace("\x00", "(").replace("\x01", ")").strip()
         text = shorter

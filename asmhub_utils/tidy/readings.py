@@ -44,17 +44,47 @@ STATEMENT_UNITS = frozenset({"year", "date", "text", "event", "dataset", "licenc
 
 # The English after a number for a unit of the tidy table (persons are named by `noun`).
 UNIT_READING: dict[str, str] = {
-    "percent": "%", "t/yr": "tonnes a year", "t": "tonnes", "kg/yr": "kg a year", "kg": "kg", "ha": "hectares",
-    "USD": "US dollars", "USD/yr": "US dollars a year", "USD/month": "US dollars a month",
-    "USD/day": "US dollars a day", "deaths/yr": "deaths a year", "deaths/month": "deaths a month",
-    "deaths": "deaths", "carats/yr": "carats a year", "persons/day": "people a day",
-    "persons/mines": "people per mine", "MAD/day": "Moroccan dirham a day", "ZAR/yr": "South African rand a year",
+    "percent": "%",
+    "t/yr": "tonnes a year",
+    "t": "tonnes",
+    "kg/yr": "kg a year",
+    "kg": "kg",
+    "ha": "hectares",
+    "USD": "US dollars",
+    "USD/yr": "US dollars a year",
+    "USD/month": "US dollars a month",
+    "USD/day": "US dollars a day",
+    "deaths/yr": "deaths a year",
+    "deaths/month": "deaths a month",
+    "deaths": "deaths",
+    "carats/yr": "carats a year",
+    "persons/day": "people a day",
+    "persons/mines": "people per mine",
+    "MAD/day": "Moroccan dirham a day",
+    "ZAR/yr": "South African rand a year",
     "ratio": "",
 }
-_SINGULAR = {"people": "person", "jobs": "job", "miners": "miner", "workers": "worker", "families": "family",
-             "women": "woman", "children": "child", "tonnes": "tonne", "deaths": "death", "sites": "site",
-             "licences": "licence", "hectares": "hectare", "US dollars": "US dollar", "camps": "camp",
-             "grams": "gram", "groups": "group", "mines": "mine", "registrations": "registration", "ounces": "ounce"}
+_SINGULAR = {
+    "people": "person",
+    "jobs": "job",
+    "miners": "miner",
+    "workers": "worker",
+    "families": "family",
+    "women": "woman",
+    "children": "child",
+    "tonnes": "tonne",
+    "deaths": "death",
+    "sites": "site",
+    "licences": "licence",
+    "hectares": "hectare",
+    "US dollars": "US dollar",
+    "camps": "camp",
+    "grams": "gram",
+    "groups": "group",
+    "mines": "mine",
+    "registrations": "registration",
+    "ounces": "ounce",
+}
 
 # A count's own noun, read from the printed words in any language the sweeps hold ('mineurs' are minors).
 _NOUNS: tuple[tuple[str, str], ...] = (
@@ -79,12 +109,21 @@ _PEOPLE_MEASURES = {"women": "women", "children": "children"}
 
 # A quantity in words: the words' English. Longest first; a number is never invented for them.
 _VAGUE_ENGLISH: tuple[tuple[str, str], ...] = (
-    (r"plusieurs centaines", "several hundred"), (r"dizaines de milliers", "tens of thousands"),
-    (r"des milliers|milliers", "thousands"), (r"des centaines|centaines", "hundreds"),
-    (r"decenas de miles", "tens of thousands"), (r"miles", "thousands"), (r"cientos|centenares", "hundreds"),
-    (r"dezenas de milhares", "tens of thousands"), (r"milhares", "thousands"), (r"centenas", "hundreds"),
-    (r"десятки тысяч", "tens of thousands"), (r"тысячи", "thousands"), (r"сотни", "hundreds"),
-    (r"المئات", "hundreds"), (r"الآلاف", "thousands"),
+    (r"plusieurs centaines", "several hundred"),
+    (r"dizaines de milliers", "tens of thousands"),
+    (r"des milliers|milliers", "thousands"),
+    (r"des centaines|centaines", "hundreds"),
+    (r"decenas de miles", "tens of thousands"),
+    (r"miles", "thousands"),
+    (r"cientos|centenares", "hundreds"),
+    (r"dezenas de milhares", "tens of thousands"),
+    (r"milhares", "thousands"),
+    (r"centenas", "hundreds"),
+    (r"десятки тысяч", "tens of thousands"),
+    (r"тысячи", "thousands"),
+    (r"сотни", "hundreds"),
+    (r"المئات", "hundreds"),
+    (r"الآلاف", "thousands"),
 )
 
 _FRACTION = re.compile(r"\b(?:one|a|two)?[ -]?(?:half|third|thirds|quarter)\b", re.I)
@@ -93,10 +132,12 @@ _ENGLISH_VAGUE = re.compile(r"\b(?:tens|dozens|hundreds|thousands|millions|sever
 _GLOSS = re.compile(r"(?:^|;\s*)(?:EN|gloss):\s*(?P<text>[^;]+)", re.I)
 _OPENING_EQUALS = re.compile(r"^=\s*'(?P<text>[^']+)'")
 # The unit a sweep names in its note where it left `unit` blank.
-_NOTE_UNIT = (re.compile(r"unit as printed/implied:\s*(?P<u>[\w ]+?)\s*(?:[;,(]|$)", re.I),
-              re.compile(r"\bunit\s*=\s*(?P<u>[\w ]+?)\s*(?:[;,(]| not\b|$)", re.I),
-              re.compile(r"^(?P<u>[a-z][a-z ]{2,30}?), not (?:persons|people|miners)\b", re.I),
-              re.compile(r"\bcurrency (?P<u>[A-Z]{2,5})\b"))
+_NOTE_UNIT = (
+    re.compile(r"unit as printed/implied:\s*(?P<u>[\w ]+?)\s*(?:[;,(]|$)", re.I),
+    re.compile(r"\bunit\s*=\s*(?P<u>[\w ]+?)\s*(?:[;,(]| not\b|$)", re.I),
+    re.compile(r"^(?P<u>[a-z][a-z ]{2,30}?), not (?:persons|people|miners)\b", re.I),
+    re.compile(r"\bcurrency (?P<u>[A-Z]{2,5})\b"),
+)
 _SCRIPT_LANGUAGE = ((re.compile(r"[\u0400-\u04FF]"), "ru"), (re.compile(r"[\u0600-\u06FF]"), "ar"))
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
@@ -131,8 +172,11 @@ def number(x: float) -> str:
     """315000000 -> '315 million'; 1234567 -> '1,234,567'; 7500 -> '7,500'; 4.5 -> '4.5' (nothing rounded away
     but false precision after the third significant digit of a small decimal)."""
     if abs(x) >= 1_000_000 and (x / 100_000).is_integer():
-        return f"{x / 1_000_000_000:g} billion" if (x / 100_000_000).is_integer() and abs(x) >= 1e9 \
+        return (
+            f"{x / 1_000_000_000:g} billion"
+            if (x / 100_000_000).is_integer() and abs(x) >= 1e9
             else f"{x / 1_000_000:g} million"
+        )
     if abs(x) >= 100 or float(x).is_integer():
         return f"{round(x):,}"
     return f"{x:.3g}"
@@ -152,9 +196,11 @@ def noun(value_text: str, unit: str, measures: str, note: str, indicator: str = 
     if unit == "persons" and re.search(r"\bdeaths?\b|\bkilled\b|\bdied\b", indicator or "", re.I):
         return "deaths"
     if unit == "persons":
-        return own if own in ("jobs", "miners", "workers", "families", "women", "children",
-                              "miners and their families") else \
-            _PEOPLE_MEASURES.get(measures, "people")
+        return (
+            own
+            if own in ("jobs", "miners", "workers", "families", "women", "children", "miners and their families")
+            else _PEOPLE_MEASURES.get(measures, "people")
+        )
     if unit in UNIT_READING:
         return UNIT_READING[unit]
     if unit:
@@ -172,7 +218,7 @@ def _with_noun(figure: str, what: str, one: bool) -> str:
         return f"{figure} (unit not stated)"
     if one:
         head = next((p for p in _SINGULAR if what.startswith(p)), None)
-        what = _SINGULAR[head] + what[len(head):] if head else what
+        what = _SINGULAR[head] + what[len(head) :] if head else what
     return f"{figure} {what}"
 
 
@@ -180,8 +226,9 @@ def _present(x: object) -> bool:
     return x is not None and not (isinstance(x, float) and math.isnan(x))
 
 
-def quantity_reading(low: float | None, high: float | None, central: float | None, qualifier: str,
-                     what: str, value_text: str = "") -> str:
+def quantity_reading(
+    low: float | None, high: float | None, central: float | None, qualifier: str, what: str, value_text: str = ""
+) -> str:
     """'up to 10,000 jobs', '5,000 to 8,000 people', 'about 80%', '380 to 870 tonnes a year (median 520)': from
     the parsed numbers only (`value_text` only names a stated central figure: median, average, probable)."""
     qualifier = "" if qualifier in ("", "several figures") else qualifier
@@ -215,8 +262,9 @@ def is_statement(value_kind: str, unit: str, value_text: str) -> bool:
     return not (vague_reading(value_text) or _ENGLISH_VAGUE.search(value_text or ""))
 
 
-def read(record: dict, document_language: str | None = None,
-         translations: dict[str, tuple[str, str]] | None = None) -> tuple[str, str, str]:
+def read(
+    record: dict, document_language: str | None = None, translations: dict[str, tuple[str, str]] | None = None
+) -> tuple[str, str, str]:
     """(value_reading, reading_kind, value_language) of one estimates record (a several-figures statement gets its
     parts' readings later, `join_parts`)."""
     text = str(record.get("value_text") or "")
@@ -246,10 +294,17 @@ def read(record: dict, document_language: str | None = None,
         qualifier = str(record.get("qualifier") or "")
         words = " ".join(fraction[0].lower().replace("-", " ").split())
         return (f"{qualifier} " if qualifier else "") + words, QUANTITY, lang
-    what = noun(text, unit, str(record.get("measures") or ""), str(record.get("note") or ""),
-                str(record.get("indicator") or ""))
-    reading = quantity_reading(record.get("value_low"), record.get("value_high"), record.get("value_central"),
-                               str(record.get("qualifier") or ""), what, text)
+    what = noun(
+        text, unit, str(record.get("measures") or ""), str(record.get("note") or ""), str(record.get("indicator") or "")
+    )
+    reading = quantity_reading(
+        record.get("value_low"),
+        record.get("value_high"),
+        record.get("value_central"),
+        str(record.get("qualifier") or ""),
+        what,
+        text,
+    )
     return reading, QUANTITY, lang
 
 
@@ -265,14 +320,16 @@ def join_parts(records: list[dict]) -> None:
             record["value_reading"] = "; ".join(parts[record["record_id"]])
 
 
-def describe(records: list[dict], languages: dict[str, str | None],
-             translations: dict[str, tuple[str, str]] | None = None) -> None:
+def describe(
+    records: list[dict], languages: dict[str, str | None], translations: dict[str, tuple[str, str]] | None = None
+) -> None:
     """Fill value_reading, reading_kind and value_language of every record (`languages`: record_id -> the
     document's language as the build knows it; `translations`: `read_translations`)."""
     check_translations(records, translations or {})
     for record in records:
         record["value_reading"], record["reading_kind"], record["value_language"] = read(
-            record, languages.get(record["record_id"]), translations)
+            record, languages.get(record["record_id"]), translations
+        )
     join_parts(records)
 
 
@@ -293,8 +350,11 @@ def read_translations(path: Path | None = None) -> dict[str, tuple[str, str]]:
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return {row["record_id"].strip(): (row["value_text"], row["english"].strip()) for row in rows
-            if row.get("record_id") and row.get("english")}
+    return {
+        row["record_id"].strip(): (row["value_text"], row["english"].strip())
+        for row in rows
+        if row.get("record_id") and row.get("english")
+    }
 
 
 def check_translations(records: list[dict], translations: dict) -> None:
@@ -305,8 +365,15 @@ def check_translations(records: list[dict], translations: dict) -> None:
         record = by_id.get(record_id)
         if record is None or record["value_text"] != printed:
             found = "no such record" if record is None else f"the record now prints '{record['value_text']}'"
-            problems.append(Problem("data/glosses.csv", number, "value_text", printed,
-                                    f"the translation of {record_id} does not match the data ({found})",
-                                    "translate the value as the record prints it, or remove the row"))
+            problems.append(
+                Problem(
+                    "data/glosses.csv",
+                    number,
+                    "value_text",
+                    printed,
+                    f"the translation of {record_id} does not match the data ({found})",
+                    "translate the value as the record prints it, or remove the row",
+                )
+            )
     if problems:
         raise DataError(problems)

@@ -56,8 +56,10 @@ LOW_HOSTS = tuple(LOW_HOST_KINDS)
 # Phrases in a figure's note that grade its source low (host names in notes are not enough: a note may
 # mention another source to compare with).
 LOW_NOTE_KINDS = {
-    r"low[- ]reliability": "the compilers' note rates it low", r"low citation quality": "the compilers' note rates it low",
-    r"low-quality": "the compilers' note rates it low", r"weak evidence": "the compilers' note calls the evidence weak",
+    r"low[- ]reliability": "the compilers' note rates it low",
+    r"low citation quality": "the compilers' note rates it low",
+    r"low-quality": "the compilers' note rates it low",
+    r"weak evidence": "the compilers' note calls the evidence weak",
     r"internally inconsistent": "the compilers' note finds it inconsistent with itself",
     r"\bunsourced\b": "it gives no source for the figure",
     r"not an official statistic": "the compilers' note says it is not an official statistic",
@@ -69,42 +71,57 @@ QUOTES = "quotes another publisher's figure"
 COPY = "a copy on a document-sharing site, not the publisher's own"
 REPOST = "a repost of another publisher's article"
 SECONDARY_KINDS = {
-    r"\bvia\b": QUOTES, r"\bciting\b": QUOTES, r"\bquoting\b": QUOTES, r"underlying data": QUOTES, r"\breporting\b": QUOTES, r"\breposting\b": QUOTES,
-    r"\breposted\b": REPOST, r"\brepost\b": REPOST,
-    r"\breprint": "a reprint of another publisher's document", r"\bsummaris": "a summary of another publisher's report",
-    r"\bmirror\b": COPY, r"\bbased on\b": QUOTES, r"\bblog\b": "a blog post quoting another body's figure",
-    r"\bcopy\b": COPY, r"docslib": COPY, r"scribd": COPY, r"vdocuments": COPY, r"readkong": COPY, r"slideplayer": COPY,
-    r"docstoc": COPY, r"coek\.info": COPY, r"plexii": COPY, r"pdfcoffee": COPY, r"dokumen\.": COPY,
+    r"\bvia\b": QUOTES,
+    r"\bciting\b": QUOTES,
+    r"\bquoting\b": QUOTES,
+    r"underlying data": QUOTES,
+    r"\breporting\b": QUOTES,
+    r"\breposting\b": QUOTES,
+    r"\breposted\b": REPOST,
+    r"\brepost\b": REPOST,
+    r"\breprint": "a reprint of another publisher's document",
+    r"\bsummaris": "a summary of another publisher's report",
+    r"\bmirror\b": COPY,
+    r"\bbased on\b": QUOTES,
+    r"\bblog\b": "a blog post quoting another body's figure",
+    r"\bcopy\b": COPY,
+    r"docslib": COPY,
+    r"scribd": COPY,
+    r"vdocuments": COPY,
+    r"readkong": COPY,
+    r"slideplayer": COPY,
+    r"docstoc": COPY,
+    r"coek\.info": COPY,
+    r"plexii": COPY,
+    r"pdfcoffee": COPY,
+    r"dokumen\.": COPY,
     r"translate\.goog|machine[- ]translat": "a machine translation of another publisher's page",
     r"presswire|prnewswire|newswire": "a press-wire copy of another publisher's story",
-    r"statista": "a statistics service re-publishing another body's figure", r"secondary": QUOTES,
-    r"as reported": QUOTES, r"journalistic": "a news report quoting another body's figure",
-    r"datawrapper": "a chart published by a third party", r"foco econ": "an economics website quoting official figures",
+    r"statista": "a statistics service re-publishing another body's figure",
+    r"secondary": QUOTES,
+    r"as reported": QUOTES,
+    r"journalistic": "a news report quoting another body's figure",
+    r"datawrapper": "a chart published by a third party",
+    r"foco econ": "an economics website quoting official figures",
 }
 SECONDARY_PATTERNS = tuple(SECONDARY_KINDS)
 
 # Producers of numbers, read in the publisher's own name and the web host (never in the body it quotes).
 PRODUCER_KINDS = {
-    r"statisti|estat[íi]stica|\bINE\b|\bINSD\b|\bzimstat\b|\bcensus\b|\bcenso\b":
-        "a statistics office, the producer of its counts",
+    r"statisti|estat[íi]stica|\bINE\b|\bINSD\b|\bzimstat\b|\bcensus\b|\bcenso\b": "a statistics office, the producer of its counts",
     r"\bministr|\bminist[eè]re\b|\bministerio\b|\bgovernment\b|\bgouvernement\b|\bgobierno\b|"
     r"\bdepartment of\b|\bauthority\b|\bcommission\b|\bsecretariat\b|\bparliament\b|\bnational assembly\b|"
     r"\bsenate\b|geological survey|\bchamb(er|re) (of|des) mines\b|\bminerals income\b|\bregulat|"
-    r"\.gov(\.[a-z]{2})?$|\.gouv\.|\.gob\.|\.go\.[a-z]{2}$|\.gv\.[a-z]{2}$|\bUSGS\b|\bMINEM\b|\bINGEMMET\b|\bNGJA\b":
-        "a government body (ministry, regulator or agency) publishing its own figure",
+    r"\.gov(\.[a-z]{2})?$|\.gouv\.|\.gob\.|\.go\.[a-z]{2}$|\.gv\.[a-z]{2}$|\bUSGS\b|\bMINEM\b|\bINGEMMET\b|\bNGJA\b": "a government body (ministry, regulator or agency) publishing its own figure",
     r"\bUNEP\b|\bILO\b|\bUNICEF\b|\bUNIDO\b|\bUNDP\b|\bUNODC\b|\bUNITAR\b|\bIOM\b|\bFAO\b|\bOECD\b|"
     r"world bank|planetgold|\bGEF\b|\bIGF\b|minamata|united nations|\bSAICM\b|unep\.org|ilo\.(org|int)|"
-    r"worldbank\.org|\.int$":
-        "an intergovernmental body or its programme, publishing its own figure or study",
+    r"worldbank\.org|\.int$": "an intergovernmental body or its programme, publishing its own figure or study",
     r"universi|univ\.|\binstitut|\bjournal of\b|\bMDPI\b|\bscielo\b|elsevier|springer|wiley|\bdoi\b|"
     r"academic|\bscientific\b|\bSciRP\b|\bproceedings\b|\bsymposium\b|\bresearch\b|\.edu$|\.edu\.[a-z]{2}$|"
-    r"\.ac\.[a-z]{2}$|\bIIED\b|\bIPIS\b|\bCASM\b|\bBGS\b":
-        "the authors of a study (a research or academic publication)",
-    r"\binventory\b|\bdatabase\b|\bdelve\b|artisanalmining\.org|\bdata ?set\b":
-        "an expert compilation publishing its own estimate",
+    r"\.ac\.[a-z]{2}$|\bIIED\b|\bIPIS\b|\bCASM\b|\bBGS\b": "the authors of a study (a research or academic publication)",
+    r"\binventory\b|\bdatabase\b|\bdelve\b|artisanalmining\.org|\bdata ?set\b": "an expert compilation publishing its own estimate",
     r"\bfoundation\b|\bcouncil\b|\binitiative\b|\bassociation\b|\bfederation\b|\bPact\b|\bNGO\b|"
-    r"\bprogramme\b|\bproject\b|\bfacility\b|\balliance\b|\bcentre\b|\bcenter\b":
-        "an organisation publishing its own study or programme figures",
+    r"\bprogramme\b|\bproject\b|\bfacility\b|\balliance\b|\bcentre\b|\bcenter\b": "an organisation publishing its own study or programme figures",
 }
 PRODUCER_PATTERNS = tuple(PRODUCER_KINDS)
 # What a publisher that reports others' numbers calls itself (in any language) or how its address looks.
@@ -118,24 +135,31 @@ REPORTER_KINDS = {
     r"\bXinhua|\bradio\b|\bFM\b|\bTV\d*\b|\bt[ée]l[ée]|\bchannel\b|\bbroadcast|\breporter\b|\bonline\b|"
     r"\bmagazine\b|\bmagazin\b|\brevista\b|\brevue\b|журнал|\bperiodismo\b|\bperi[óo]dico\b|\bedition\b|"
     r"\bnews report\b|\bnews item\b|\bop-ed\b|\bopinion\b|\bcolumn\b|\binterview\b|\blong read\b|"
-    r"\beditorial\b|\barticle\b|\breport (?:of|on)\b|\baudio\b|\btoday\b|\bd[íi]a\b|\btv\d":
-        NEWS,
+    r"\beditorial\b|\barticle\b|\breport (?:of|on)\b|\baudio\b|\btoday\b|\bd[íi]a\b|\btv\d": NEWS,
     r"\bblogs?\b|blogg|blogspot|wordpress|medium\.com|\bforum\b|\bphotographer|\bportfolio\b|"
-    r"\bauthor website\b|\bbehance\b|\bphoto":
-        "a blog, forum or personal page repeating another body's figure",
+    r"\bauthor website\b|\bbehance\b|\bphoto": "a blog, forum or personal page repeating another body's figure",
     r"encyclop|\bwiki|\bguide\b": "an encyclopedia or guide entry, not the study it cites",
 }
 REPORTER_PATTERNS = tuple(REPORTER_KINDS)
 # A dated article path (/2023/05/16/, /2016/nov/, /20180709-) or a news section (/news/, /noticias/, /tag/) is how
 # news sites and blogs file their items.
-_NEWS_PATH = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2]|[a-z]{3})/|/(?:19|20)\d{6}-|/(?:19|20)\d{2}-\d{2}-\d{2}/|"
-                        r"/(?:news|noticias?|novosti|actualites?|articles?|stories|story|posts?|sucesos|nota|tag)"
-                        r"(?:[/_-]|$)", re.I)
+_NEWS_PATH = re.compile(
+    r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2]|[a-z]{3})/|/(?:19|20)\d{6}-|/(?:19|20)\d{2}-\d{2}-\d{2}/|"
+    r"/(?:news|noticias?|novosti|actualites?|articles?|stories|story|posts?|sucesos|nota|tag)"
+    r"(?:[/_-]|$)",
+    re.I,
+)
 # Host words a news site uses (tokens of the address: 'news' in lusakanews.com, 'fm' in otecfmghana.com).
-_NEWS_HOST = re.compile(r"news|noticia|diario|daily|times|post|tribune|herald|gazette|press|prensa|media|info|"
-                        r"actu|radio|fm|tv|journal|mail|magazine", re.I)
-_NOTE_REPORT = re.compile(r"\bnews (report|item|story|article)\b|\bpress (report|article)\b|\bop-ed\b|"
-                          r"\bopinion (column|piece)\b|\bnewspaper\b|\bblog (repost|post)\b", re.I)
+_NEWS_HOST = re.compile(
+    r"news|noticia|diario|daily|times|post|tribune|herald|gazette|press|prensa|media|info|"
+    r"actu|radio|fm|tv|journal|mail|magazine",
+    re.I,
+)
+_NOTE_REPORT = re.compile(
+    r"\bnews (report|item|story|article)\b|\bpress (report|article)\b|\bop-ed\b|"
+    r"\bopinion (column|piece)\b|\bnewspaper\b|\bblog (repost|post)\b",
+    re.I,
+)
 
 _LOW_HOST = re.compile("|".join(LOW_HOSTS), re.I)
 _LOW_NOTE = re.compile("|".join(LOW_NOTE_PHRASES), re.I)
@@ -149,8 +173,11 @@ _QUOTING_TITLE = re.compile(r"\b(quoting|citing|reposting|reprint of|as reported
 
 def _kind(kinds: dict[str, str], matched: str) -> str:
     """The reader's words for the rule whose pattern matched `matched`."""
-    return next(words for pattern, words in kinds.items() if re.fullmatch(pattern, matched, re.I)
-                or re.search(pattern, matched, re.I))
+    return next(
+        words
+        for pattern, words in kinds.items()
+        if re.fullmatch(pattern, matched, re.I) or re.search(pattern, matched, re.I)
+    )
 
 
 def _host(url: str) -> str:
@@ -183,8 +210,11 @@ def classify(publisher: str, url: str, notes: Iterable[str] = (), title: str = "
         return "primary", _kind(PRODUCER_KINDS, m.group(0))
     if m := _REPORTER.search(f"{publisher} | {title}"):
         return "secondary", _kind(REPORTER_KINDS, m.group(0))
-    if (_NEWS_HOST.search(host.rsplit(".", 1)[0]) or _NEWS_PATH.search(urlparse(url).path)
-            or _NOTE_REPORT.search(" | ".join(notes))):
+    if (
+        _NEWS_HOST.search(host.rsplit(".", 1)[0])
+        or _NEWS_PATH.search(urlparse(url).path)
+        or _NOTE_REPORT.search(" | ".join(notes))
+    ):
         return "secondary", NEWS
     return "primary", "published by the body that produced or compiled the figure"
 

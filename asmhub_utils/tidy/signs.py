@@ -36,29 +36,44 @@ DISQUALIFYING = ("model", "derivation", "registered mines", "census category", "
 OF_THE_ESTIMATE = (*DISQUALIFYING, "outdated", "recurring", "hypothesis", "doubted")
 
 _MODEL = re.compile(r"\bmodel(?:led|ling)?\b", re.I)
-_DERIVED = re.compile(r"\bderived\b|\bper claim\b|\bpeople per\b|\bper (?:site|mine|pit|shaft)\b|\bmultipl|"
-                      r"\bextrapolat", re.I)
+_DERIVED = re.compile(
+    r"\bderived\b|\bper claim\b|\bpeople per\b|\bper (?:site|mine|pit|shaft)\b|\bmultipl|"
+    r"\bextrapolat",
+    re.I,
+)
 _REGISTERED_MINES = re.compile(r"\bworkforce of\b[^;]*\bmines\b|\b(?:registered|reporting|licensed) mines\b", re.I)
 _CENSUS_CATEGORY = re.compile(r"census category|\bmining (?:and|&) quarrying\b|\bM&Q\b", re.I)
 _LITERATURE = re.compile(r"range across (?:the )?literature|\bacross studies\b", re.I)
 _INDIRECT = re.compile(r"\bindirect|\bdependants?\b|\bfamil|\blivelihood", re.I)  # read in the indicator
 _INDIRECT_NOTE = re.compile(r"\bdirect\s*(?:\+|and)\s*indirect\b|\bincl\w*\.? (?:indirect|dependants)", re.I)
 _OUTDATED = re.compile(r"\boutdated\b|\bpossibly outdated\b|\bold data\b", re.I)
-_RECURRING = re.compile(r"\brecurs?\b|\brecurring\b|\breplicated since\b|quoted in both \d{4} and \d{4}|"
-                        r"\bsame figure (?:recurs|since)\b|\blong-standing\b|\bdata gap\b", re.I)
+_RECURRING = re.compile(
+    r"\brecurs?\b|\brecurring\b|\breplicated since\b|quoted in both \d{4} and \d{4}|"
+    r"\bsame figure (?:recurs|since)\b|\blong-standing\b|\bdata gap\b",
+    re.I,
+)
 _HYPOTHESIS = re.compile(r"\bhypothesis\b|\bguess\b", re.I)
 # "female 20% guess", "gold 2/3 guess": the guess is about a share of the figure, shown in its own row.
-_SHARE_GUESS = re.compile(r"\b(?:female|women|gold|men|commodity)\b[^;]{0,40}\b(?:guess|hypothesis|extrapolated)\b|"
-                          r"\b(?:guess|hypothesis)\b[^;]{0,12}\b(?:female|women)\b|female participation", re.I)
-_DOUBTED = re.compile(r"\bunreliable\b|out of (?:its )?(?:original )?context|\blow certainty\b|"
-                      r"\bprobably a misattribution\b|\bconflicts with\b", re.I)
-_NEWS_REASON = re.compile(r"news report|\bblog\b|\brepost\b|forum|encyclopedia|quotes another publisher's figure|"
-                          r"personal page|a summary of|a reprint", re.I)
+_SHARE_GUESS = re.compile(
+    r"\b(?:female|women|gold|men|commodity)\b[^;]{0,40}\b(?:guess|hypothesis|extrapolated)\b|"
+    r"\b(?:guess|hypothesis)\b[^;]{0,12}\b(?:female|women)\b|female participation",
+    re.I,
+)
+_DOUBTED = re.compile(
+    r"\bunreliable\b|out of (?:its )?(?:original )?context|\blow certainty\b|"
+    r"\bprobably a misattribution\b|\bconflicts with\b",
+    re.I,
+)
+_NEWS_REASON = re.compile(
+    r"news report|\bblog\b|\brepost\b|forum|encyclopedia|quotes another publisher's figure|"
+    r"personal page|a summary of|a reprint",
+    re.I,
+)
 
 READER = {
     "model": "rests on a statistical model, not a count or an estimate of people seen",
     "derivation": "is derived from other numbers (claims, sites or mines times people per unit, production value "
-                  "divided by income per head) or extrapolated, not estimated from people",
+    "divided by income per head) or extrapolated, not estimated from people",
     "registered mines": "counts the workforce of registered or counted mines, not all people in ASM",
     "census category": "counts a census category of all mining and quarrying, not ASM only",
     "literature range": "is a range across other studies' figures, not an estimate of its own",
@@ -101,22 +116,25 @@ def figure_signs(record: dict) -> list[str]:
         found.append("census category")
     if _LITERATURE.search(text):
         found.append("literature range")
-    if record.get("measures") == measures.ALL_ASM and (_INDIRECT.search(record.get("indicator") or "")
-                                                       or _INDIRECT_NOTE.search(note)):
+    if record.get("measures") == measures.ALL_ASM and (
+        _INDIRECT.search(record.get("indicator") or "") or _INDIRECT_NOTE.search(note)
+    ):
         found.append("indirect jobs")
     if _OUTDATED.search(note):
         found.append("outdated")
     if _RECURRING.search(text):
         found.append("recurring")
-    if (_HYPOTHESIS.search(_SHARE_GUESS.sub("", note))
-            or re.search(r"\?\s*\)?\s*$", record.get("value_text") or "")):
+    if _HYPOTHESIS.search(_SHARE_GUESS.sub("", note)) or re.search(r"\?\s*\)?\s*$", record.get("value_text") or ""):
         found.append("hypothesis")
     if _DOUBTED.search(note):
         found.append("doubted")
     if record.get("grade") == "secondary" and _NEWS_REASON.search(record.get("grade_reason") or ""):
         found.append("news")
-    if record.get("value_kind") == "text" and re.search(r"\d", record.get("value_text") or "") \
-            and record.get("unit") in ("", None):
+    if (
+        record.get("value_kind") == "text"
+        and re.search(r"\d", record.get("value_text") or "")
+        and record.get("unit") in ("", None)
+    ):
         found.append("number in a text column")
     return found
 

@@ -38,8 +38,9 @@ def _read(part: str, unit: str, language: str | None, country: str) -> tuple[val
         parsed = values.parse_value(m.group("number"), unit, language, country)
         label = m.group("label")
     if parsed.is_numeric and not label:
-        label = re.sub(r"\([^)]*\)|[\d.,~≈-]+|\b(about|up to|more than|over|as many as|at least|million)\b", " ",
-                       text, flags=re.I)
+        label = re.sub(
+            r"\([^)]*\)|[\d.,~≈-]+|\b(about|up to|more than|over|as many as|at least|million)\b", " ", text, flags=re.I
+        )
     return parsed, " ".join(label.split()).strip(" ,.;:")
 
 
@@ -54,13 +55,20 @@ def parts(record: dict, language: str | None) -> list[dict]:
         if not parsed.is_numeric:
             continue
         year = _YEAR.search(piece)
-        out.append(record | {
-            "record_id": f"{record['record_id']}.{number}",
-            "indicator": f"{record['indicator']} [{label}]" if label else record["indicator"],
-            "value_text": piece, "value_low": parsed.low, "value_high": parsed.high,
-            "value_central": parsed.central, "qualifier": parsed.qualifier, "value_kind": parsed.kind,
-            "year": int(year.group(0)[1:-1]) if year else record["year"],
-            "year_text": year.group(0)[1:-1] if year else record["year_text"],
-            "statement_of": record["record_id"],
-        })
+        out.append(
+            record
+            | {
+                "record_id": f"{record['record_id']}.{number}",
+                "indicator": f"{record['indicator']} [{label}]" if label else record["indicator"],
+                "value_text": piece,
+                "value_low": parsed.low,
+                "value_high": parsed.high,
+                "value_central": parsed.central,
+                "qualifier": parsed.qualifier,
+                "value_kind": parsed.kind,
+                "year": int(year.group(0)[1:-1]) if year else record["year"],
+                "year_text": year.group(0)[1:-1] if year else record["year_text"],
+                "statement_of": record["record_id"],
+            }
+        )
     return out if len(out) > 1 else []

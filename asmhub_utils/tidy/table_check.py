@@ -25,8 +25,10 @@ from pathlib import Path
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError, Problem, display_path
 
-FIX = ("run `make data`: it rebuilds the tidy tables from data/raw and data/contrib (nothing else is changed; "
-       "no profile is deleted)")
+FIX = (
+    "run `make data`: it rebuilds the tidy tables from data/raw and data/contrib (nothing else is changed; "
+    "no profile is deleted)"
+)
 MAX_PER_TABLE = 5  # a table wrong everywhere gets its first problems named, not thousands
 
 
@@ -60,19 +62,43 @@ def check_table(path: Path, resource: dict) -> list[Problem]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        row = raw[:error.start].count(b"\n") + 1
-        return [Problem(shown, row, None, raw[error.start:error.end].hex(" "), "the table is not UTF-8 text "
-                        "(damaged on disk)", FIX)]
+        row = raw[: error.start].count(b"\n") + 1
+        return [
+            Problem(
+                shown,
+                row,
+                None,
+                raw[error.start : error.end].hex(" "),
+                "the table is not UTF-8 text (damaged on disk)",
+                FIX,
+            )
+        ]
     problems: list[Problem] = []
     if text and not text.endswith("\n"):
-        problems.append(Problem(shown, text.count("\n") + 1, None, text.rsplit("\n", 1)[-1][-40:],
-                                "the table ends in the middle of a row: it was cut short", FIX))
+        problems.append(
+            Problem(
+                shown,
+                text.count("\n") + 1,
+                None,
+                text.rsplit("\n", 1)[-1][-40:],
+                "the table ends in the middle of a row: it was cut short",
+                FIX,
+            )
+        )
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if problems and len(rows) > 1:
         rows.pop()  # the cut row: named above
     if not rows or rows[0] != names:
-        return problems + [Problem(shown, 1, None, ",".join(rows[0])[:80] if rows else "",
-                                   "the header is not the one datapackage.json describes", FIX)]
+        return problems + [
+            Problem(
+                shown,
+                1,
+                None,
+                ",".join(rows[0])[:80] if rows else "",
+                "the header is not the one datapackage.json describes",
+                FIX,
+            )
+        ]
     keys = resource["schema"].get("primaryKey")
     key_at = names.index(keys) if isinstance(keys, str) else None
     seen: dict[str, int] = {}
@@ -80,8 +106,9 @@ def check_table(path: Path, resource: dict) -> list[Problem]:
         if len(problems) >= MAX_PER_TABLE:
             break
         if len(cells) != len(names):
-            problems.append(Problem(shown, number, None, None,
-                                    f"the row has {len(cells)} cells, the table {len(names)}", FIX))
+            problems.append(
+                Problem(shown, number, None, None, f"the row has {len(cells)} cells, the table {len(names)}", FIX)
+            )
             continue
         for field, cell in zip(fields, cells):
             if not cell:
@@ -90,21 +117,33 @@ def check_table(path: Path, resource: dict) -> list[Problem]:
                 continue
             kind = _TYPES.get(field["type"])
             if kind and not kind[1](cell):
-                problems.append(Problem(shown, number, field["name"], cell[:40],
-                                        f"the cell should hold {kind[0]}", FIX))
+                problems.append(
+                    Problem(shown, number, field["name"], cell[:40], f"the cell should hold {kind[0]}", FIX)
+                )
         if key_at is not None:
             key = cells[key_at]
             if key in seen:
-                problems.append(Problem(shown, number, keys, key, f"the key is also on row {seen[key]}: two rows "
-                                        "share one id", FIX))
+                problems.append(
+                    Problem(shown, number, keys, key, f"the key is also on row {seen[key]}: two rows share one id", FIX)
+                )
             seen.setdefault(key, number)
-    changed = (resource.get("bytes") not in (None, len(raw))
-               or resource.get("hash") not in (None, "sha256:" + sha256(path)))
+    changed = resource.get("bytes") not in (None, len(raw)) or resource.get("hash") not in (
+        None,
+        "sha256:" + sha256(path),
+    )
     if not problems and changed:
-        problems.append(Problem(shown, None, None, None,
-                                f"the table is not the one `make data` wrote ({len(raw):,} bytes; "
-                                f"datapackage.json says {resource.get('bytes', 0):,}): it was cut short, "
-                                "damaged or edited by hand", FIX))
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                None,
+                f"the table is not the one `make data` wrote ({len(raw):,} bytes; "
+                f"datapackage.json says {resource.get('bytes', 0):,}): it was cut short, "
+                "damaged or edited by hand",
+                FIX,
+            )
+        )
     return problems
 
 
@@ -116,8 +155,18 @@ def check(data_dir: Path | None = None) -> None:
         package = json.loads(package_path.read_text(encoding="utf-8"))
         resources = package["resources"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise DataError([Problem(display_path(package_path), None, None, None,
-                                 "the description of the tidy tables is missing or damaged", FIX)]) from None
+        raise DataError(
+            [
+                Problem(
+                    display_path(package_path),
+                    None,
+                    None,
+                    None,
+                    "the description of the tidy tables is missing or damaged",
+                    FIX,
+                )
+            ]
+        ) from None
     problems = []
     for resource in resources:
         problems += check_table(data_dir / resource["path"], resource)

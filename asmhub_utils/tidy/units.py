@@ -13,12 +13,56 @@ NORMALISED: dict[str, str] = {
 
 # Units a contribution may use (the contribution standard lists exactly these).
 ALLOWED: tuple[str, ...] = (
-    "persons", "percent", "ratio", "t/yr", "t", "kg/yr", "kg", "ha", "sites", "mines", "operations",
-    "countries", "provinces", "registrations", "deaths", "deaths/yr", "deaths/month", "injuries per 100 person-years",
-    "carats", "carats/yr", "USD", "USD/yr", "USD/month", "USD/day", "g Hg per g Au", "year", "date", "text",
+    "persons",
+    "percent",
+    "ratio",
+    "t/yr",
+    "t",
+    "kg/yr",
+    "kg",
+    "ha",
+    "sites",
+    "mines",
+    "operations",
+    "countries",
+    "provinces",
+    "registrations",
+    "deaths",
+    "deaths/yr",
+    "deaths/month",
+    "injuries per 100 person-years",
+    "carats",
+    "carats/yr",
+    "USD",
+    "USD/yr",
+    "USD/month",
+    "USD/day",
+    "g Hg per g Au",
+    "year",
+    "date",
+    "text",
 )
-COUNT_UNITS = frozenset({"persons", "sites", "mines", "operations", "countries", "provinces", "registrations",
-                         "deaths", "deaths/yr", "deaths/month", "carats", "carats/yr", "t", "t/yr", "kg", "kg/yr", "ha"})
+COUNT_UNITS = frozenset(
+    {
+        "persons",
+        "sites",
+        "mines",
+        "operations",
+        "countries",
+        "provinces",
+        "registrations",
+        "deaths",
+        "deaths/yr",
+        "deaths/month",
+        "carats",
+        "carats/yr",
+        "t",
+        "t/yr",
+        "kg",
+        "kg/yr",
+        "ha",
+    }
+)
 
 
 def normalise_unit(unit: str) -> str:
@@ -29,8 +73,11 @@ def normalise_unit(unit: str) -> str:
 
 # Annual flows: a quantity or an amount of money that a source gives for a year (production, exports, value)
 # is a flow per year. Cumulative totals, targets and one-off events stay as they are.
-_FLOW = re.compile(r"production|produced|output|exports?\b|deliveries|purchased|extracted|"
-                                 r"value of|economic value|revenue|annual|per year|a year|annually", re.I)
+_FLOW = re.compile(
+    r"production|produced|output|exports?\b|deliveries|purchased|extracted|"
+    r"value of|economic value|revenue|annual|per year|a year|annually",
+    re.I,
+)
 _NOT_A_FLOW = re.compile(r"cumulative|target|in total|since|stock|reserve|one day|local:", re.I)
 PER_YEAR = {"t": "t/yr", "kg": "kg/yr", "USD": "USD/yr", "carats": "carats/yr"}
 

@@ -163,13 +163,39 @@ _BOUNDS = {
 }
 
 SCALES: dict[str, float] = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-    "mille": 1e3, "milles": 1e3, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-    "mil": 1e3, "millón": 1e6, "millones": 1e6,
-    "milhão": 1e6, "milhões": 1e6,
-    "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тыс.": 1e3, "тыс": 1e3, "мың": 1e3,
-    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млн": 1e6, "млн.": 1e6,
-    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "млрд": 1e9, "млрд.": 1e9,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "mille": 1e3,
+    "milles": 1e3,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "mil": 1e3,
+    "millón": 1e6,
+    "millones": 1e6,
+    "milhão": 1e6,
+    "milhões": 1e6,
+    "тысяча": 1e3,
+    "тысячи": 1e3,
+    "тысяч": 1e3,
+    "тыс.": 1e3,
+    "тыс": 1e3,
+    "мың": 1e3,
+    "миллион": 1e6,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "млн": 1e6,
+    "млн.": 1e6,
+    "миллиард": 1e9,
+    "миллиарда": 1e9,
+    "миллиардов": 1e9,
+    "млрд": 1e9,
+    "млрд.": 1e9,
 }
 FRACTION_WORDS = {
     "half": 1 / 2,
@@ -183,40 +209,287 @@ FRACTION_WORDS = {
     "two-thirds": 2 / 3,
 }
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100,
-    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
     "cent": 100,
-    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-    "nueve": 9, "diez": 10, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100,
-    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "oito": 8, "dez": 10,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "cien": 100,
+    "um": 1,
+    "uma": 1,
+    "dois": 2,
+    "duas": 2,
+    "três": 3,
+    "quatro": 4,
+    "oito": 8,
+    "dez": 10,
 }
 # Words that mark a value's language (shared words are listed under each language that uses them).
 _MARKERS: dict[str, frozenset[str]] = {
-    "en": frozenset("""about approximately around roughly over more than at least up to nearly almost between and
-        people persons miners workers labourers families tons ounces kilograms grams thousand million billion
-        lakh crore percent of the whom some exceeded an estimated one two three four five six seven eight nine
-        ten twenty thirty forty fifty sixty seventy eighty ninety hundred half mines sites quarries known only
-        were in to for with from report inventory country data sheet mining gold sector trade""".split()),
-    "fr": frozenset("""environ près presque plus pas moins au jusqu'à jusqu’à mille milles million millions
-        milliard milliards emplois personnes et entre ans tonnes de des les le du la une pour sur dans
-        exploitation minière minières orpaillage d'or""".split()),
-    "es": frozenset("""unos unas alrededor aproximadamente cerca casi más menos al por lo no son hasta mil
-        millón millones personas mineros empleos directos familias campamentos inscripciones onzas dólares
-        toneladas grupos entre y de el los las del en para con según minería uno una dos tres cuatro cinco
-        seis cuarenta cien operación están vigentes cuales solo mujeres""".split()),
-    "pt": frozenset("""pelo menos mais cerca quase até mil milhão milhões toneladas pessoas mulheres entre e
-        de os da do das dos em com uma mineração não""".split()),
+    "en": frozenset(
+        [
+            "about",
+            "approximately",
+            "around",
+            "roughly",
+            "over",
+            "more",
+            "than",
+            "at",
+            "least",
+            "up",
+            "to",
+            "nearly",
+            "almost",
+            "between",
+            "and",
+            "people",
+            "persons",
+            "miners",
+            "workers",
+            "labourers",
+            "families",
+            "tons",
+            "ounces",
+            "kilograms",
+            "grams",
+            "thousand",
+            "million",
+            "billion",
+            "lakh",
+            "crore",
+            "percent",
+            "of",
+            "the",
+            "whom",
+            "some",
+            "exceeded",
+            "an",
+            "estimated",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "half",
+            "mines",
+            "sites",
+            "quarries",
+            "known",
+            "only",
+            "were",
+            "in",
+            "to",
+            "for",
+            "with",
+            "from",
+            "report",
+            "inventory",
+            "country",
+            "data",
+            "sheet",
+            "mining",
+            "gold",
+            "sector",
+            "trade",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "environ",
+            "près",
+            "presque",
+            "plus",
+            "pas",
+            "moins",
+            "au",
+            "jusqu'à",
+            "jusqu’à",
+            "mille",
+            "milles",
+            "million",
+            "millions",
+            "milliard",
+            "milliards",
+            "emplois",
+            "personnes",
+            "et",
+            "entre",
+            "ans",
+            "tonnes",
+            "de",
+            "des",
+            "les",
+            "le",
+            "du",
+            "la",
+            "une",
+            "pour",
+            "sur",
+            "dans",
+            "exploitation",
+            "minière",
+            "minières",
+            "orpaillage",
+            "d'or",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "unos",
+            "unas",
+            "alrededor",
+            "aproximadamente",
+            "cerca",
+            "casi",
+            "más",
+            "menos",
+            "al",
+            "por",
+            "lo",
+            "no",
+            "son",
+            "hasta",
+            "mil",
+            "millón",
+            "millones",
+            "personas",
+            "mineros",
+            "empleos",
+            "directos",
+            "familias",
+            "campamentos",
+            "inscripciones",
+            "onzas",
+            "dólares",
+            "toneladas",
+            "grupos",
+            "entre",
+            "y",
+            "de",
+            "el",
+            "los",
+            "las",
+            "del",
+            "en",
+            "para",
+            "con",
+            "según",
+            "minería",
+            "uno",
+            "una",
+            "dos",
+            "tres",
+            "cuatro",
+            "cinco",
+            "seis",
+            "cuarenta",
+            "cien",
+            "operación",
+            "están",
+            "vigentes",
+            "cuales",
+            "solo",
+            "mujeres",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "pelo",
+            "menos",
+            "mais",
+            "cerca",
+            "quase",
+            "até",
+            "mil",
+            "milhão",
+            "milhões",
+            "toneladas",
+            "pessoas",
+            "mulheres",
+            "entre",
+            "e",
+            "de",
+            "os",
+            "da",
+            "do",
+            "das",
+            "dos",
+            "em",
+            "com",
+            "uma",
+            "mineração",
+            "não",
+        ]
+    ),
 }
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b", re.I)
-_VAGUE = re.compile(r"^(tens|dozens|hundreds|thousands|several|many|plusieurs|centaines|milliers|miles|"
-                    r"cientos|decenas|centenas|milhares|десятки|сотни|тысячи)\b", re.I)
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"^(tens|dozens|hundreds|thousands|several|many|plusieurs|centaines|milliers|miles|"
+    r"cientos|decenas|centenas|milhares|десятки|сотни|тысячи)\b",
+    re.I,
+)
 _AGE_OR_DURATION = re.compile(r"^(ans|años|anos|years?|лет|года?)\b", re.I)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
@@ -227,15 +500,22 @@ _NUM = r"(?:\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d|[.,]\d+)"
 _SCALE_RE = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
 _SCALE = rf"(?:\s*(?P<{{name}}>{_SCALE_RE})(?!\w))?"
 _CURRENCY = r"(?:(?:USD|US\$|N\$|ZAR|MAD|EUR|\$)\s*)?"
-_QUAL_RE = "|".join(re.escape(q) + (r"(?![\w'])" if q[-1].isalpha() else "")  # "до" is not "добывать"
-                    for q in sorted(QUALIFIERS, key=len, reverse=True))
-_LEAD = re.compile(rf"^\s*(?P<qual>{_QUAL_RE})\s*(?:a further\s+|an estimated\s+)?|"
-                   r"^\s*(?:a further\s+|an estimated\s+)", re.I)
+_QUAL_RE = "|".join(
+    re.escape(q) + (r"(?![\w'])" if q[-1].isalpha() else "")  # "до" is not "добывать"
+    for q in sorted(QUALIFIERS, key=len, reverse=True)
+)
+_LEAD = re.compile(
+    rf"^\s*(?P<qual>{_QUAL_RE})\s*(?:a further\s+|an estimated\s+)?|"
+    r"^\s*(?:a further\s+|an estimated\s+)",
+    re.I,
+)
 _BETWEEN = re.compile(r"^(?:between|entre)\s+", re.I)
 _RANGE_JOIN = r"\s*(?:-|–|\bto\b)\s*"
 _BETWEEN_JOIN = r"\s*(?:-|–|\bto\b|\band\b|\bet\b|\by\b|\be\b)\s*"  # only after "between" / "entre"
-_RANGE_FORM = (rf"^{_CURRENCY}(?P<a>{_NUM}){_SCALE.format(name='sa')}JOIN"
-               rf"{_CURRENCY}(?P<b>{_NUM}){_SCALE.format(name='sb')}(?P<pct>\s*%)?")
+_RANGE_FORM = (
+    rf"^{_CURRENCY}(?P<a>{_NUM}){_SCALE.format(name='sa')}JOIN"
+    rf"{_CURRENCY}(?P<b>{_NUM}){_SCALE.format(name='sb')}(?P<pct>\s*%)?"
+)
 _RANGE = re.compile(_RANGE_FORM.replace("JOIN", _RANGE_JOIN), re.I)
 _BETWEEN_RANGE = re.compile(_RANGE_FORM.replace("JOIN", _BETWEEN_JOIN), re.I)
 _MIL_AND = re.compile(r"^(?P<a>\d{1,3})\s+mil\s+(?P<b>\d{1,3})(?!\d)", re.I)  # "4 mil 445" = 4,445
@@ -244,7 +524,9 @@ _GLUED = re.compile(r"^[A-Za-z]")  # letters straight after a figure ("1e400", "
 _GLUED_UNITS = re.compile(r"^(?:kg|g|t|km|ha|m2|m²|oz|mt)\b", re.I)
 _WORDS_NUMBER = re.compile(
     rf"^(?P<w>{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:\s+(?P<h>hundred|cent|cientos))?"
-    rf"(?:\s+(?P<s>{_SCALE_RE}))?(?![\w'’])", re.I)
+    rf"(?:\s+(?P<s>{_SCALE_RE}))?(?![\w'’])",
+    re.I,
+)
 _ARTICLES = frozenset({"a", "un", "una", "uno", "um", "uma"})
 _NOT_A_COUNT_AFTER_WORD = re.compile(r"^(?:in|of|de|en|sur|out|y|and|et|e|to|a|or|ou)\b", re.I)
 _ONE_IN = re.compile(r"^one in (?P<n>\d[\d,]*)\b", re.I)
@@ -252,7 +534,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _YEAR_LIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _CENTRAL_IN_PAREN = re.compile(
-    rf"(?:median|average|mean|probable)\s*~?\s*(?P<v>{_NUM}){_SCALE.format(name='sa')}", re.I)
+    rf"(?:median|average|mean|probable)\s*~?\s*(?P<v>{_NUM}){_SCALE.format(name='sa')}", re.I
+)
 _SEPARATORS = re.compile(r";|\s/\s|\svs\.?\s|\s\+\s|\sand\s|\semploying\s|\s?\.\.\.\s?|…", re.I)
 STATEMENT_SEPARATORS = _SEPARATORS  # what splits a statement of several figures (statements.py)
 
@@ -282,6 +565,7 @@ class _Undecided(Exception):
 
 # ---------------------------------------------------------------- language and decimal mark
 
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
 
@@ -310,7 +594,7 @@ def official_language(country_iso3: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def decimal_mark(language: str | None, country_iso3: str = "") -> str | None:
-    """"," or "." for the language as written in the country (CLDR via Babel); None for an unknown language."""
+    """ "," or "." for the language as written in the country (CLDR via Babel); None for an unknown language."""
     if language not in LANGUAGES:
         return None
     locale = language
@@ -378,6 +662,7 @@ def _grouped(parts: list[str]) -> bool:
 
 # ---------------------------------------------------------------- reading
 
+
 def _clean(number: float) -> float:
     """Round away float noise from scaling (1.5 * 1e6) without touching real decimals."""
     if not math.isfinite(number):
@@ -406,7 +691,7 @@ def _read_qualifier(text: str) -> tuple[str, str]:
     if not match:
         return "", text.strip()
     phrase = (match.group("qual") or "").lower()
-    return QUALIFIERS.get(phrase, ""), text[match.end():].strip()
+    return QUALIFIERS.get(phrase, ""), text[match.end() :].strip()
 
 
 def _scaled(digits: str, scale: str | None, decimal: str | None) -> float:
@@ -431,7 +716,7 @@ def _read_figure(body: str, qualifier: str, unit: str, decimal: str | None) -> P
     if m := _MIL_AND.match(body):
         return _single(int(m.group("a")) * 1000 + int(m.group("b")), qualifier)
     if m := (_BETWEEN_RANGE if is_range else _RANGE).match(body):
-        _check_tail(body[m.end():])
+        _check_tail(body[m.end() :])
         scale_b = m.group("sb")
         scale_a = m.group("sa") or scale_b
         low, high = _scaled(m.group("a"), scale_a, decimal), _scaled(m.group("b"), scale_b, decimal)
@@ -441,7 +726,7 @@ def _read_figure(body: str, qualifier: str, unit: str, decimal: str | None) -> P
     if is_range:
         return None
     if m := _SINGLE.match(body):
-        _check_tail(body[m.end():])
+        _check_tail(body[m.end() :])
         if m.group("plus"):
             qualifier = qualifier or "more than"
         return _single(_scaled(m.group("a"), m.group("sa"), decimal), qualifier)
@@ -454,7 +739,7 @@ def _read_figure(body: str, qualifier: str, unit: str, decimal: str | None) -> P
     for words in sorted(FRACTION_WORDS, key=len, reverse=True):
         if lowered == words or lowered.startswith(words + " "):
             share = FRACTION_WORDS[words]
-            if m := re.match(r"^(?:a|an)\s+(?P<s>million|billion)\b", lowered[len(words):].strip()):
+            if m := re.match(r"^(?:a|an)\s+(?P<s>million|billion)\b", lowered[len(words) :].strip()):
                 return _single(share * SCALES[m.group("s")], qualifier)  # "half a million"
             return _single(round(share * 100, 2) if percent else share, qualifier)
     if m := _WORDS_NUMBER.match(body):
@@ -498,7 +783,8 @@ def _normalise(text: str) -> str:
 
 
 _COUNT_WORD = re.compile(
-    rf"\b(?:{'|'.join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in _ARTICLES)})\b", re.I)
+    rf"\b(?:{'|'.join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in _ARTICLES)})\b", re.I
+)
 
 
 def _figures_in(part: str) -> bool:

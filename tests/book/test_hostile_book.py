@@ -31,19 +31,29 @@ TYPOGRAPHIC = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u201
 def hostile_rows(marker: Path) -> list[dict[str, str]]:
     jinja = "{{ lipsum.__globals__.os.system('touch " + str(marker) + "') }}"
     people = {
-        "dataset": "miners_by_country", "country_iso3": "GHA", "country_name": "Ghana",
+        "dataset": "miners_by_country",
+        "country_iso3": "GHA",
+        "country_name": "Ghana",
         "indicator": f"people working in ASM <script>alert('indicator')</script> {jinja}",
-        "value": "about 5,000", "unit": "persons", "year": "2025",
+        "value": "about 5,000",
+        "unit": "persons",
+        "year": "2025",
         "mineral": "gold<svg onload=alert('mineral')>",
         "source_title": "Census \"><script>alert('title')</script> {cite}`nothing` $\\foo$ [x](javascript:alert(1))",
         "source_publisher": f"$\\foo$ <img src=x onerror=alert('publisher')> {{{{ undefined }}}} {LONG_WORD}",
-        "source_year": "2025", "source_url": "https://example.org/hostile?a=1&b=2",
+        "source_year": "2025",
+        "source_url": "https://example.org/hostile?a=1&b=2",
         "locator": "{{ lipsum.__globals__.os.getcwd() }} :::{note} <script>alert('locator')</script>",
         "note": "<iframe src=\"javascript:alert('note')\"></iframe> % comment",
     }
-    text_value = {**people, "dataset": "other", "indicator": "<b onmouseover=alert('indicator2')>licence</b>",
-                  "value": "<img src=x onerror=alert('value')> ```{code-cell} import os```", "unit": "text",
-                  "locator": "(target)= # heading"}
+    text_value = {
+        **people,
+        "dataset": "other",
+        "indicator": "<b onmouseover=alert('indicator2')>licence</b>",
+        "value": "<img src=x onerror=alert('value')> ```{code-cell} import os```",
+        "unit": "text",
+        "locator": "(target)= # heading",
+    }
     return [people, text_value]
 
 
@@ -64,8 +74,13 @@ def run(args: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory) -> tuple[Path, Path, list[dict[str, str]]]:
     root = tmp_path_factory.mktemp("hostile") / "repo"
-    shutil.copytree(paths.ROOT, root, ignore=shutil.ignore_patterns(
-        ".venv", "_build", ".git", "profiles", "__pycache__", ".asmhub-*", "tests", "benchmarks", "*.egg-info"))
+    shutil.copytree(
+        paths.ROOT,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".venv", "_build", ".git", "profiles", "__pycache__", ".asmhub-*", "tests", "benchmarks", "*.egg-info"
+        ),
+    )
     marker = root.parent / "code-ran-at-build-time"
     rows = hostile_rows(marker)
     contribution = root.parent / "hostile-test.csv"
@@ -80,10 +95,13 @@ def hostile_book(tmp_path_factory) -> tuple[Path, Path, list[dict[str, str]]]:
     (root / "hostile_index.md").write_text("# Hostile contribution test\n", encoding="utf-8")
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: hostile_index\nchapters:\n  - file: notebooks/places/country_table\n"
-        "  - file: notebooks/places/profiles/GHA\n  - file: book/library\n", encoding="utf-8")
+        "  - file: notebooks/places/profiles/GHA\n  - file: book/library\n",
+        encoding="utf-8",
+    )
     jupyter_book = str(Path(python).parent / "jupyter-book")
-    build = subprocess.run([jupyter_book, "build", "--keep-going", "."], cwd=root,
-                           env=env, capture_output=True, text=True, timeout=900)
+    build = subprocess.run(
+        [jupyter_book, "build", "--keep-going", "."], cwd=root, env=env, capture_output=True, text=True, timeout=900
+    )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     assert "Executing notebook failed" not in build.stdout + build.stderr
     return root, marker, rows
@@ -144,8 +162,9 @@ def test_a_long_contributed_publisher_does_not_make_pages_scroll_sideways(hostil
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 for name in ("book/library.html", "notebooks/places/profiles/GHA.html"):
                     page.goto(base + name)
-                    overflow = page.evaluate("document.documentElement.scrollWidth - "
-                                             "document.documentElement.clientWidth")
+                    overflow = page.evaluate(
+                        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                    )
                     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
                 page.close()
         finally:

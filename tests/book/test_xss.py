@@ -17,10 +17,13 @@ ATTACK = "<script>alert(1)</script>"
 
 
 def _notebook(markdown: str, table: str) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell("# outputs made in the test", outputs=[
-        nbformat.v4.new_output("display_data", data={"text/markdown": markdown}),
-        nbformat.v4.new_output("display_data", data={"text/html": table}),
-    ])
+    cell = nbformat.v4.new_code_cell(
+        "# outputs made in the test",
+        outputs=[
+            nbformat.v4.new_output("display_data", data={"text/markdown": markdown}),
+            nbformat.v4.new_output("display_data", data={"text/html": table}),
+        ],
+    )
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Contributed figures"), cell])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return notebook

@@ -57,12 +57,17 @@ def views(html: str, page: str) -> list[View]:
     found = []
     for node in soup.select("tr[id], li[id], li[data-record]"):
         record_id = node.get("data-record") or node.get("id")
-        reading = node.select_one(".asm-reading") or node.select_one('[data-label="Statement"]') \
+        reading = (
+            node.select_one(".asm-reading")
+            or node.select_one('[data-label="Statement"]')
             or node.select_one('[data-label="Estimate"]')
+        )
         year = node.select_one('[data-label="Year"]')
         if reading is None or year is None:
             continue  # not a figure (a heading, a list item of prose)
-        found.append(View(record_id, page, _text(reading), _text(year), _source(node.select_one('[data-label="Source"]'))))
+        found.append(
+            View(record_id, page, _text(reading), _text(year), _source(node.select_one('[data-label="Source"]')))
+        )
     return found
 
 

@@ -110,8 +110,9 @@ def test_the_navigation_opens_on_a_phone(browser, base_url):
 
 
 def _first_existing(html_dir, spec) -> str | None:
-    candidates = spec if isinstance(spec, list) else sorted(
-        p.relative_to(html_dir).as_posix() for p in html_dir.glob(spec))
+    candidates = (
+        spec if isinstance(spec, list) else sorted(p.relative_to(html_dir).as_posix() for p in html_dir.glob(spec))
+    )
     return next((c for c in candidates if (html_dir / c).exists()), None)
 
 
@@ -121,8 +122,11 @@ def test_no_critical_or_serious_accessibility_violation(kind, page, base_url, ht
     assert target is not None, f"the build has no {kind} page ({AXE_PAGES[kind]})"
     page.goto(base_url + target)
     violations = Axe().run(page).response["violations"]
-    bad = [f"[{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-           for v in violations if v["impact"] in ("critical", "serious")]
+    bad = [
+        f"[{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in violations
+        if v["impact"] in ("critical", "serious")
+    ]
     assert not bad, f"{target}:\n" + "\n".join(bad)
 
 
@@ -135,7 +139,9 @@ def _info(page) -> str:
 
 
 def _column_values(page, index: int) -> list[str]:
-    return [t.strip() for t in page.locator(f"{TABLE} tbody tr:not([hidden]) td:nth-child({index + 1})").all_inner_texts()]
+    return [
+        t.strip() for t in page.locator(f"{TABLE} tbody tr:not([hidden]) td:nth-child({index + 1})").all_inner_texts()
+    ]
 
 
 def _column(page, name: str) -> int:
@@ -231,7 +237,7 @@ def test_country_table_is_a_card_per_country_on_a_phone(country_table):
     ghana = page.locator(f"{TABLE} tbody tr", has_text="Ghana").first
     for label in ("Country", "Headline estimate", "Year", "What it counts", "Source"):
         box = ghana.locator(f'td[data-label="{label}"]').bounding_box()
-        assert box and 0 <= box["x"] and box["x"] + box["width"] <= 391, label
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 391, label
     page.select_option("select.asm-table-sort", label="Country, Z\u2013A")
     names = _column_values(page, 0)
     assert names == sorted(names, key=_ascii_fold, reverse=True)
@@ -242,7 +248,8 @@ def test_the_reader_records_outside_requests_errors_and_bytes(browser, tmp_path)
     body = "x" * 50_000
     (tmp_path / "p.html").write_text(
         '<html><head><script src="https://cdn.example.org/lib.js"></script></head>'
-        f'<body><img src="missing.png" alt="a missing chart"><script>console.error("boom")</script>{body}</body></html>')
+        f'<body><img src="missing.png" alt="a missing chart"><script>console.error("boom")</script>{body}</body></html>'
+    )
     with first_visit.serve(tmp_path) as url:
         reader = first_visit.Reader(browser)
         visit = reader.load(url + "p.html")

@@ -5,8 +5,9 @@ from html.parser import HTMLParser
 
 from asmhub_utils.site.built_pages import book_pages
 
-PLACEHOLDER = re.compile(r"(^\s*$)|(\.(png|svg|jpe?g)\b)|(_images/)|(^<Figure size)|(^(image|figure|chart|plot|png|output)$)",
-                         re.I)
+PLACEHOLDER = re.compile(
+    r"(^\s*$)|(\.(png|svg|jpe?g)\b)|(_images/)|(^<Figure size)|(^(image|figure|chart|plot|png|output)$)", re.I
+)
 
 
 class Images(HTMLParser):

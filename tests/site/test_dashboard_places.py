@@ -6,8 +6,7 @@ import pytest
 
 from asmhub_utils.chapters import places
 
-DASHBOARD = ["headline_indicators", "workforce_over_time", "supply_share", "mineral_mix", "women",
-             "amazon_mined_area"]
+DASHBOARD = ["headline_indicators", "workforce_over_time", "supply_share", "mineral_mix", "women", "amazon_mined_area"]
 
 
 @pytest.mark.parametrize("name", DASHBOARD)

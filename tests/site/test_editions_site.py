@@ -25,15 +25,18 @@ def _ids(html_dir: Path, docname: str, cache: dict = {}) -> set[str]:  # noqa: B
 
 def test_every_record_id_has_an_anchor_on_its_page(html_dir):
     estimates = pd.read_csv(paths.ESTIMATES, dtype=object, keep_default_na=False)
-    missing = [(r.record_id, page.record_page(r.iso3)) for r in estimates.itertuples()
-               if r.record_id not in _ids(html_dir, page.record_page(r.iso3))]
+    missing = [
+        (r.record_id, page.record_page(r.iso3))
+        for r in estimates.itertuples()
+        if r.record_id not in _ids(html_dir, page.record_page(r.iso3))
+    ]
     assert not missing, f"{len(missing)} record ids without an anchor on their page, e.g. {missing[:5]}"
 
 
 def test_what_changed_page_links_resolve_to_rows(html_dir):
     text = (html_dir / "book" / "what_changed.html").read_text(encoding="utf-8")
     assert "Headlines changed" in text and "Editions and their data" in text
-    body = text[text.find("<h1"):text.find('class="asmhub-cite"')]
+    body = text[text.find("<h1") : text.find('class="asmhub-cite"')]
     dangling = []
     for href in re.findall(r'href="([^"]+#[^"]+)"', body):
         target = urljoin("book/what_changed.html", href)

@@ -41,8 +41,10 @@ def test_filter_by_country_year_and_grade(site):
         text = entry.inner_text().casefold()
         assert "2019" in text and "primary" in text and "ghana" in text
     box.fill("zzzz-no-such-source")
-    assert _count(page)[0] == 0 and page.locator(
-        "section:has(div.citation):not(:has(#asm-library-tools)):visible").count() == 0
+    assert (
+        _count(page)[0] == 0
+        and page.locator("section:has(div.citation):not(:has(#asm-library-tools)):visible").count() == 0
+    )
     page.close()
 
 

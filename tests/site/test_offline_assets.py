@@ -17,8 +17,11 @@ class AssetCollector(HTMLParser):
         a = dict(attrs)
         if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
             self.assets.append((tag, a["src"]))
-        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {
-                "stylesheet", "preload", "icon", "modulepreload", "prefetch"}:
+        if (
+            tag == "link"
+            and a.get("href")
+            and set((a.get("rel") or "").split()) & {"stylesheet", "preload", "icon", "modulepreload", "prefetch"}
+        ):
             self.assets.append((tag, a["href"]))
 
 
@@ -27,8 +30,9 @@ def test_pages_load_nothing_from_outside(pages):
     for page in pages:
         collector = AssetCollector()
         collector.feed(page.read_text(encoding="utf-8"))
-        offenders += [f"{page.relative_to(paths.HTML)}: <{t}> {url}" for t, url in collector.assets
-                      if EXTERNAL.match(url)]
+        offenders += [
+            f"{page.relative_to(paths.HTML)}: <{t}> {url}" for t, url in collector.assets if EXTERNAL.match(url)
+        ]
     assert not offenders, "\n".join(offenders[:20])
 
 
@@ -44,6 +48,9 @@ def test_stylesheets_load_no_outside_fonts_or_images(html_dir):
 def test_no_page_loads_mathjax(pages):
     """No page has math, so MathJax is not vendored (it was 1.6 MB no page loaded). A page with math would make
     Sphinx load MathJax from a CDN: vendor it again under book/assets/vendor and set `mathjax_path`."""
-    loading = [str(page.relative_to(paths.HTML)) for page in pages
-               if re.search(r"<script[^>]*(mathjax|tex-chtml|tex-mml)", page.read_text(encoding="utf-8"), re.I)]
+    loading = [
+        str(page.relative_to(paths.HTML))
+        for page in pages
+        if re.search(r"<script[^>]*(mathjax|tex-chtml|tex-mml)", page.read_text(encoding="utf-8"), re.I)
+    ]
     assert not loading, loading[:10]

@@ -1,15 +1,18 @@
 """One figure, one reading everywhere, and pages written for readers (issue 19), read from the built book."""
+
 import re
 
+import record_views
 from bs4 import BeautifulSoup
 
 from asmhub_utils.chapters import data
-import record_views
-
 from asmhub_utils.site import built_pages
 
-WORKING_NOTES = re.compile(r"Compiler.s note|stored excerpt|column-scrambled|as quoted in sheet|"
-                           r"title reconstructed from URL", re.I)
+WORKING_NOTES = re.compile(
+    r"Compiler.s note|stored excerpt|column-scrambled|as quoted in sheet|"
+    r"title reconstructed from URL",
+    re.I,
+)
 CODE_PATH = re.compile(r"asmhub_utils/|\b[a-z_]+/[a-z_]+\.py\b")
 
 
@@ -29,8 +32,10 @@ def test_a_record_reads_the_same_wherever_it_appears(html_dir):
     shown = record_views.site_views(html_dir, _pages(html_dir))
     assert len({v.record_id for v in shown}) > 500  # the profiles and the themes mark their figures
     differ = record_views.disagreements(shown)
-    report = [f"{rid}: " + " | ".join(f"{v.page}: {v.value} / {v.year} / {v.source}" for v in views)
-              for rid, views in list(differ.items())[:15]]
+    report = [
+        f"{rid}: " + " | ".join(f"{v.page}: {v.value} / {v.year} / {v.source}" for v in views)
+        for rid, views in list(differ.items())[:15]
+    ]
     assert not differ, "\n".join(report)
 
 
@@ -43,7 +48,7 @@ def test_no_page_prints_a_code_path_or_a_working_note(html_dir):
         for pattern in (CODE_PATH, WORKING_NOTES):
             found = pattern.search(text)
             if found:
-                offenders.append(f"{page}: …{text[max(0, found.start() - 60):found.end() + 40]}…")
+                offenders.append(f"{page}: …{text[max(0, found.start() - 60) : found.end() + 40]}…")
     assert not offenders, "\n".join(offenders[:20])
 
 
@@ -53,8 +58,11 @@ def test_no_statement_sits_in_an_estimate_column(html_dir):
     offenders = []
     for page in _pages(html_dir):
         soup = BeautifulSoup((html_dir / page).read_text(encoding="utf-8"), "html.parser")
-        offenders += [f"{page}: {row['id']}" for row in soup.select("tr[id]")
-                      if row["id"] in statements and row.select_one('[data-label="Estimate"]')]
+        offenders += [
+            f"{page}: {row['id']}"
+            for row in soup.select("tr[id]")
+            if row["id"] in statements and row.select_one('[data-label="Estimate"]')
+        ]
     assert not offenders, offenders[:20]
 
 

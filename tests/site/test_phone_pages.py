@@ -48,8 +48,9 @@ def desk(browser):
     context.close()
 
 
-@pytest.mark.parametrize("page", ["notebooks/primer.html", "notebooks/themes/gender.html",
-                                  "notebooks/dashboard/amazon_mined_area.html"])
+@pytest.mark.parametrize(
+    "page", ["notebooks/primer.html", "notebooks/themes/gender.html", "notebooks/dashboard/amazon_mined_area.html"]
+)
 def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
     desk.goto(base_url + page, wait_until="load")
     widths = desk.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart')).map(svg => [
@@ -105,8 +106,10 @@ def phone_survey(phone, base_url, html_dir) -> dict[str, dict]:
     survey = {}
     for page in book_pages(html_dir):
         phone.goto(base_url + page, wait_until="load")
-        survey[page] = {"width": phone.evaluate("document.documentElement.scrollWidth"),
-                        "blocks": phone.evaluate(_BOLD_SHARE)}
+        survey[page] = {
+            "width": phone.evaluate("document.documentElement.scrollWidth"),
+            "blocks": phone.evaluate(_BOLD_SHARE),
+        }
     return survey
 
 
@@ -116,8 +119,11 @@ def test_no_page_scrolls_sideways_on_a_phone(phone_survey):
 
 
 def _bold_blocks(blocks: list) -> list[str]:
-    return [f"{round(100 * bold / total)}% bold: {text!r}" for text, total, bold in blocks
-            if total >= BOLD_MIN_CHARS and bold > BOLD_SHARE_MAX * total]
+    return [
+        f"{round(100 * bold / total)}% bold: {text!r}"
+        for text, total, bold in blocks
+        if total >= BOLD_MIN_CHARS and bold > BOLD_SHARE_MAX * total
+    ]
 
 
 def test_no_paragraph_or_list_item_is_mostly_bold(phone_survey):
@@ -129,19 +135,31 @@ def test_no_paragraph_or_list_item_is_mostly_bold(phone_survey):
 def test_the_bold_check_sees_bold_glue(phone, tmp_path, html_dir):
     """The check above can fail: a list item whose glued text is bold (myst-nb's own style) is caught."""
     css = next(html_dir.glob("_static/mystnb*.css"), None)
-    link = f'<link rel="stylesheet" href="file://{css}">' if css else "<style>span.pasted-text{font-weight:bold}</style>"
-    item = ('<li><strong>People working in ASM</strong> (<span class="pasted-text">10 independent estimates</span>): '
-            '<span class="pasted-text">from 6,000,000 people in 1993 (IGF / IISD, 2017) to nearly 45 million people, '
-            'undated (CRED Foundation, n.d.)</span>.</li>')
-    (tmp_path / "p.html").write_text(f"<html><head>{link}</head><body><div class='bd-article'><ul>{item}</ul>"
-                                     "</div></body></html>")
+    link = (
+        f'<link rel="stylesheet" href="file://{css}">' if css else "<style>span.pasted-text{font-weight:bold}</style>"
+    )
+    item = (
+        '<li><strong>People working in ASM</strong> (<span class="pasted-text">10 independent estimates</span>): '
+        '<span class="pasted-text">from 6,000,000 people in 1993 (IGF / IISD, 2017) to nearly 45 million people, '
+        "undated (CRED Foundation, n.d.)</span>.</li>"
+    )
+    (tmp_path / "p.html").write_text(
+        f"<html><head>{link}</head><body><div class='bd-article'><ul>{item}</ul></div></body></html>"
+    )
     phone.goto(f"file://{tmp_path / 'p.html'}", wait_until="load")
     assert _bold_blocks(phone.evaluate(_BOLD_SHARE))
 
 
-@pytest.mark.parametrize("page", [THEME, "notebooks/dashboard/headline_indicators.html",
-                                  "notebooks/themes/child_labour.html", "notebooks/primer.html",
-                                  "notebooks/dashboard/amazon_mined_area.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        THEME,
+        "notebooks/dashboard/headline_indicators.html",
+        "notebooks/themes/child_labour.html",
+        "notebooks/primer.html",
+        "notebooks/dashboard/amazon_mined_area.html",
+    ],
+)
 def test_chart_text_is_at_least_11px_on_a_phone(phone, base_url, page):
     phone.goto(base_url + page, wait_until="load")
     sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('svg.asm-chart text')).map(t => {
@@ -193,12 +211,14 @@ def test_library_labels_filter_and_copy(phone, base_url):
     phone.goto(base_url + "book/library.html", wait_until="load")
     labels = phone.locator("div.citation span.label").all_text_contents()[:50]
     key = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{6}$")  # a BibTeX key (source_id), never a label
-    assert labels and all(re.search(r" (\d{4}|n\.d\.)[a-z]?\]?$", label) and not key.search(label.strip("[]"))
-                          for label in labels), labels[:5]
+    assert labels and all(
+        re.search(r" (\d{4}|n\.d\.)[a-z]?\]?$", label) and not key.search(label.strip("[]")) for label in labels
+    ), labels[:5]
     assert phone.locator("button.asm-copy-bibtex").count() == phone.locator("div.citation").count()
     phone.select_option("#asm-filter-reliability", "low")
-    shown = phone.evaluate("Array.from(document.querySelectorAll('div.citation')).filter(d => !d.hidden)"
-                           ".map(d => d.dataset.reliability)")
+    shown = phone.evaluate(
+        "Array.from(document.querySelectorAll('div.citation')).filter(d => !d.hidden).map(d => d.dataset.reliability)"
+    )
     assert shown and set(shown) == {"low"}
 
 

@@ -24,8 +24,9 @@ def formula_cells(name: str, text: str) -> list[str]:
 def test_no_published_csv_holds_a_formula(html_dir):
     csvs = sorted(html_dir.rglob("*.csv"))
     assert len(csvs) >= 10, "the site publishes its chart downloads"
-    found = [f for path in csvs for f in formula_cells(str(path.relative_to(html_dir)),
-                                                       path.read_text(encoding="utf-8"))]
+    found = [
+        f for path in csvs for f in formula_cells(str(path.relative_to(html_dir)), path.read_text(encoding="utf-8"))
+    ]
     assert found == [], "\n".join(found[:20])
 
 

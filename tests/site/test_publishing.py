@@ -37,10 +37,15 @@ def test_every_chapter_ends_with_a_cite_block_for_that_page(html_dir, meta):
     missing = []
     for page in _chapters(html_dir):
         text = _read(html_dir, page)
-        block = text[text.find('<section class="asmhub-cite"'):]
+        block = text[text.find('<section class="asmhub-cite"') :]
         pagename = page.removesuffix(".html")
-        if ("Cite this page" not in block or f'href="{meta.page_url(pagename)}"' not in block
-                or f"Edition {meta.version}" not in block or "asmhub-edition" not in block or f"@misc{{{cite.bibtex_key(meta, pagename)}," not in block):
+        if (
+            "Cite this page" not in block
+            or f'href="{meta.page_url(pagename)}"' not in block
+            or f"Edition {meta.version}" not in block
+            or "asmhub-edition" not in block
+            or f"@misc{{{cite.bibtex_key(meta, pagename)}," not in block
+        ):
             missing.append(page)
     assert not missing, f"pages without a complete cite block: {missing}"
 
@@ -84,8 +89,9 @@ def test_no_link_is_root_relative(html_dir):
 
 
 def _linkcheck(urls: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run([LINKCHECKER, "--no-status", "--no-warnings", *urls], capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [LINKCHECKER, "--no-status", "--no-warnings", *urls], capture_output=True, text=True, timeout=600
+    )
 
 
 def test_every_internal_link_and_asset_resolves(html_dir):

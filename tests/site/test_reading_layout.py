@@ -40,8 +40,12 @@ def test_tall_chart_axis_in_every_screen_and_note_beside_the_tapped_mark(site):
     assert box["height"] > 1.5 * PHONE_SCREEN, "the women chart is no longer tall: pick another tall chart"
     # Every "100%" tick label of the chart (the axis at the top, the repeats, the bottom): no gap between two
     # axes (or an end of the chart) is longer than a phone screen.
-    ys = sorted(t["y"] for t in chart.locator("text").evaluate_all(
-        "els => els.filter(e => e.textContent.trim() === '100%').map(e => e.getBoundingClientRect())"))
+    ys = sorted(
+        t["y"]
+        for t in chart.locator("text").evaluate_all(
+            "els => els.filter(e => e.textContent.trim() === '100%').map(e => e.getBoundingClientRect())"
+        )
+    )
     stops = [box["y"], *ys, box["y"] + box["height"]]
     assert len(ys) >= 3 and max(b - a for a, b in zip(stops, stops[1:])) <= PHONE_SCREEN
     mark = chart.locator("a.asm-mark").nth(chart.locator("a.asm-mark").count() // 2)

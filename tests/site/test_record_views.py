@@ -1,26 +1,35 @@
 """One figure, one reading everywhere: reading what pages show of a record (record_views.py, beside this test)."""
-from asmhub_utils.chapters import tables
+
 import record_views
 
-ROW = ('<tr id="seed-1"><td data-label="Year">1990s</td><td data-label="Estimate"><span class="asm-reading">about 4%'
-       '</span></td><td data-label="What is counted">gold</td><td data-label="Source"><a href="x">Business Live</a> '
-       '(2019)</td></tr>')
-SUMMARY = ('<li data-record="seed-1"><strong>Gold:</strong> <span class="asm-reading">about 4%</span> (gold; '
-           '<span data-label="Year">undated (published 2019)</span>; <span data-label="Source">Business Live</span>)'
-           '</li>')
+from asmhub_utils.chapters import tables
+
+ROW = (
+    '<tr id="seed-1"><td data-label="Year">1990s</td><td data-label="Estimate"><span class="asm-reading">about 4%'
+    '</span></td><td data-label="What is counted">gold</td><td data-label="Source"><a href="x">Business Live</a> '
+    "(2019)</td></tr>"
+)
+SUMMARY = (
+    '<li data-record="seed-1"><strong>Gold:</strong> <span class="asm-reading">about 4%</span> (gold; '
+    '<span data-label="Year">undated (published 2019)</span>; <span data-label="Source">Business Live</span>)'
+    "</li>"
+)
 
 
 def test_a_record_shown_with_two_years_is_a_disagreement():
     shown = record_views.views(f"<table>{ROW}</table>", "a.html") + record_views.views(f"<ul>{SUMMARY}</ul>", "b.html")
-    assert [(v.value, v.year, v.source) for v in shown] == [("about 4%", "1990s", "Business Live"),
-                                                            ("about 4%", "undated (published 2019)", "Business Live")]
+    assert [(v.value, v.year, v.source) for v in shown] == [
+        ("about 4%", "1990s", "Business Live"),
+        ("about 4%", "undated (published 2019)", "Business Live"),
+    ]
     assert list(record_views.disagreements(shown)) == ["seed-1"]
 
 
 def test_the_same_number_in_other_words_agrees():
     row = ROW.replace("about 4%", "2 million people").replace("1990s", "2007")
     summary = SUMMARY.replace("about 4%", "2,000,000 (range 1,800,000-2,500,000)").replace(
-        "undated (published 2019)", "2007")
+        "undated (published 2019)", "2007"
+    )
     shown = record_views.views(row, "a.html") + record_views.views(summary, "b.html")
     assert record_views.disagreements(shown) == {}
 
@@ -28,13 +37,38 @@ def test_the_same_number_in_other_words_agrees():
 def test_rows_written_by_the_tables_module_are_read():
     import pandas as pd
 
-    row = {"record_id": "r-1", "iso3": "TGO", "country_name": "Togo", "indicator": "jobs", "year": None,
-           "year_text": "", "published_year": 2019, "value_text": "jusqu'à 10 milles emplois", "unit": "persons",
-           "value_low": None, "value_high": 10000.0, "value_central": None, "value_reading": "up to 10,000 jobs",
-           "reading_kind": "quantity", "value_language": "fr", "reader_note": "", "source_publisher": "Afrique-News",
-           "source_url": "https://example.org/a", "source_year": 2019, "source_title": "t", "grade": "secondary",
-           "source_reliability": "secondary", "curation": "", "echo_group": "r-1", "statement_of": ""}
+    row = {
+        "record_id": "r-1",
+        "iso3": "TGO",
+        "country_name": "Togo",
+        "indicator": "jobs",
+        "year": None,
+        "year_text": "",
+        "published_year": 2019,
+        "value_text": "jusqu'à 10 milles emplois",
+        "unit": "persons",
+        "value_low": None,
+        "value_high": 10000.0,
+        "value_central": None,
+        "value_reading": "up to 10,000 jobs",
+        "reading_kind": "quantity",
+        "value_language": "fr",
+        "reader_note": "",
+        "source_publisher": "Afrique-News",
+        "source_url": "https://example.org/a",
+        "source_year": 2019,
+        "source_title": "t",
+        "grade": "secondary",
+        "source_reliability": "secondary",
+        "curation": "",
+        "echo_group": "r-1",
+        "statement_of": "",
+    }
     html = tables.estimates_table(pd.DataFrame([row]))
     (view,) = record_views.views(html, "p.html")
-    assert (view.record_id, view.value, view.year, view.source) == ("r-1", "up to 10,000 jobs",
-                                                                    "undated (published 2019)", "Afrique-News")
+    assert (view.record_id, view.value, view.year, view.source) == (
+        "r-1",
+        "up to 10,000 jobs",
+        "undated (published 2019)",
+        "Afrique-News",
+    )

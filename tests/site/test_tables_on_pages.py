@@ -30,10 +30,11 @@ def test_every_cell_of_a_card_table_names_its_column(pages):
     bare = []
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        for table in re.findall(r'<table class="(?:[^"]* )?(?:%s)[ "].*?</table>' % "|".join(CARD_TABLES), text,
-                                re.S):
-            bare += [f"{page.name}: {cell[:60]}" for cell in re.findall(r"<td(?![^>]*data-label)[^>]*>.*?</td>",
-                                                                          table, re.S)]
+        card_tables = r'<table class="(?:[^"]* )?(?:{})[ "].*?</table>'.format("|".join(CARD_TABLES))
+        for table in re.findall(card_tables, text, re.S):
+            bare += [
+                f"{page.name}: {cell[:60]}" for cell in re.findall(r"<td(?![^>]*data-label)[^>]*>.*?</td>", table, re.S)
+            ]
     assert not bare, "cells without data-label:\n" + "\n".join(bare[:20])
 
 

@@ -18,7 +18,7 @@ def theme_page(html_dir, word):
 
 
 def article(page: str) -> str:
-    return page[page.index("<article"):page.index("</article>")]
+    return page[page.index("<article") : page.index("</article>")]
 
 
 @pytest.mark.parametrize("word", THEMES)
@@ -40,7 +40,7 @@ def test_theme_page_has_a_chart_with_alt_text_and_sources(html_dir, word):
 def test_theme_page_has_a_gaps_section(html_dir, word):
     body = article(theme_page(html_dir, word))
     assert re.search(r"<h2>What the data does not tell us", body)
-    gaps = body[body.index("What the data does not tell us"):]
+    gaps = body[body.index("What the data does not tell us") :]
     assert gaps.count("<li>") >= 3
 
 

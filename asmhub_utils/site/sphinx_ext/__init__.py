@@ -41,9 +41,24 @@ from asmhub_utils.site.sphinx_ext import (
     static_sync,
 )
 
-JOBS = (cite_block, slim_theme, data_download, static_sync, library_links, bib_script, search_trim,
-        config_overrides, headlines, country_index, repo_role, bibtex_speed, editions,
-        meta_description, library_page, search_aliases)
+JOBS = (
+    cite_block,
+    slim_theme,
+    data_download,
+    static_sync,
+    library_links,
+    bib_script,
+    search_trim,
+    config_overrides,
+    headlines,
+    country_index,
+    repo_role,
+    bibtex_speed,
+    editions,
+    meta_description,
+    library_page,
+    search_aliases,
+)
 
 
 def setup(app: Sphinx) -> dict:

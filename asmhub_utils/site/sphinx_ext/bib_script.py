@@ -26,8 +26,10 @@ def source_countries(estimates: Path) -> dict[str, str]:
 
     frame = pd.read_csv(estimates, usecols=["source_id", "iso3"], dtype=str, keep_default_na=False)
     frame = frame[frame["iso3"] != ""].drop_duplicates()
-    return {source: ", ".join(sorted(display.country_name(code) for code in group["iso3"]))
-            for source, group in frame.groupby("source_id")}
+    return {
+        source: ", ".join(sorted(display.country_name(code) for code in group["iso3"]))
+        for source, group in frame.groupby("source_id")
+    }
 
 
 def bib_script(bib: Path, estimates: Path | None = None) -> str:
@@ -55,8 +57,9 @@ def _build_finished(app: Sphinx, exception) -> None:
         target = Path(app.outdir) / "_static" / "asmhub-bib.js"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(bib_script(paths.ROOT / "data" / "references.bib", paths.ESTIMATES), encoding="utf-8")
-        target.with_name("asmhub-bibtex.js").write_text(bibtex_script(paths.ROOT / "data" / "references.bib"),
-                                                        encoding="utf-8")
+        target.with_name("asmhub-bibtex.js").write_text(
+            bibtex_script(paths.ROOT / "data" / "references.bib"), encoding="utf-8"
+        )
 
 
 def setup(app: Sphinx) -> None:

@@ -28,9 +28,14 @@ def plain_title(title_html: str) -> str:
 
 def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
     """The "Cite this page" section: formatted reference with the page's stable address and version, and BibTeX."""
-    return html_templates.render("cite_block.html", citation=Markup(cite.citation_html(meta, page_title, pagename)),
-                                 bibtex=cite.bibtex(meta, page_title, pagename), version=meta.version,
-                                 date=meta.date_released.isoformat(), what_changed=what_changed_href(pagename))
+    return html_templates.render(
+        "cite_block.html",
+        citation=Markup(cite.citation_html(meta, page_title, pagename)),
+        bibtex=cite.bibtex(meta, page_title, pagename),
+        version=meta.version,
+        date=meta.date_released.isoformat(),
+        what_changed=what_changed_href(pagename),
+    )
 
 
 WHAT_CHANGED = "book/what_changed"

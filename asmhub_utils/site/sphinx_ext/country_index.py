@@ -55,7 +55,7 @@ def sort_profiles(app: Sphinx, doctree) -> None:
         if len(profiles) < 2:
             continue
         names = names or profile_names()
-        ordered = iter(sorted(profiles, key=lambda e: reading_key(names.get(str(e[1])[len(PROFILES):], str(e[1])))))
+        ordered = iter(sorted(profiles, key=lambda e: reading_key(names.get(str(e[1])[len(PROFILES) :], str(e[1])))))
         toctree["entries"] = [next(ordered) if str(e[1]).startswith(PROFILES) else e for e in entries]
         files = toctree.get("includefiles", [])
         order = [e[1] for e in toctree["entries"]]

@@ -32,7 +32,7 @@ def _without_functional(selector: str) -> str:
     """The selector with the arguments of functional pseudo-classes removed (nesting respected)."""
     out, i = [], 0
     while (m := _FUNCTIONAL.search(selector, i)) is not None:
-        out.append(selector[i:m.start()])
+        out.append(selector[i : m.start()])
         depth, j = 1, m.end()
         while j < len(selector) and depth:
             depth += {"(": 1, ")": -1}.get(selector[j], 0)
@@ -72,8 +72,9 @@ def _purge_rules(rules, used: set[str]) -> str:
             if rule.content is None:
                 out.append(f"@{rule.at_keyword}{prelude};")
             elif rule.lower_at_keyword in _NESTED:
-                inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                              skip_whitespace=True), used)
+                inner = _purge_rules(
+                    tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used
+                )
                 if inner:
                     out.append(f"@{rule.at_keyword}{prelude}{{{inner}}}")
             else:

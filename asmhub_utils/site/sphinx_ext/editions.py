@@ -60,8 +60,16 @@ def write_downloads(outdir: Path, data: Path = paths.DATA) -> list[Path]:
         shutil.copytree(edition.folder, target)
         written.append(target)
     described = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
-    written.append(registry.keep(root / meta.version, {n: (data / n).read_bytes() for n in registry.TABLE_FILES},
-                                 described, {}, meta.version, meta.date_released))
+    written.append(
+        registry.keep(
+            root / meta.version,
+            {n: (data / n).read_bytes() for n in registry.TABLE_FILES},
+            described,
+            {},
+            meta.version,
+            meta.date_released,
+        )
+    )
     return written
 
 

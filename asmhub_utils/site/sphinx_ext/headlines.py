@@ -20,9 +20,17 @@ def headlines_html() -> str:
             continue
         frame = frame if "source_publisher" in frame else data.with_sources(frame)
         sources = frame.drop_duplicates("source_id").sort_values("source_publisher")
-        items.append({"name": name, "counts": series.HEADLINE_COUNTS.get(name), "spread": text.spread(frame),
-                      "sources": [(str(r["source_id"]), display.source_short(r["source_publisher"], 40))
-                                  for _, r in sources.iterrows()]})
+        items.append(
+            {
+                "name": name,
+                "counts": series.HEADLINE_COUNTS.get(name),
+                "spread": text.spread(frame),
+                "sources": [
+                    (str(r["source_id"]), display.source_short(r["source_publisher"], 40))
+                    for _, r in sources.iterrows()
+                ],
+            }
+        )
     return html_templates.render("headlines.html", items=items, library=charts.LIBRARY_LINK)
 
 

@@ -19,8 +19,15 @@ WIDTH = 24
 def short_author(entry) -> str:
     """The first author as a reader knows it: a corporate author up to its first bracket, cut to WIDTH."""
     people = entry.persons.get("author") or []
-    name = " ".join(" ".join(people[0].rich_last_names and [str(n) for n in people[0].rich_last_names]
-                             or people[0].last_names).split()) if people else ""
+    name = (
+        " ".join(
+            " ".join(
+                people[0].rich_last_names and [str(n) for n in people[0].rich_last_names] or people[0].last_names
+            ).split()
+        )
+        if people
+        else ""
+    )
     name = re.split(r" \(|, ", re.sub(r"[{}]", "", name))[0].strip() or "Anonymous"
     return name if len(name) <= WIDTH else name[: WIDTH - 1].rstrip() + "…"
 

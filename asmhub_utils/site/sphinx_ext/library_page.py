@@ -18,9 +18,11 @@ from asmhub_utils.site.sphinx_ext.bib_script import source_countries
 
 _BIBLIOENTRY = 'role="doc-biblioentry"'
 _ENTRY = re.compile(r'(<div class="citation" id="src-\d+-([^"]+)" role="doc-biblioentry">.*?)(</div>)', flags=re.S)
-_ACTIONS = ('<div class="asm-entry-actions">{countries}<button type="button" class="asm-entry-more" '
-            'aria-expanded="false">Details</button><button type="button" class="asm-copy-bibtex">Copy BibTeX</button>'
-            "</div>")
+_ACTIONS = (
+    '<div class="asm-entry-actions">{countries}<button type="button" class="asm-entry-more" '
+    'aria-expanded="false">Details</button><button type="button" class="asm-copy-bibtex">Copy BibTeX</button>'
+    "</div>"
+)
 
 
 @lru_cache(maxsize=1)

@@ -15,9 +15,21 @@ LENGTH = 155  # characters: what search engines show before they cut
 def _paragraphs(doctree: nodes.Node):
     for paragraph in doctree.findall(nodes.paragraph):
         # Text a reader does not read as the page's opening: navigation, footnotes, citations, captions.
-        if any(isinstance(parent, (nodes.citation, nodes.footnote, nodes.caption, nodes.admonition,
-                                   nodes.sidebar, nodes.topic, nodes.table))
-               for parent in _ancestors(paragraph)):
+        if any(
+            isinstance(
+                parent,
+                (
+                    nodes.citation,
+                    nodes.footnote,
+                    nodes.caption,
+                    nodes.admonition,
+                    nodes.sidebar,
+                    nodes.topic,
+                    nodes.table,
+                ),
+            )
+            for parent in _ancestors(paragraph)
+        ):
             continue
         text = " ".join(paragraph.astext().split())
         if len(text) >= 20:
@@ -53,8 +65,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
     text = description(doctree, plain_title(context.get("title", "")))
     if text:
-        context["metatags"] = (context.get("metatags", "")
-                               + f'\n<meta name="description" content="{html.escape(text, quote=True)}">')
+        context["metatags"] = (
+            context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text, quote=True)}">'
+        )
 
 
 def setup(app: Sphinx) -> None:

@@ -14,8 +14,10 @@ from asmhub_utils.site.sphinx_ext.country_index import profile_names
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if pagename == "search":
-        context["metatags"] = (context.get("metatags", "") + '\n<script src="_static/asmhub-aliases.js"></script>'
-                               '\n<script src="_static/asmhub-search.js"></script>')
+        context["metatags"] = (
+            context.get("metatags", "") + '\n<script src="_static/asmhub-aliases.js"></script>'
+            '\n<script src="_static/asmhub-search.js"></script>'
+        )
 
 
 def _build_finished(app: Sphinx, exception) -> None:

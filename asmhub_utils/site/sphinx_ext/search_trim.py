@@ -48,9 +48,10 @@ def trim_search_file(path: Path) -> None:
     head, tail = "Search.setIndex(", ")"
     if not text.startswith(head):
         return
-    index = trim_search_index(json.loads(text[len(head):].rstrip().removesuffix(tail)))
-    path.write_text(head + json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + tail,
-                    encoding="utf-8")
+    index = trim_search_index(json.loads(text[len(head) :].rstrip().removesuffix(tail)))
+    path.write_text(
+        head + json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + tail, encoding="utf-8"
+    )
 
 
 def _build_finished(app: Sphinx, exception) -> None:

@@ -7,7 +7,8 @@
 * sphinx-thebe's scripts are not loaded (live code is off), which removes the duplicate `THEBE_JS_URL` error.
 * The sidebar buttons of sphinx-book-theme work on phones (`FORWARD_TOGGLES_JS`).
 * The sidebar's expand buttons (`<summary>` with only an icon) get an accessible name (axe: summary-name).
-* `html_context.default_mode = light` gives the theme a valid colour mode ("Got invalid theme mode" otherwise), and an empty
+* `html_context.default_mode = light` gives the theme a valid colour mode ("Got invalid theme mode" otherwise), and
+an empty
   inline favicon stops the browser asking for `/favicon.ico` (a 404 in the console).
 
 Post-processing runs at `build-finished` and is idempotent: pristine copies of the stylesheets are kept in the
@@ -28,23 +29,40 @@ from asmhub_utils.site.sphinx_ext import css_purge
 logger = logging.getLogger(__name__)
 
 # Stylesheets from the theme and extensions that carry far more rules than the book uses.
-PURGED_CSS = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "sphinx-design.min.css",
-              "basic.css", "mystnb.*.css", "pygments.css", "togglebutton.css", "copybutton.css")
+PURGED_CSS = (
+    "styles/pydata-sphinx-theme.css",
+    "styles/sphinx-book-theme.css",
+    "sphinx-design.min.css",
+    "basic.css",
+    "mystnb.*.css",
+    "pygments.css",
+    "togglebutton.css",
+    "copybutton.css",
+)
 FONT_DIR = "vendor/fontawesome/webfonts"
 _FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
-_SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
-                        r"</script>")
-_BLOCKING_SCRIPT = re.compile(r"<script((?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*\s+src=\"[^\"]+\"(?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*)>")
+_SEARCH_JS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
+    r"</script>"
+)
+_BLOCKING_SCRIPT = re.compile(
+    r"<script((?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*\s+src=\"[^\"]+\"(?:\s+(?!defer|async)[\w-]+(?:=\"[^\"]*\")?)*)>"
+)
 # The primary sidebar holds the book's title link outside any landmark (axe: region); as a complementary
 # landmark everything in it is inside one.
 _SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
-_SIDEBAR_LANDMARK = ('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="complementary" '
-                     'aria-label="The book\'s parts">')
+_SIDEBAR_LANDMARK = (
+    '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="complementary" '
+    'aria-label="The book\'s parts">'
+)
 _TOC_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-_TOC_TOGGLE_NAMED = ('<summary aria-label="Show or hide the pages of this part">'
-                     '<span class="toctree-toggle" role="presentation">')
-_ICON_FONT_SRC = re.compile(r'url\(([^)]*?)(fa-[a-z]+-\d+)\.woff2\)\s*format\("woff2"\)\s*,\s*'
-                            r'url\([^)]*?\.ttf\)\s*format\("truetype"\)')
+_TOC_TOGGLE_NAMED = (
+    '<summary aria-label="Show or hide the pages of this part"><span class="toctree-toggle" role="presentation">'
+)
+_ICON_FONT_SRC = re.compile(
+    r'url\(([^)]*?)(fa-[a-z]+-\d+)\.woff2\)\s*format\("woff2"\)\s*,\s*'
+    r'url\([^)]*?\.ttf\)\s*format\("truetype"\)'
+)
 _CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
 
@@ -70,7 +88,8 @@ def _config_inited(app: Sphinx, config) -> None:
 
 def _is_thebe(asset) -> bool:
     return "thebe" in (getattr(asset, "filename", "") or "") or "THEBE_JS_URL" in str(
-        getattr(asset, "attributes", {}).get("body", ""))
+        getattr(asset, "attributes", {}).get("body", "")
+    )
 
 
 # Extensions' assets a page needs only when its body uses them: sphinx-design's stylesheet (55 KB after the
@@ -82,8 +101,9 @@ _OPTIONAL_ASSETS = {("sphinx-design", "design-tabs"): ("sd-",), ("togglebutton",
 
 def unused_assets(body: str) -> tuple[str, ...]:
     """Name parts of the optional assets a page body does not use."""
-    return tuple(part for parts, marks in _OPTIONAL_ASSETS.items() if not any(m in body for m in marks)
-                 for part in parts)
+    return tuple(
+        part for parts, marks in _OPTIONAL_ASSETS.items() if not any(m in body for m in marks) for part in parts
+    )
 
 
 def _asset_name(asset) -> str:
@@ -94,8 +114,11 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     unused = unused_assets(context.get("body", "") or "")
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)
-                            and not any(part in _asset_name(asset) for part in unused)]
+            context[key] = [
+                asset
+                for asset in context[key]
+                if not _is_thebe(asset) and not any(part in _asset_name(asset) for part in unused)
+            ]
     if not context.get("favicon_url"):
         context["metatags"] = context.get("metatags", "") + '\n<link rel="icon" href="data:,">'
 
@@ -168,8 +191,11 @@ def _subset_icon_fonts(static: Path, codepoints: set[int], memo_dir: Path) -> No
     fonts = sorted((static / FONT_DIR).glob("fa-*.ttf"))
     marker = memo_dir / "icon-fonts.codepoints-sha256"
     wanted = _sha(",".join(map(str, sorted(codepoints))).encode("utf-8"))
-    if (marker.exists() and marker.read_text() == wanted
-            and all(f.with_name(f"{f.stem}.subset.woff").exists() for f in fonts)):
+    if (
+        marker.exists()
+        and marker.read_text() == wanted
+        and all(f.with_name(f"{f.stem}.subset.woff").exists() for f in fonts)
+    ):
         return
     for ttf in fonts:
         options = subset.Options()
@@ -211,8 +237,9 @@ def _build_finished(app: Sphinx, exception) -> None:
         codepoints |= icon_codepoints(sheet.read_text(encoding="utf-8", errors="replace"))
     if (static / FONT_DIR).is_dir():
         _subset_icon_fonts(static, codepoints, pristine_dir)
-    logger.info(f"asmhub slim theme: stylesheets {before // 1024} KB -> {after // 1024} KB, "
-                f"{len(codepoints)} icon glyphs kept")
+    logger.info(
+        f"asmhub slim theme: stylesheets {before // 1024} KB -> {after // 1024} KB, {len(codepoints)} icon glyphs kept"
+    )
 
 
 def setup(app: Sphinx) -> None:

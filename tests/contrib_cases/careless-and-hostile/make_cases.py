@@ -16,11 +16,43 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SEED = HERE.parents[2] / "data" / "raw" / "asm-source-sweep" / "figures.csv"
-COLUMNS = ("dataset,country_iso3,country_name,indicator,value,unit,year,mineral,source_title,source_publisher,"
-           "source_year,source_url,locator,note").split(",")
-GOOD = dict(zip(COLUMNS, ["miners_by_country", "GHA", "Ghana", "people working in ASM (case)", "about 1,000,000",
-                          "persons", "2019", "gold", "ASM in Ghana (careless case)", "Case Institute", "2020",
-                          "https://example.org/cases/ghana", "p. 3", ""]))
+COLUMNS = [
+    "dataset",
+    "country_iso3",
+    "country_name",
+    "indicator",
+    "value",
+    "unit",
+    "year",
+    "mineral",
+    "source_title",
+    "source_publisher",
+    "source_year",
+    "source_url",
+    "locator",
+    "note",
+]
+GOOD = dict(
+    zip(
+        COLUMNS,
+        [
+            "miners_by_country",
+            "GHA",
+            "Ghana",
+            "people working in ASM (case)",
+            "about 1,000,000",
+            "persons",
+            "2019",
+            "gold",
+            "ASM in Ghana (careless case)",
+            "Case Institute",
+            "2020",
+            "https://example.org/cases/ghana",
+            "p. 3",
+            "",
+        ],
+    )
+)
 OTHER = {**GOOD, "indicator": "licensed ASM miners (case)", "value": "12,000", "locator": "p. 4"}
 
 # name -> (cells to change in the bad row, column expected, words expected)
@@ -40,10 +72,16 @@ CELL_CASES: dict[str, tuple[dict[str, str], str, str]] = {
     "value-percent-sign-on-persons": ({"value": "25%"}, "value", "percent sign"),
     "value-more-people-than-the-country": ({"value": "40,000,000"}, "value", "more than the"),
     "value-10-to-the-18-persons": ({"value": "1,000,000,000,000,000,000"}, "value", "more than the"),
-    "value-more-people-than-the-world": ({"country_iso3": "", "country_name": "World", "value": "10 billion"},
-                                         "value", "more than the world's"),
-    "value-too-many-countries": ({"dataset": "global_headline", "country_iso3": "", "country_name": "",
-                                  "unit": "countries", "value": "400"}, "value", "more than there are"),
+    "value-more-people-than-the-world": (
+        {"country_iso3": "", "country_name": "World", "value": "10 billion"},
+        "value",
+        "more than the world's",
+    ),
+    "value-too-many-countries": (
+        {"dataset": "global_headline", "country_iso3": "", "country_name": "", "unit": "countries", "value": "400"},
+        "value",
+        "more than there are",
+    ),
     "year-full-width": ({"year": "２０１９"}, "year", "digits from another script"),
     "source-year-arabic-indic": ({"source_year": "٢٠٢٠"}, "source_year", "digits from another script"),
     "indicator-right-to-left-override": ({"indicator": "miners \u202egnikrow"}, "indicator", "right-to-left override"),
@@ -57,55 +95,78 @@ CELL_CASES: dict[str, tuple[dict[str, str], str, str]] = {
     "publisher-bell": ({"source_publisher": "Case\x07 Institute"}, "source_publisher", "invisible control character"),
     "url-user-info": ({"source_url": "https://example.org@evil.example/"}, "source_url", "user-info"),
     "url-double-quote": ({"source_url": 'https://example.org/"onmouseover="alert(1)'}, "source_url", "double quote"),
-    "url-angle-brackets": ({"source_url": "https://example.org/<script>alert(1)</script>"}, "source_url",
-                           "angle bracket"),
+    "url-angle-brackets": (
+        {"source_url": "https://example.org/<script>alert(1)</script>"},
+        "source_url",
+        "angle bracket",
+    ),
     "url-single-quote": ({"source_url": "https://example.org/it's"}, "source_url", "single quote"),
     "url-javascript": ({"source_url": "javascript:alert(1)"}, "source_url", "not a web address"),
     "url-data": ({"source_url": "data:text/html,<script>alert(1)</script>"}, "source_url", "not a web address"),
     "url-ftp": ({"source_url": "ftp://example.org/report.pdf"}, "source_url", "not a web address"),
     "note-formula-dde": ({"note": "-2+3+cmd|' /C calc'!A0"}, "note", "spreadsheet formula"),
-    "note-formula-hyperlink": ({"note": '=HYPERLINK("https://evil.example","click")'}, "note",
-                               "spreadsheet formula"),
+    "note-formula-hyperlink": ({"note": '=HYPERLINK("https://evil.example","click")'}, "note", "spreadsheet formula"),
     "locator-formula-at": ({"locator": "@SUM(A1:A2)"}, "locator", "spreadsheet formula"),
     "publisher-formula-plus": ({"source_publisher": "+cmd|'/C calc'!A0"}, "source_publisher", "spreadsheet formula"),
     "title-formula-tab": ({"source_title": "\t=1+1"}, "source_title", "spreadsheet formula"),
     "note-200kb-cell": ({"note": "x" * 200_000}, "note", "over the limit"),
     "congo-without-code": ({"country_iso3": "", "country_name": "Congo"}, "country_iso3", "COD"),
     # issue 20: accepted wrongly before
-    "source-year-before-figure-year": ({"year": "2019", "source_year": "2015"}, "source_year",
-                                       "before the year the figure refers to"),
-    "country-misspelt-without-code": ({"country_iso3": "", "country_name": "Gahna"}, "country_iso3",
-                                      "misspelling of Ghana"),
+    "source-year-before-figure-year": (
+        {"year": "2019", "source_year": "2015"},
+        "source_year",
+        "before the year the figure refers to",
+    ),
+    "country-misspelt-without-code": (
+        {"country_iso3": "", "country_name": "Gahna"},
+        "country_iso3",
+        "misspelling of Ghana",
+    ),
     "url-vertical-bar": ({"source_url": "https://example.org/report|cmd"}, "source_url", "vertical bar"),
     "url-caret": ({"source_url": "https://example.org/report^1"}, "source_url", "caret"),
-    "url-look-alike-cyrillic": ({"source_url": "https://\u0435xample.org/report"}, "source_url",
-                                "mixes letters of Cyrillic and Latin scripts: it looks like another address but "
-                                "opens xn--xample-2of.org"),
-    "mineral-formula-in-list": ({"mineral": "gold; =msexcel|'\\..\\..\\Windows\\System32\\cmd.exe'!''"}, "mineral",
-                                "spreadsheet formula (the part"),
+    "url-look-alike-cyrillic": (
+        {"source_url": "https://\u0435xample.org/report"},
+        "source_url",
+        "mixes letters of Cyrillic and Latin scripts: it looks like another address but opens xn--xample-2of.org",
+    ),
+    "mineral-formula-in-list": (
+        {"mineral": "gold; =msexcel|'\\..\\..\\Windows\\System32\\cmd.exe'!''"},
+        "mineral",
+        "spreadsheet formula (the part",
+    ),
     "locator-formula-plus-one": ({"locator": "+1+1"}, "locator", "spreadsheet formula"),
     "note-formula-minus-sum": ({"note": "-2+3"}, "note", "spreadsheet formula"),
-    "region-noncharacter": ({"country_iso3": "", "country_name": "West\ufffeAfrica"}, "country_name",
-                            "noncharacter"),
+    "region-noncharacter": ({"country_iso3": "", "country_name": "West\ufffeAfrica"}, "country_name", "noncharacter"),
     # issue 20: misleading messages before
     "value-indian-grouping": ({"value": "5,00,000"}, "value", "Indian digit grouping (5,00,000 = 500,000)"),
     "value-reversed-range": ({"value": "500-300"}, "value", "the range is reversed"),
     "value-reversed-range-with-scale": ({"value": "15-10 million"}, "value", "the range is reversed"),
-    "value-negative-percent": ({"dataset": "supply_share", "unit": "percent", "value": "-5"}, "value",
-                               "negative: a share cannot be below zero"),
+    "value-negative-percent": (
+        {"dataset": "supply_share", "unit": "percent", "value": "-5"},
+        "value",
+        "negative: a share cannot be below zero",
+    ),
     "value-leading-plus": ({"value": "+500"}, "value", "starts with '+'"),
 }
 
 # Correct text that must be accepted (expected: no problem at all), one changed row each.
 ACCEPTED: dict[str, dict[str, str]] = {
-    "ok-persian-zero-width-non-joiner": {"source_publisher": "سازمان زمین\u200cشناسی و اکتشافات معدنی کشور",
-                                         "indicator": "people working in ASM (Persian source)"},
+    "ok-persian-zero-width-non-joiner": {
+        "source_publisher": "سازمان زمین\u200cشناسی و اکتشافات معدنی کشور",
+        "indicator": "people working in ASM (Persian source)",
+    },
     "ok-devanagari-zero-width-joiner": {"source_title": "खनन रिपो\u200dर्ट (भारत)"},
     "ok-joined-emoji": {"note": "\U0001f469\U0001f3fd\u200d\U0001f527 \u26cf\ufe0f women miners"},
-    "ok-chinese-publisher-world-tin": {"dataset": "supply_share", "country_iso3": "", "country_name": "",
-                                       "indicator": "ASM share of world tin supply (case)", "value": "about 25",
-                                       "unit": "percent", "mineral": "tin",
-                                       "source_publisher": "中国有色金属工业协会"},
+    "ok-chinese-publisher-world-tin": {
+        "dataset": "supply_share",
+        "country_iso3": "",
+        "country_name": "",
+        "indicator": "ASM share of world tin supply (case)",
+        "value": "about 25",
+        "unit": "percent",
+        "mineral": "tin",
+        "source_publisher": "中国有色金属工业协会",
+    },
     "ok-arabic-and-cyrillic": {"source_title": "التعدين الحرفي في السودان", "source_publisher": "Министерство"},
     "ok-url-upper-case": {"source_url": "HTTPS://EXAMPLE.ORG/X.PDF"},
     "ok-url-cyrillic-host": {"source_url": "https://минприроды.рф/documents/1"},
@@ -140,8 +201,9 @@ def main() -> None:
     expected["ok-trailing-empty-spreadsheet-rows.csv"] = []
     seed = next(csv.DictReader(io.StringIO(SEED.read_text(encoding="utf-8"))))
     files = {
-        "duplicate-of-seed-in-capitals.csv": _csv([{**seed, "source_publisher": seed["source_publisher"].upper()}
-                                                    ]).encode(),
+        "duplicate-of-seed-in-capitals.csv": _csv(
+            [{**seed, "source_publisher": seed["source_publisher"].upper()}]
+        ).encode(),
         "utf32-with-bom.csv": _csv([GOOD]).encode("utf-32"),
         "utf32-without-bom.csv": _csv([GOOD]).encode("utf-32-le"),
         "executable.csv": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
@@ -153,7 +215,7 @@ def main() -> None:
         "html-page.csv": b"<!DOCTYPE html>\n<html><body><table><tr><td>dataset</td></tr></table></body></html>\n",
         "json-records.csv": json.dumps([GOOD], ensure_ascii=False).encode(),
         "not-the-standard-table.csv": b"name,age,city\nAda,36,London\n",
-        "header-only-blank-lines.csv": (_csv([]) + "\n\n\n").encode(), 
+        "header-only-blank-lines.csv": (_csv([]) + "\n\n\n").encode(),
         "byte-order-mark-only.csv": b"\xef\xbb\xbf",
         "semicolon-delimited.csv": _csv([GOOD], delimiter=";").encode(),
         "tab-delimited.csv": _csv([GOOD], delimiter="\t").encode(),
@@ -162,8 +224,11 @@ def main() -> None:
         "upper-case-header.csv": _csv([GOOD], header=[c.upper() for c in COLUMNS]).encode(),
     }
     messages = {
-        "duplicate-of-seed-in-capitals.csv": [2, None, "already in the data (data/raw/asm-source-sweep/figures.csv, "
-                                                       "row 2)"],
+        "duplicate-of-seed-in-capitals.csv": [
+            2,
+            None,
+            "already in the data (data/raw/asm-source-sweep/figures.csv, row 2)",
+        ],
         "utf32-with-bom.csv": [None, None, "UTF-32 text"],
         "utf32-without-bom.csv": [None, None, "UTF-32 text"],
         "executable.csv": [None, None, "a program (an ELF executable)"],
