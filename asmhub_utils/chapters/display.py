@@ -285,6 +285,8 @@ _CURATED_FIELD = {
     "measures": "what it counts",
     "coverage": "where it applies",
     "grade": "its reliability",
+    "headline_decision": "the headline",
+    "repeats": "the estimate it repeats",
 }
 
 

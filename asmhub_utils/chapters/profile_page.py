@@ -209,9 +209,15 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
         notes.append(("statement", rep["statement_of"]))
     if rep["curation"]:
         notes.append(("curation", display.curation_note(rep["curation"])))
+    # the group's figure is dated by its original (the earliest year of the group), as the headline and the
+    # charts date it: a quotation is never dated by the document that quotes it
+    years = pd.to_numeric(pd.concat([echoes["year"], pd.Series([rep["year"]])]), errors="coerce").dropna()
+    dated = rep if years.empty or pd.isna(rep["year"]) else rep.copy()
+    if dated is not rep:
+        dated["year"] = int(years.min())
     return {
         "record": rep["record_id"],
-        "year": display.row_year(rep),
+        "year": display.row_year(dated),
         "figure": Markup(tables.estimate_html(rep)),
         "indicator": rep["indicator"],
         "coverage": "" if rep["coverage"] == "national" else rep["coverage"],

@@ -1,4 +1,5 @@
-"""Every chart image in the book has alt text that describes it (not a file name or matplotlib's repr)."""
+"""Every chart in the book has a text that describes it (not a file name or matplotlib's repr): a raster image its
+alt text, an inline SVG chart or map its aria-label."""
 
 import re
 from html.parser import HTMLParser
@@ -20,6 +21,9 @@ class Images(HTMLParser):
         src = a.get("src") or ""
         if tag == "img" and ("_images/" in src or "/figures/" in src):  # images made by the book, not theme logos
             self.found.append((a["src"], a.get("alt") or ""))
+        classes = (a.get("class") or "").split()
+        if tag == "svg" and ("asm-chart" in classes or "asm-map-svg" in classes):
+            self.found.append((a.get("id") or "inline svg", a.get("aria-label") or ""))
 
 
 def meaningful(alt: str) -> bool:

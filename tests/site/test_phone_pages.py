@@ -61,26 +61,25 @@ def test_charts_use_the_column_on_a_desk_screen(desk, base_url, page):
 
 
 MAP = "notebooks/places/map.html"
-PICTURE = """() => { const img = document.querySelector('figure.asm-picture img');
-    return img && [img.getBoundingClientRect().width, img.closest('.cell_output').getBoundingClientRect().width,
-                   img.naturalWidth, img.currentSrc, img.complete]; }"""
+# The map is an inline SVG of vector shapes (chapters/svg_map.py): [its width, its column's width, shapes drawn].
+MAP_SVG = """() => { const svg = document.querySelector('svg.asm-map-svg');
+    return svg && [svg.getBoundingClientRect().width, svg.closest('.cell_output, figure').parentElement
+                   .getBoundingClientRect().width, svg.querySelectorAll('path').length]; }"""
 
 
-def test_the_map_fills_the_column_crisply_on_a_desk_screen(desk, base_url):
-    """The map was a 422 px thumbnail at 1280 px: it is drawn for the desk, as wide as the column, and its
-    image has at least as many pixels as it is shown across."""
+def test_the_map_fills_the_column_on_a_desk_screen(desk, base_url):
+    """The map was a 422 px thumbnail at 1280 px: it is as wide as the column, drawn as vector shapes."""
     desk.goto(base_url + MAP, wait_until="load")
-    shown, column, natural, source, loaded = desk.evaluate(PICTURE)
-    assert loaded and "-desk" in source, source
+    shown, column, shapes = desk.evaluate(MAP_SVG)
     assert shown >= 0.9 * column and shown > 600, (shown, column)
-    assert natural >= shown - 1, (natural, shown)
+    assert shapes > 100, shapes
 
 
-def test_the_map_is_drawn_for_the_phone_on_a_phone(phone, base_url):
+def test_the_map_fills_the_column_on_a_phone(phone, base_url):
     phone.goto(base_url + MAP, wait_until="load")
-    shown, column, _natural, source, loaded = phone.evaluate(PICTURE)
-    assert loaded and "-phone" in source, source
-    assert shown >= 0.9 * column, (shown, column)
+    shown, column, shapes = phone.evaluate(MAP_SVG)
+    assert 0.9 * column <= shown <= column + 1, (shown, column)
+    assert shapes > 100, shapes
 
 
 # Per paragraph or list item of the article: [text, characters of its text drawn bold (computed weight >= 600)].

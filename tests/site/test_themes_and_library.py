@@ -64,13 +64,13 @@ def test_library_lists_every_source_url(library):
 
 
 def test_library_has_one_entry_per_source_under_each_group(library):
-    assert len(re.findall(r'role="doc-biblioentry"', library)) == len(data.sources())
+    assert len(re.findall(r'role="listitem"', library)) == len(data.sources())
     for group in source_groups.GROUPS:
         assert f">{group}<" in library
 
 
 def test_library_marks_low_reliability_and_secondary_sources(library):
-    entries = re.findall(r'role="doc-biblioentry">(.*?)</div>', library, re.S)
+    entries = re.findall(r'role="listitem">(.*?)</div>', library, re.S)
     by_url: dict[str, list[str]] = {}  # several sources can share a page (publisher as cited differs)
     for e in entries:
         for href in re.findall(r'href="(http[^"]+)"', e):

@@ -8,6 +8,7 @@ data/, so what a reader downloads as this edition is what its pages show, even b
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -16,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from asmhub_utils import paths
+from asmhub_utils import escape, paths
 from asmhub_utils.chapters import edition_marks
 from asmhub_utils.editions import registry
 from asmhub_utils.site import metadata, what_changed
@@ -46,6 +47,17 @@ class WorldFigures(SphinxDirective):
         return [nodes.raw("", edition_marks.world_figures_html(), format="html")]
 
 
+def _neutralise(table: Path) -> None:
+    """An edition kept from before the book neutralised formula-like cells (escape.csv_cell) gets them
+    neutralised in its published copy; the kept package in data/editions/ stays as it was published."""
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    safe = [[escape.csv_cell(cell) for cell in row] for row in rows]
+    if safe != rows:
+        with table.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(safe)
+
+
 def write_downloads(outdir: Path, data: Path = paths.DATA) -> list[Path]:
     """downloads/editions/<version>/ for every kept edition and the current one; returns the folders written."""
     meta = metadata.load()
@@ -58,6 +70,8 @@ def write_downloads(outdir: Path, data: Path = paths.DATA) -> list[Path]:
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(edition.folder, target)
+        for table in target.glob("*.csv"):
+            _neutralise(table)
         written.append(target)
     described = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     written.append(
