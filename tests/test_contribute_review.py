@@ -47,7 +47,8 @@ def test_dry_run_names_the_headline_it_would_set_and_writes_nothing(data_copy, t
     out = capsys.readouterr().out
     assert snapshot(data_copy) == before  # nothing written
     expected = (
-        f"{name} ({iso3}) (its first national headline): no national count -> about 31,000 (2024; Review Test NGO)"
+        f"{name} ({iso3}) (its first national headline): no national count -> "
+        "about 31,000 people (2024; Review Test NGO)"
     )
     assert expected in out
     assert "rule: " in out and f"notebooks/places/profiles/{iso3}" in out and "Dry run: nothing was written." in out
@@ -63,7 +64,7 @@ def test_the_same_review_after_it_lands(data_copy, tmp_path, capsys):
     assert "Headlines that changed:" in out and f"{name} ({iso3}) (its first national headline)" in out
     assert (data_copy / "contrib" / source.name).exists()
     headline = next(h for h in preview.changes.headlines if h.iso3 == iso3)
-    assert headline.kind == "new" and headline.new.value == "about 31,000"
+    assert headline.kind == "new" and headline.new.value == "about 31,000 people"
 
 
 def test_a_refused_file_says_why_and_writes_nothing(data_copy, tmp_path, capsys):

@@ -11,6 +11,7 @@ datacompy 1.1.0 on the same two tables (README, "asmhub diff").
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -219,13 +220,27 @@ def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[FigureChange]:
     return sorted(changes, key=lambda c: (c.place == "World", c.place, order[c.kind], c.record_id))
 
 
-def _headline(row: dict | None, publishers: dict[str, str]) -> Headline | None:
+def _readings(package: DataPackage) -> dict[str, str]:
+    """record_id -> the book's English reading of the figure, where the package's tables have one."""
+    if "value_reading" not in package.estimates:
+        return {}
+    return dict(zip(package.estimates["record_id"], package.estimates["value_reading"]))
+
+
+def _reading(row: dict, readings: dict[str, str]) -> str:
+    """The headline as a reader reads it: its English reading, else its value as printed with its digits grouped
+    (an edition made before readings existed printed '250000')."""
+    text = readings.get(row.get("headline_record_id", "")) or row.get("headline_value_text", "")
+    return re.sub(r"(?<![\d.,])\d{4,}(?![\d.,])", lambda m: f"{int(m[0]):,}", text)
+
+
+def _headline(row: dict | None, publishers: dict[str, str], readings: dict[str, str]) -> Headline | None:
     if row is None:
         return None
     source = row.get("headline_source_id", "")
     return Headline(
         row.get("headline_record_id", ""),
-        row.get("headline_value_text", ""),
+        _reading(row, readings),
         row.get("headline_year_text", ""),
         publishers.get(source, source),
         row.get("headline_rule", ""),
@@ -238,6 +253,7 @@ def headline_changes(old: DataPackage, new: DataPackage) -> list[HeadlineChange]
         return []  # one side has no country table (data made before the headline rule): no headline to compare
     publishers_old = dict(zip(old.sources["source_id"], old.sources["publisher"]))
     publishers_new = dict(zip(new.sources["source_id"], new.sources["publisher"]))
+    read_old, read_new = _readings(old), _readings(new)
     before = {r["iso3"]: r for r in old.countries.to_dict("records")}
     after = {r["iso3"]: r for r in new.countries.to_dict("records")}
     keys = [k for k in HEADLINE_KEYS if k in old.countries and k in new.countries]
@@ -252,7 +268,8 @@ def headline_changes(old: DataPackage, new: DataPackage) -> list[HeadlineChange]
             continue  # covered or not, the country has no headline either way
         kind = "changed" if had and has else ("new" if has else "dropped")
         name = (n if n is not None else o)["country_name"]
-        out.append(HeadlineChange(iso3, name, kind, _headline(o, publishers_old), _headline(n, publishers_new)))
+        old_side, new_side = _headline(o, publishers_old, read_old), _headline(n, publishers_new, read_new)
+        out.append(HeadlineChange(iso3, name, kind, old_side, new_side))
     return out
 
 
