@@ -191,6 +191,10 @@ GROUP_ORDER = (
 FOLD_AFTER = 6  # groups with more figures start folded
 
 
+def _headline_ids() -> set[str]:
+    return set(data.countries()["headline_record_id"].dropna().astype(str))
+
+
 def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
     """One row of templates/profile_figures.html: the group's representative figure, with the other figures
     repeating its estimate ("also quoted by", each keeping its anchor), the caveat a reader needs in plain words
@@ -209,12 +213,14 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
         notes.append(("statement", rep["statement_of"]))
     if rep["curation"]:
         notes.append(("curation", display.curation_note(rep["curation"])))
-    # the group's figure is dated by its original (the earliest year of the group), as the headline and the
-    # charts date it: a quotation is never dated by the document that quotes it
-    years = pd.to_numeric(pd.concat([echoes["year"], pd.Series([rep["year"]])]), errors="coerce").dropna()
-    dated = rep if years.empty or pd.isna(rep["year"]) else rep.copy()
-    if dated is not rep:
-        dated["year"] = int(years.min())
+    # a country's headline is dated by its original (the earliest year of its group), as the summary and the
+    # country table date it; its row here says the same year
+    dated = rep
+    if rep["record_id"] in _headline_ids():
+        years = pd.to_numeric(pd.concat([echoes["year"], pd.Series([rep["year"]])]), errors="coerce").dropna()
+        if not years.empty and not pd.isna(rep["year"]):
+            dated = rep.copy()
+            dated["year"] = int(years.min())
     return {
         "record": rep["record_id"],
         "year": display.row_year(dated),
