@@ -20,10 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 from asmhub_utils import paths
@@ -71,19 +68,9 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-@contextmanager
-def serve_gzip(root: Path) -> Iterator[str]:
-    """Serve `root` with gzip on a free port of 127.0.0.1; yields the base URL (ending in '/')."""
-    import functools
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzip(root: Path):
+    """Serve `root` with gzip on a free port of 127.0.0.1 (first_visit.serve); yields the base URL."""
+    return first_visit.serve(root, handler=_GzipHandler)
 
 
 def lighthouse(url: str, runs: int) -> dict[str, int]:

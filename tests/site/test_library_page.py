@@ -3,21 +3,9 @@ grade; on a phone entries are compact until "Details"; no axe violation; untitle
 
 from __future__ import annotations
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
-
-from asmhub_utils.site import first_visit
 
 LIBRARY = "book/library.html"
-
-
-@pytest.fixture(scope="module")
-def site(html_dir):
-    with first_visit.serve(html_dir) as url, sync_playwright() as playwright:
-        browser = first_visit.launch(playwright)
-        yield url, browser
-        browser.close()
 
 
 def _count(page) -> tuple[int, int]:

@@ -4,19 +4,8 @@ tap names a country before opening it; region views fit a phone without sideways
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from asmhub_utils.site import first_visit
 
 MAP = "notebooks/places/map.html"
-
-
-@pytest.fixture(scope="module")
-def site(html_dir):
-    with first_visit.serve(html_dir) as url, sync_playwright() as playwright:
-        browser = first_visit.launch(playwright)
-        yield url, browser
-        browser.close()
 
 
 def test_a_country_is_a_link_to_its_profile_with_a_title_and_focusable(site):

@@ -3,20 +3,7 @@ has its value axis in view on every phone screen; a tapped mark's note appears b
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-from asmhub_utils.site import first_visit
-
 PHONE_SCREEN = 844
-
-
-@pytest.fixture(scope="module")
-def site(html_dir):
-    with first_visit.serve(html_dir) as url, sync_playwright() as playwright:
-        browser = first_visit.launch(playwright)
-        yield url, browser
-        browser.close()
 
 
 def test_desk_table_cells_are_apart(site):

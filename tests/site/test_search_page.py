@@ -4,17 +4,6 @@ country profile."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from asmhub_utils.site import first_visit
-
-
-@pytest.fixture(scope="module")
-def site(html_dir):
-    with first_visit.serve(html_dir) as url, sync_playwright() as playwright:
-        browser = first_visit.launch(playwright)
-        yield url, browser
-        browser.close()
 
 
 def _results(site, query: str) -> list[str]:
