@@ -52,6 +52,18 @@ def _p(file: str, row: int | None, column: str | None, value: str | None, messag
     return Problem(file, row, column, value, message, fix)
 
 
+def _unreadable(shown: str, error: OSError) -> Problem:
+    """The file exists but the system refuses to read it (stat or read)."""
+    return _p(
+        shown,
+        None,
+        None,
+        None,
+        f"the file cannot be read ({error.strerror or error})",
+        "check that the file is yours to read (permissions) and not open elsewhere",
+    )
+
+
 def _closest(word: str, choices: tuple[str, ...], cutoff: float = 0.5) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return f" (closest: '{close[0]}')" if close else ""
@@ -293,16 +305,7 @@ def _check_bytes(shown: str, path: Path) -> tuple[str | None, list[Problem]]:
     except FileNotFoundError:
         return None, [_p(shown, None, None, None, "the file does not exist", "check the path and file name")]
     except OSError as error:
-        return None, [
-            _p(
-                shown,
-                None,
-                None,
-                None,
-                f"the file cannot be read ({error.strerror or error})",
-                "check that the file is yours to read (permissions) and not open elsewhere",
-            )
-        ]
+        return None, [_unreadable(shown, error)]
     if stat.S_ISLNK(info.st_mode):
         return None, [
             _p(
@@ -343,16 +346,7 @@ def _check_bytes(shown: str, path: Path) -> tuple[str | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [
-            _p(
-                shown,
-                None,
-                None,
-                None,
-                f"the file cannot be read ({error.strerror or error})",
-                "check that the file is yours to read (permissions) and not open elsewhere",
-            )
-        ]
+        return None, [_unreadable(shown, error)]
     header_fix = "start with the header row: " + ",".join(standard.COLUMNS)
     if not raw.strip():
         return None, [_p(shown, None, None, None, "the file is empty", header_fix)]
