@@ -178,7 +178,7 @@ lock: $(STAMP)
 	$(BIN)/python -m asmhub_utils.site.envfile
 
 citation: $(STAMP)
-	$(BIN)/python -m asmhub_utils.site.cite
+	$(BIN)/python -m asmhub_utils.site.book_citation
 
 # Single-page HTML printed by chromium (charts included); prints the PDF's path and page count.
 pdf: $(STAMP) browser profiles _build/.prerun
@@ -218,4 +218,4 @@ clean:
 edition: $(STAMP)
 	@test -n "$(VERSION)" || (echo "make edition VERSION=YEAR.N [DATE=YYYY-MM-DD]"; exit 2)
 	$(BIN)/asmhub edition $(VERSION) $(if $(DATE),--date $(DATE))
-	$(BIN)/python -m asmhub_utils.site.cite
+	$(BIN)/python -m asmhub_utils.site.book_citation

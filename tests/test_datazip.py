@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from asmhub_utils import paths
-from asmhub_utils.site import cite, datazip, metadata
+from asmhub_utils.site import book_citation, datazip, metadata
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,8 @@ def test_readme_gives_the_licence_and_how_to_cite(archive):
     for licence in package["licenses"]:
         assert licence["name"] in readme and licence["path"] in readme
     meta = metadata.load()
-    assert cite.citation_text(meta) in readme
-    assert cite.bibtex(meta) in readme
+    assert book_citation.citation_text(meta) in readme
+    assert book_citation.bibtex(meta) in readme
     estimates_rows = len((paths.ESTIMATES).read_text(encoding="utf-8").splitlines()) - 1
     assert f"`estimates.csv`: estimates, {estimates_rows} rows" in readme
 

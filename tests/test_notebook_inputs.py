@@ -79,4 +79,4 @@ def test_templates_the_chapters_render_are_inputs():
 
     inputs = {p.relative_to(notebook_inputs.ROOT).as_posix() for p in notebook_inputs.notebook_inputs()}
     assert "asmhub_utils/chapters/templates/estimates_table.html" in inputs
-    assert "asmhub_utils/site/templates/cite_block.html" not in inputs  # the build's, not a notebook's
+    assert "asmhub_utils/site/templates/cite_this_page.html" not in inputs  # the build's, not a notebook's

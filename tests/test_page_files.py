@@ -76,13 +76,13 @@ def test_a_profile_whose_download_was_deleted_is_stale(tmp_path, monkeypatch):
 
 def test_the_notebooks_opening_under_a_chart_is_one_helper(tmp_path, monkeypatch):
     """Sources, then the CSV of exactly these figures: what 20 notebook cells wrote out in two calls."""
-    from asmhub_utils.chapters import attribution, data, downloads, tables
+    from asmhub_utils.chapters import data, downloads, source_lines, tables
 
     monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path / "downloads")
     frame = data.dated(data.estimates().head(5))
     text = downloads.sources_and_figures(frame, "five-figures", prefix="Sources here")
     assert text == (
-        attribution.sources_line(frame, prefix="Sources here")
+        source_lines.sources_line(frame, prefix="Sources here")
         + "\n\n"
         + downloads.save_csv(tables.figures_for_download(frame), "five-figures")
     )

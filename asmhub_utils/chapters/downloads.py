@@ -61,8 +61,8 @@ def _link(file_name: str, label: str) -> str:
 
 
 def sources_and_figures(frame: pd.DataFrame, name: str, prefix: str = "Sources") -> str:
-    """MyST Markdown under a chart or table: who says what it shows (attribution.sources_line), then a link to the
+    """MyST Markdown under a chart or table: who says what it shows (source_lines.sources_line), then a link to the
     CSV of exactly these figures (tables.figures_for_download, saved as downloads/<name>.csv)."""
-    from asmhub_utils.chapters import attribution, tables
+    from asmhub_utils.chapters import source_lines, tables
 
-    return attribution.sources_line(frame, prefix=prefix) + "\n\n" + save_csv(tables.figures_for_download(frame), name)
+    return source_lines.sources_line(frame, prefix=prefix) + "\n\n" + save_csv(tables.figures_for_download(frame), name)

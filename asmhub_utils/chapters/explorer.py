@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from asmhub_utils import escape, paths
-from asmhub_utils.chapters import attribution, charts, data, display, downloads, profile_page, series, tables, text
+from asmhub_utils.chapters import charts, data, display, downloads, profile_page, series, source_lines, tables, text
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def show(choice: Choice, book: bool = True) -> None:
     elif len(drawn):
         emit(Markdown("Too few dated figures to draw them over time: the table lists them."))
     emit(HTML(tables.estimates_table(listed)))
-    line = attribution.sources_line(listed, library=book)
+    line = source_lines.sources_line(listed, library=book)
     if book:
         name = f"explorer-{choice.kind}-{choice.key}".lower()
         name = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
@@ -169,7 +169,7 @@ def view_html(choice: Choice) -> str:
     elif len(drawn):
         parts.append("<p>Too few dated figures to draw them over time: the table lists them.</p>")
     parts.append(tables.estimates_table(listed))
-    parts.append(_markdown_html(attribution.sources_line(listed, library=False)))
+    parts.append(_markdown_html(source_lines.sources_line(listed, library=False)))
     return f'<section class="asm-explorer-view" aria-label="{escape.html(choice.label)}">{"".join(parts)}</section>'
 
 

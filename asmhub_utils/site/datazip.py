@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from asmhub_utils import paths
-from asmhub_utils.site import cite
+from asmhub_utils.site import book_citation
 from asmhub_utils.site.metadata import BookMetadata, load
 
 ZIP_NAME = "asmhub-data.zip"
@@ -60,10 +60,10 @@ as well as this data set.
 
 ## How to cite
 
-{cite.citation_text(meta)}
+{book_citation.citation_text(meta)}
 
 ```bibtex
-{cite.bibtex(meta)}
+{book_citation.bibtex(meta)}
 ```
 
 Book: {meta.base_url}

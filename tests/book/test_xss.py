@@ -1,7 +1,7 @@
 """A contributed source title holding a script tag is shown as text, never run, on a built book page.
 
 The page is built by Jupyter Book from a notebook whose outputs are made by the functions the chapters use
-(`attribution.sources_line`, `tables.estimates_table`) on data that went through `asmhub contribute`.
+(`source_lines.sources_line`, `tables.estimates_table`) on data that went through `asmhub contribute`.
 """
 
 import subprocess
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from asmhub_utils.chapters import attribution, data, tables
+from asmhub_utils.chapters import data, source_lines, tables
 from asmhub_utils.contrib import contribute, standard
 
 ATTACK = "<script>alert(1)</script>"
@@ -38,7 +38,7 @@ def test_script_in_source_title_is_escaped_in_built_html(data_copy, fresh_loader
 
     figures = data.estimates().query("origin == 'contrib/attack.csv'")
     assert len(figures) == 3
-    line = attribution.sources_line(figures)
+    line = source_lines.sources_line(figures)
     table = tables.estimates_table(figures)
 
     book = tmp_path / "book"

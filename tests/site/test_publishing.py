@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from asmhub_utils.site import cite, datazip, metadata
+from asmhub_utils.site import book_citation, datazip, metadata
 from asmhub_utils.site.built_pages import book_pages
 
 GENERATED = {"genindex.html", "search.html"}  # Sphinx's own pages: no source, nothing to cite
@@ -44,7 +44,7 @@ def test_every_chapter_ends_with_a_cite_block_for_that_page(html_dir, meta):
             or f'href="{meta.page_url(pagename)}"' not in block
             or f"Edition {meta.version}" not in block
             or "asmhub-edition" not in block
-            or f"@misc{{{cite.bibtex_key(meta, pagename)}," not in block
+            or f"@misc{{{book_citation.bibtex_key(meta, pagename)}," not in block
         ):
             missing.append(page)
     assert not missing, f"pages without a complete cite block: {missing}"
@@ -52,7 +52,7 @@ def test_every_chapter_ends_with_a_cite_block_for_that_page(html_dir, meta):
 
 def test_how_to_cite_page_gives_the_book_reference_and_bibtex(html_dir, meta):
     text = _read(html_dir, "book/cite.html")
-    assert cite.citation_text(meta).replace("&", "&amp;") in text
+    assert book_citation.citation_text(meta).replace("&", "&amp;") in text
     assert f"asmhub{meta.year}_book" in text
 
 

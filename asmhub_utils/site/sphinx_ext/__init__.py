@@ -1,6 +1,6 @@
 """ASM Hub's Sphinx extension (listed in _config.yml `sphinx.extra_extensions`), one module per job:
 
-* `cite_block`: "Cite this page" on every page and the `asmhub-book-citation` directive;
+* `cite_this_page`: "Cite this page" on every page and the `asmhub-book-citation` directive;
 * `slim_theme`: a lighter theme and a clean browser console;
 * `data_download`: the zip of the tidy data, written into the site;
 * `static_sync`: the book's stylesheet and script (book/assets), copied even when no page changed;
@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from asmhub_utils.site.sphinx_ext import (
     bib_script,
     bibtex_speed,
-    cite_block,
+    cite_this_page,
     config_overrides,
     country_index,
     data_download,
@@ -42,7 +42,7 @@ from asmhub_utils.site.sphinx_ext import (
 )
 
 JOBS = (
-    cite_block,
+    cite_this_page,
     slim_theme,
     data_download,
     static_sync,

@@ -61,7 +61,7 @@ def description(doctree: nodes.Node | None, title: str = "") -> str:
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    from asmhub_utils.site.sphinx_ext.cite_block import plain_title
+    from asmhub_utils.site.sphinx_ext.cite_this_page import plain_title
 
     text = description(doctree, plain_title(context.get("title", "")))
     if text:

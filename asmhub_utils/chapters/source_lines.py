@@ -1,4 +1,9 @@
-"""The 'Sources:' line under every chart and table, written from data/sources.csv."""
+"""The 'Sources:' line under every chart and table, written from data/sources.csv.
+
+Four modules, one idea each: `chapters/source_lines.py` (the "Sources:" line under a chart or table),
+`chapters/source_links.py` ({cite} roles linking to a source's library entry), `site/book_citation.py` (how to cite
+the book and its pages) and `site/sphinx_ext/cite_this_page.py` (the "Cite this page" block).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import pandas as pd
 
 from asmhub_utils import escape
 from asmhub_utils.chapters import data, display
-from asmhub_utils.chapters.citations import cite
+from asmhub_utils.chapters.source_links import cite
 
 
 def _label(row: pd.Series) -> str:

@@ -1,7 +1,12 @@
-"""A "Cite this page" block at the end of every page, and the `asmhub-book-citation` directive.
+"""The "Cite this page" block at the end of every page, and the `asmhub-book-citation` directive.
 
 The block is added in `html-page-context`, so it reaches every page the book renders, generated country profiles
-included, without touching their sources. Text and BibTeX come from `asmhub_utils.site.cite` (book/metadata.yml).
+included, without touching their sources. Text and BibTeX come from `asmhub_utils.site.book_citation`
+(book/metadata.yml).
+
+Four modules, one idea each: `chapters/source_lines.py` (the "Sources:" line under a chart or table),
+`chapters/source_links.py` ({cite} roles linking to a source's library entry), `site/book_citation.py` (how to cite
+the book and its pages) and `site/sphinx_ext/cite_this_page.py` (the "Cite this page" block).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from asmhub_utils import html_templates
-from asmhub_utils.site import cite
+from asmhub_utils.site import book_citation
 from asmhub_utils.site.metadata import BookMetadata, load
 
 _TAG = re.compile(r"<[^>]+>")
@@ -29,9 +34,9 @@ def plain_title(title_html: str) -> str:
 def block_html(meta: BookMetadata, page_title: str, pagename: str) -> str:
     """The "Cite this page" section: formatted reference with the page's stable address and version, and BibTeX."""
     return html_templates.render(
-        "cite_block.html",
-        citation=Markup(cite.citation_html(meta, page_title, pagename)),
-        bibtex=cite.bibtex(meta, page_title, pagename),
+        "cite_this_page.html",
+        citation=Markup(book_citation.citation_html(meta, page_title, pagename)),
+        bibtex=book_citation.bibtex(meta, page_title, pagename),
         version=meta.version,
         date=meta.date_released.isoformat(),
         what_changed=what_changed_href(pagename),
@@ -68,9 +73,9 @@ class BookCitation(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         meta = _metadata(self.env.app)
-        block = nodes.literal_block(text=cite.bibtex(meta))
+        block = nodes.literal_block(text=book_citation.bibtex(meta))
         block["language"] = "bibtex"
-        return [nodes.paragraph(text=cite.citation_text(meta)), block]
+        return [nodes.paragraph(text=book_citation.citation_text(meta)), block]
 
 
 def _set_base_url(app: Sphinx, config) -> None:

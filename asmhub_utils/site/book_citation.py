@@ -1,6 +1,11 @@
-"""Citations of the book and of its pages, as text, HTML and BibTeX, and the CITATION.cff file.
+"""How to cite the book and its pages: as text, HTML and BibTeX, and the CITATION.cff file.
 
-Everything comes from `metadata.load()`; `python -m asmhub_utils.site.cite` (`make citation`) rewrites CITATION.cff.
+Everything comes from `metadata.load()`; `python -m asmhub_utils.site.book_citation` (`make citation`) rewrites
+CITATION.cff.
+
+Four modules, one idea each: `chapters/source_lines.py` (the "Sources:" line under a chart or table),
+`chapters/source_links.py` ({cite} roles linking to a source's library entry), `site/book_citation.py` (how to cite
+the book and its pages) and `site/sphinx_ext/cite_this_page.py` (the "Cite this page" block).
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ def citation_html(meta: BookMetadata, page_title: str | None = None, pagename: s
     """The same reference with the titles in italics and the address as a link."""
     url = meta.base_url if page_title is None else meta.page_url(pagename or "")
     return html_templates.render(
-        "citation.html",
+        "book_citation.html",
         names=_names(meta),
         year=meta.year,
         title=meta.title,
@@ -102,7 +107,7 @@ def cff(meta: BookMetadata) -> str:
     if meta.keywords:
         data["keywords"] = list(meta.keywords)
     header = (
-        "# Written by `make citation` (python -m asmhub_utils.site.cite) from book/metadata.yml: "
+        "# Written by `make citation` (python -m asmhub_utils.site.book_citation) from book/metadata.yml: "
         "edit that file, not this one.\n"
     )
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

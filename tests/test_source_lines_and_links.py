@@ -5,12 +5,12 @@ import re
 import pandas as pd
 import pytest
 
-from asmhub_utils.chapters import attribution, citations, data, text
+from asmhub_utils.chapters import data, source_lines, source_links, text
 
 
 def test_sources_line_cites_every_source_into_the_library_and_links_the_original():
     frame = data.estimates().query("dataset == 'mercury'")
-    line = attribution.sources_line(frame)
+    line = source_lines.sources_line(frame)
     cited = {key for keys in re.findall(r"\{cite:(?:t|empty)\}`([^`]+)`", line) for key in keys.split(",")}
     assert cited == set(frame["source_id"])
     for url in data.with_sources(frame)["source_url"]:
@@ -22,33 +22,33 @@ def test_a_publisher_with_many_documents_is_named_once():
     sources = data.sources()
     publisher = sources["publisher"].value_counts().index[0]
     ids = sources.loc[sources["publisher"] == publisher, "source_id"]
-    assert len(ids) > attribution.GROUP_ABOVE
-    line = attribution.sources_line(frame[frame["source_id"].isin(ids)])
-    assert line.count(citations.markdown_text(publisher)) == 1
+    assert len(ids) > source_lines.GROUP_ABOVE
+    line = source_lines.sources_line(frame[frame["source_id"].isin(ids)])
+    assert line.count(source_links.markdown_text(publisher)) == 1
     assert f"{len(ids)} documents" in line
 
 
 def test_sources_line_marks_low_reliability():
     frame = data.estimates().merge(data.sources().query("reliability == 'low'")[["source_id"]]).head(1)
-    assert "(**low reliability**)" in attribution.sources_line(frame)
+    assert "(**low reliability**)" in source_lines.sources_line(frame)
 
 
 def test_a_title_with_markup_stays_text():
     row = data.with_sources(data.estimates().head(1))
     row["source_title"] = "<script>alert(1)</script> [x](http://evil) *bold* $1 {cite}`k`"
-    line = attribution.sources_line(row)
+    line = source_lines.sources_line(row)
     assert "<script>" not in line
     assert "&lt;script&gt;" in line
     assert "\\[x\\]" in line and "\\*bold\\*" in line and "\\$1" in line and "\\{cite\\}" in line
 
 
 def test_cite_forms_and_bad_keys():
-    assert citations.cite("a-2020-abc") == "{cite:p}`a-2020-abc`"
-    assert citations.cite(["a", "b", "a"], "t") == "{cite:t}`a,b`"
+    assert source_links.cite("a-2020-abc") == "{cite:p}`a-2020-abc`"
+    assert source_links.cite(["a", "b", "a"], "t") == "{cite:t}`a,b`"
     with pytest.raises(ValueError):
-        citations.cite("not a key`")
+        source_links.cite("not a key`")
     with pytest.raises(ValueError):
-        citations.cite([])
+        source_links.cite([])
 
 
 def _figure(**fields) -> pd.Series:
@@ -69,12 +69,12 @@ def _figure(**fields) -> pd.Series:
 
 def test_cited_figure_in_prose():
     # an undated figure says so, as every table and chart does (display.row_year)
-    assert citations.cited(_figure()) == "838 tonnes a year, undated {cite:p}`unep-2024-abc123`"
-    assert citations.cited(_figure(year=2019)) == "838 tonnes a year in 2019 {cite:p}`unep-2024-abc123`"
+    assert source_links.cited(_figure()) == "838 tonnes a year, undated {cite:p}`unep-2024-abc123`"
+    assert source_links.cited(_figure(year=2019)) == "838 tonnes a year in 2019 {cite:p}`unep-2024-abc123`"
     decade = _figure(year=None, year_text="1990s")
-    assert citations.cited(decade) == "838 tonnes a year in the 1990s {cite:p}`unep-2024-abc123`"
+    assert source_links.cited(decade) == "838 tonnes a year in the 1990s {cite:p}`unep-2024-abc123`"
     ranged = _figure(value_text="380-870", value_low=380.0, value_high=870.0, value_central=None)
-    assert citations.cited(ranged) == "380\\-870 tonnes a year, undated {cite:p}`unep-2024-abc123`"  # MyST-escaped
+    assert source_links.cited(ranged) == "380\\-870 tonnes a year, undated {cite:p}`unep-2024-abc123`"  # MyST-escaped
 
 
 def test_word_shares_get_no_percent_sign():

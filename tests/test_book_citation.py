@@ -9,7 +9,7 @@ import yaml
 
 from asmhub_utils import paths
 from asmhub_utils.errors import DataError
-from asmhub_utils.site import cite, metadata
+from asmhub_utils.site import book_citation, metadata
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def meta():
 
 
 def test_citation_cff_is_current(meta):
-    assert (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8") == cite.cff(meta), (
+    assert (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8") == book_citation.cff(meta), (
         "CITATION.cff is out of date: run `make citation`"
     )
 
@@ -70,26 +70,26 @@ def test_config_repository_is_the_metadata_repository(meta):
 
 
 def test_page_citation_names_the_page_its_stable_address_and_the_edition(meta):
-    text = cite.citation_text(meta, "Ghana", "notebooks/places/profiles/GHA")
+    text = book_citation.citation_text(meta, "Ghana", "notebooks/places/profiles/GHA")
     assert "Ghana" in text and f"Edition {meta.version}, {meta.date_released.isoformat()}" in text
     assert text.endswith(f"{meta.base_url}notebooks/places/profiles/GHA.html")
-    entry = cite.bibtex(meta, "Ghana", "notebooks/places/profiles/GHA")
+    entry = book_citation.bibtex(meta, "Ghana", "notebooks/places/profiles/GHA")
     assert entry.startswith(f"@misc{{asmhub{meta.year}_notebooks_places_profiles_gha,")
     assert f"version      = {{{meta.version}}}" in entry
     assert f"url          = {{{meta.base_url}notebooks/places/profiles/GHA.html}}" in entry
 
 
 def test_bibtex_escapes_special_characters_and_balances_braces(meta):
-    entry = cite.bibtex(meta, "Gold & mercury: 50% of {it}_now", "x")
+    entry = book_citation.bibtex(meta, "Gold & mercury: 50% of {it}_now", "x")
     # The one BibTeX layer (escape.bibtex, as data/references.bib): braces become parentheses.
     assert r"Gold \& mercury: 50\% of (it)\_now" in entry
-    assert cite.bibtex(meta, "a\\b ~ c", "x").count(r"a\textbackslash{}b \textasciitilde{} c") == 1
+    assert book_citation.bibtex(meta, "a\\b ~ c", "x").count(r"a\textbackslash{}b \textasciitilde{} c") == 1
     unescaped = re.sub(r"\\[{}]", "", entry)
     assert unescaped.count("{") == unescaped.count("}")
 
 
 def test_citation_html_escapes_the_title(meta):
-    assert "<script>" not in cite.citation_html(meta, "<script>x</script>", "p")
+    assert "<script>" not in book_citation.citation_html(meta, "<script>x</script>", "p")
 
 
 def test_changelog_has_an_entry_for_the_current_version(meta):
@@ -132,5 +132,5 @@ def test_person_authors_become_family_given_in_bibtex_and_cff(tmp_path):
         "base_url: https://x.org/b/\nlicense: CC-BY-4.0\n",
     )
     meta = metadata.load(source)
-    assert "author       = {Byron, Ada}" in cite.bibtex(meta)
-    assert yaml.safe_load(cite.cff(meta))["authors"] == [{"given-names": "Ada", "family-names": "Byron"}]
+    assert "author       = {Byron, Ada}" in book_citation.bibtex(meta)
+    assert yaml.safe_load(book_citation.cff(meta))["authors"] == [{"given-names": "Ada", "family-names": "Byron"}]

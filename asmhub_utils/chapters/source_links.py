@@ -1,7 +1,12 @@
-"""Citations into the resource library: MyST `{cite}` roles whose keys are source_ids (data/references.bib).
+"""Links from a figure to its source's entry in the resource library: MyST `{cite}` roles whose keys are
+source_ids (data/references.bib).
 
 Pages render notebook Markdown output as MyST (`nb_render_markdown_format: myst`), so these roles become links
 to the source's entry on the library page, which in turn links to the original.
+
+Four modules, one idea each: `chapters/source_lines.py` (the "Sources:" line under a chart or table),
+`chapters/source_links.py` ({cite} roles linking to a source's library entry), `site/book_citation.py` (how to cite
+the book and its pages) and `site/sphinx_ext/cite_this_page.py` (the "Cite this page" block).
 """
 
 from __future__ import annotations
