@@ -183,7 +183,7 @@ def test_a_tapped_mark_names_its_source_and_links_to_the_library(phone, base_url
     assert phone.locator(f"#{anchor}").count() == 1
 
 
-def test_every_figure_row_has_a_permalink_the_cite_block_cites(phone, base_url):
+def test_every_figure_row_has_a_permalink_the_cite_this_page_block_cites(phone, base_url):
     phone.goto(base_url + THEME, wait_until="load")
     rows = phone.evaluate("""() => Array.from(document.querySelectorAll('table.asm-estimates tbody tr[id]'))
         .map(r => [r.id, !!r.querySelector('a.asm-permalink[href="#' + r.id + '"]')])""")

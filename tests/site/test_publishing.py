@@ -33,7 +33,7 @@ def _read(html_dir, page) -> str:
     return (html_dir / page).read_text(encoding="utf-8")
 
 
-def test_every_chapter_ends_with_a_cite_block_for_that_page(html_dir, meta):
+def test_every_chapter_ends_with_a_cite_this_page_block_for_that_page(html_dir, meta):
     missing = []
     for page in _chapters(html_dir):
         text = _read(html_dir, page)
