@@ -166,7 +166,7 @@ test: lint book browser
 	$(BIN)/pytest -q $(REBUILD_TESTS)
 	$(NBVAL)
 
-# Every warning sign the data carries (a model, a derivation, a tie, a spread, a news-graded headline, ...).
+# Every warning sign the data carries (a model, a derivation, a tie, a spread, a headline from a news report, ...).
 data-audit: $(STAMP)
 	$(BIN)/asmhub audit
 

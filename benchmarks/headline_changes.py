@@ -1,5 +1,5 @@
 """Which country headlines changed, and how many figures changed year,
-measure or grade, between an older revision of the book and the working tree.
+measure or reliability, between an older revision of the book and the working tree.
 
     .venv/bin/python benchmarks/headline_changes.py REV   # e.g. the last commit before the headline rule
 
@@ -78,9 +78,8 @@ def main(rev: str) -> None:
     )
     print(f"figures whose year changed: {(merged['year_old'] != merged['year'].astype(str)).sum()}")
     print(f"figures whose unit became a flow per year: {(merged['unit_old'] != merged['unit']).sum()}")
-    print(
-        f"figures graded differently from their source's old grade: {(merged['reliability'] != merged['grade']).sum()}"
-    )
+    rated_apart = (merged["reliability_src"] != merged["reliability"]).sum()  # old source's vs the figure's own
+    print(f"figures rated differently from their source's old reliability: {rated_apart}")
     # the rows the old country table took as headcounts of miners (its exclusion pattern, as it was)
     old_counts = (
         (merged["dataset_old"] == "miners_by_country")

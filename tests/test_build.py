@@ -43,7 +43,7 @@ def test_every_seed_figure_is_kept_with_its_value_and_source():
                 assert source[field] == raw
 
 
-def test_sources_have_a_reliability_grade_and_count():
+def test_sources_have_a_reliability_and_count():
     sources = read(paths.SOURCES)
     assert {s["reliability"] for s in sources} == {"primary", "secondary", "low"}
     assert sum(int(s["n_figures"]) for s in sources) == len(read(paths.ESTIMATES))

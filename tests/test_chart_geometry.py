@@ -249,7 +249,7 @@ def test_amazon_points_cite_their_value_period_and_source():
     assert any(t.startswith(f"Brazil: {brazil['cumulative_ha']:,.0f} ha") and brazil["period"] in t for t in titles)
 
 
-def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
+def test_an_estimate_quoted_twice_is_drawn_once_in_its_reliability_colour():
     frame = pd.DataFrame(
         {
             "record_id": ["a", "b", "c", "d"],
@@ -259,8 +259,8 @@ def test_an_estimate_quoted_twice_is_drawn_once_in_its_grade_colour():
     )
     kept = data.independent(frame)
     assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
-    assert charts.figure_grade({"grade": "secondary", "source_reliability": "primary"}) == "secondary"
-    assert charts.figure_grade({"source_reliability": "primary"}) == "primary"
+    assert charts.figure_reliability({"reliability": "secondary", "source_reliability": "primary"}) == "secondary"
+    assert charts.figure_reliability({"source_reliability": "primary"}) == "primary"
 
 
 def _amazon_points(ax) -> dict[str, float]:

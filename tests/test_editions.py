@@ -30,6 +30,32 @@ def changes() -> diff.Diff:
     return diff.compare(package.from_folder(OLD), package.from_folder(NEW))
 
 
+def test_an_edition_with_the_old_column_names_reads_as_the_same_data(tmp_path):
+    """An edition kept before a figure's `grade` became `reliability` is read under today's names: the same
+    tables under either set of names differ in nothing, and the country's letter `grade` keeps its name."""
+    today, before = tmp_path / "today", tmp_path / "before"
+    shutil.copytree(NEW, today)
+    shutil.copy(FIXTURES.parent / "countries.csv", today / "countries.csv")  # has headline_reliability and grade
+    shutil.copytree(today, before)
+    for table in ("estimates", "countries"):
+        header, rest = (today / f"{table}.csv").read_text(encoding="utf-8").split("\n", 1)
+        back = {new: old for old, new in package.RENAMED[table].items()}
+        names = [back.get(c, c) for c in header.split(",")]
+        assert names != header.split(",")  # the copy really carries the old names
+        (before / f"{table}.csv").write_text(",".join(names) + "\n" + rest, encoding="utf-8")
+    old_names = package.from_folder(before)
+    assert "reliability" in old_names.estimates and "grade" not in old_names.estimates
+    assert "headline_reliability" in old_names.countries and "grade" in old_names.countries  # A-D stays `grade`
+    result = diff.compare(old_names, package.from_folder(today))
+    assert result.figures == [] and result.headlines == []
+
+
+def test_an_old_edition_against_a_new_one_reports_reliability_not_a_new_column(changes):
+    """The fixture's old/ has the old names, new/ today's: only real changes show, by today's field name."""
+    fields = {name for change in changes.figures for name, _old, _new in change.fields}
+    assert "grade" not in fields and "reliability" in fields
+
+
 def test_a_changed_value_is_listed_with_old_and_new(changes):
     ghana = changes.by_record()["seed-0001"]
     assert ghana.kind == "changed" and ghana.place == "Ghana"
@@ -47,15 +73,15 @@ def test_an_added_and_a_removed_figure(changes):
     assert [c.record_id for c in changes.world] == ["seed-0004"]
 
 
-def test_a_regraded_source_shows_as_the_grade_of_each_figure(changes):
+def test_a_source_rated_again_shows_as_the_reliability_of_each_figure(changes):
     for rid in ("seed-0003", "seed-0005"):
-        assert changes.by_record()[rid].fields == (("grade", "secondary", "primary"),)
+        assert changes.by_record()[rid].fields == (("reliability", "secondary", "primary"),)
     assert "seed-0006" not in changes.by_record()  # unchanged figures are not listed
 
 
 def test_headlines_changed_and_first_headline(changes):
     by_country = {h.iso3: h for h in changes.headlines}
-    assert set(by_country) == {"GHA", "BEN"}  # Peru's headline is the same figure, only regraded
+    assert set(by_country) == {"GHA", "BEN"}  # Peru's headline is the same figure, only rated again
     benin = by_country["BEN"]
     assert benin.kind == "new" and benin.old.text() == "no national count"
     assert benin.new.text() == "about 30,000 (2024; Test NGO)"
@@ -160,7 +186,7 @@ def test_diff_of_1100_figures_takes_well_under_a_second():
     )
     changed = big.copy()
     changed.loc[::7, "value_text"] = "changed"
-    changed.loc[::11, "grade"] = "low"
+    changed.loc[::11, "reliability"] = "low"
     a = package.DataPackage("a", big, old.countries, old.sources)
     b = package.DataPackage("b", changed.iloc[5:], old.countries, old.sources)
     start = time.perf_counter()
@@ -230,7 +256,7 @@ def test_what_changed_page_links_each_change_to_its_row(monkeypatch, changes):
     marks = edition_marks.row_marks()
     assert marks["seed-0002"] == "new in edition 2026.2"
     assert marks["seed-0001"].startswith("changed in edition 2026.2 (was about 1,000,000")
-    assert marks["seed-0003"] == "changed in edition 2026.2 (grade was secondary)"
+    assert marks["seed-0003"] == "changed in edition 2026.2 (reliability was secondary)"
     assert "seed-0006" not in marks
 
 
@@ -257,7 +283,7 @@ def test_kept_editions_are_whole_data_packages():
     """Each edition in data/editions/ can be read back: its tables, and its version and date."""
     for edition in registry.kept():
         state = package.from_folder(edition.folder)
-        assert {"record_id", "value_text", "grade"} <= set(state.estimates.columns)
+        assert {"record_id", "value_text", "reliability"} <= set(state.estimates.columns)
         assert state.estimates["record_id"].is_unique
         described = json.loads((edition.folder / "datapackage.json").read_text(encoding="utf-8"))
         assert described["version"] == edition.version and described["created"] == edition.date.isoformat()

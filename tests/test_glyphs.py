@@ -64,7 +64,7 @@ def figures_frame() -> pd.DataFrame:
                 "plot_year": 2019,
                 "year_text": "2019",
                 "published_year": 2020,
-                "grade": "primary",
+                "reliability": "primary",
                 "mineral": text,
                 "record_id": f"r{n}",
                 "echo_group": f"r{n}",

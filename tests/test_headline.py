@@ -1,10 +1,12 @@
 """One headline per country by one rule (asmhub_utils/tidy/headline.py).
 
-The rule's behaviour is pinned on fixture rows (`fig`, below); the tests named `test_todays_data_...` check cases
-from today's data/ (a contributor's new figure may change them on purpose: then update them with the reason)."""
+The rule's behaviour is pinned on fixture rows (`figure_rows.figure`); the tests named `test_todays_data_...` check
+cases from today's data/ (a contributor's new figure may change them on purpose: then update them with the reason)."""
 
 import pandas as pd
 import pytest
+from figure_rows import country
+from figure_rows import figure as fig
 
 from asmhub_utils.chapters import data
 from asmhub_utils.tidy import headline, schema
@@ -63,7 +65,7 @@ def test_no_headline_is_dependants_regional_site_zero_or_low(countries):
         "registered or licensed",
         "illegal only",
     }
-    assert (chosen["coverage"] == "national").all() and (chosen["grade"] != "low").all()
+    assert (chosen["coverage"] == "national").all() and (chosen["reliability"] != "low").all()
     assert (chosen[["value_low", "value_high", "value_central"]].max(axis=1) > 0).all()
 
 
@@ -72,46 +74,6 @@ def test_status_matches_the_headline(countries):
     assert (countries.loc[~has, "status"] == "no national count").all()
     assert set(countries.loc[has, "status"]) <= {"national", "narrower national"}
     assert (countries.loc[countries["status"] == "national", "headline_measure"] == "all people in ASM").all()
-
-
-def fig(
-    rid,
-    value,
-    year=None,
-    indicator="ASM miners",
-    measure="all people in ASM",
-    grade="primary",
-    coverage="national",
-    group=None,
-    **kw,
-):
-    row = {
-        "record_id": rid,
-        "value_low": value,
-        "value_high": value,
-        "value_central": value,
-        "year": year,
-        "year_text": "" if year is None else str(year),
-        "indicator": indicator,
-        "measures": measure,
-        "coverage": coverage,
-        "grade": grade,
-        "unit": "persons",
-        "echo_group": group or rid,
-        "source_id": "s",
-        "value_text": str(value),
-        "qualifier": "",
-        "original_source": "",
-        "note": "",
-        "mineral": "",
-    }
-    row.update(kw)
-    return row
-
-
-def country(rows):
-    frame = pd.DataFrame(rows)
-    return headline.country_row("GHA", frame, "B", [])
 
 
 def test_a_national_count_beats_a_larger_survey_of_sites_in_one_region():
@@ -155,7 +117,7 @@ def test_narrower_stands_in_only_without_an_all_asm_count():
 
 
 def test_zero_and_low_figures_are_never_headlines():
-    assert country([fig("z", 0, 2020), fig("l", 9_000, 2021, grade="low")])["status"] == "no national count"
+    assert country([fig("z", 0, 2020), fig("l", 9_000, 2021, reliability="low")])["status"] == "no national count"
 
 
 def test_echoes_count_once_and_are_listed():

@@ -108,7 +108,7 @@ def hostile_figures() -> pd.DataFrame:
         "source_title",
         "note",
         "coverage",
-        "grade_reason",
+        "reliability_reason",
         "locator",
         "country_name",
         "qualifier",

@@ -68,7 +68,7 @@ def test_china_9_million_refers_to_mmsd_2003():
         "2022",
         "MMSD 2003",
     )
-    assert china["grade"] == "secondary" and "MMSD 2003" in china["grade_reason"]
+    assert china["reliability"] == "secondary" and "MMSD 2003" in china["reliability_reason"]
 
 
 def test_undated_figures_stay_undated():

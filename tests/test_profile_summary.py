@@ -82,7 +82,7 @@ def test_summary_lines_skip_low_reliability_and_zero_figures():
 
     frame = pd.DataFrame(
         {
-            "grade": ["low", "primary", "primary"],
+            "reliability": ["low", "primary", "primary"],
             "value_central": [5.0, 0.0, None],
             "year": [2020, 2021, 2019],
             "record_id": ["a", "b", "c"],

@@ -33,8 +33,8 @@ def row(**over):
         "source_year": 2019,
         "source_title": "t",
         "source_reliability": "secondary",
-        "grade": "secondary",
-        "grade_reason": "news",
+        "reliability": "secondary",
+        "reliability_reason": "news",
         "curation": "",
         "echo_group": "r-1",
         "statement_of": "",
@@ -88,7 +88,7 @@ def test_a_page_shows_caveats_never_working_notes():
 
 def test_no_profile_prints_a_code_path():
     page = profile_page.all_figures_html(pd.DataFrame([row()]))
-    assert ".py" not in re.sub(r"<[^>]+>", "", page) and "asmhub-library:#how-sources-are-graded" in page
+    assert ".py" not in re.sub(r"<[^>]+>", "", page) and "asmhub-library:#how-reliability-is-judged" in page
 
 
 def test_an_acronym_keeps_its_capitals_in_a_caveat():

@@ -1,4 +1,4 @@
-"""Source grades: news outlets and quoting words make a source secondary; a body's own newsroom does not."""
+"""Source reliability: news outlets and quoting words make a source secondary; a body's own newsroom does not."""
 
 import pytest
 
@@ -29,7 +29,7 @@ def test_news_outlets_and_reports_of_others_are_secondary(publisher, url):
     assert reliability.classify(publisher, url)[0] == "secondary"
 
 
-def test_one_news_list_for_grades_and_library_shelves():
+def test_one_news_list_for_reliability_and_library_shelves():
     for publisher, url in [("Kun.uz", "https://kun.uz/en/news/2019/a"), ("Metal Bulletin", "https://x.com/a")]:
         assert source_groups.classify("A title", publisher, url)[0] == "News"
         assert reliability.classify(publisher, url)[0] == "secondary"
@@ -54,8 +54,8 @@ def test_a_body_quoted_by_a_newspaper_does_not_make_it_news():
 )
 def test_every_reason_is_written_for_a_reader_not_the_matched_keyword(publisher, url, notes, title):
     """A reason never quotes the word a rule matched ("reported through another publisher ('via')")."""
-    grade, reason = reliability.classify(publisher, url, notes, title)
-    assert grade in ("secondary", "low")
+    tier, reason = reliability.classify(publisher, url, notes, title)
+    assert tier in ("secondary", "low")
     import re
 
     assert not re.search(r"'[^']+'", reason) and "REPORT.md" not in reason and "(" not in reason, reason
@@ -89,8 +89,8 @@ def test_every_rule_has_words_for_a_reader():
     ],
 )
 def test_reporters_of_others_numbers_are_secondary_without_any_outlet_list(publisher, url, notes):
-    grade, reason = reliability.classify(publisher, url, notes)
-    assert grade == "secondary", reason
+    tier, reason = reliability.classify(publisher, url, notes)
+    assert tier == "secondary", reason
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_producers_of_numbers_are_primary(publisher, url):
     assert reliability.classify(publisher, url)[0] == "primary"
 
 
-def test_one_address_one_grade_whatever_the_spelling_of_its_publisher():
+def test_one_address_one_reliability_whatever_the_spelling_of_its_publisher():
     sources = [
         {
             "source_id": "a",
@@ -124,6 +124,6 @@ def test_one_address_one_grade_whatever_the_spelling_of_its_publisher():
         },
         {"source_id": "c", "url": "https://outlet.example/other", "reliability": "primary", "reliability_reason": "x"},
     ]
-    reliability.one_grade_per_address(sources)
+    reliability.one_reliability_per_address(sources)
     assert [s["reliability"] for s in sources] == ["secondary", "secondary", "primary"]
     assert sources[0]["reliability_reason"] == "a news report of another body's figure"

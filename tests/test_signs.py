@@ -2,57 +2,12 @@
 
 import pandas as pd
 import pytest
+from figure_rows import country
+from figure_rows import figure as fig
 
 from asmhub_utils.commands import audit as audit_command
 from asmhub_utils.errors import DataError
 from asmhub_utils.tidy import audit, curation, headline, measures, signs
-
-
-def fig(
-    rid,
-    value,
-    year=None,
-    indicator="ASM miners",
-    note="",
-    measure="all people in ASM",
-    grade="primary",
-    group=None,
-    decision="",
-    reason="",
-    **kw,
-):
-    row = {
-        "record_id": rid,
-        "value_low": value,
-        "value_high": value,
-        "value_central": value,
-        "year": year,
-        "year_text": "" if year is None else str(year),
-        "indicator": indicator,
-        "measures": measure,
-        "coverage": "national",
-        "grade": grade,
-        "grade_reason": "x",
-        "unit": "persons",
-        "echo_group": group or rid,
-        "source_id": "s",
-        "value_text": str(value),
-        "qualifier": "",
-        "original_source": "",
-        "note": note,
-        "mineral": "",
-        "published_year": None,
-        "value_kind": "number",
-        "headline_decision": decision,
-        "headline_decision_reason": reason,
-        "statement_of": "",
-    }
-    row.update(kw)
-    return row
-
-
-def country(rows):
-    return headline.country_row("GHA", pd.DataFrame(rows), "B", [])
 
 
 @pytest.mark.parametrize(
@@ -86,7 +41,7 @@ def test_a_guess_about_the_share_of_women_or_gold_is_not_a_sign_on_the_total():
 
 def test_news_and_numbers_in_text_columns_are_signs():
     assert "news" in signs.figure_signs(
-        fig("a", 1, grade="secondary", grade_reason="a news report of another body's figure")
+        fig("a", 1, reliability="secondary", reliability_reason="a news report of another body's figure")
     )
     statement = fig("b", None, value_text="loi 9/2006", value_kind="text", unit="")
     assert "number in a text column" in signs.figure_signs(statement)
@@ -111,9 +66,9 @@ def test_a_headline_is_dated_by_the_earliest_year_of_its_echo_group():
 
 
 def test_a_tie_is_a_sign_and_a_primary_figure_wins_it():
-    row = country([fig("a", 100_000, 2018, grade="secondary"), fig("b", 120_000, 2018, grade="secondary")])
+    row = country([fig("a", 100_000, 2018, reliability="secondary"), fig("b", 120_000, 2018, reliability="secondary")])
     assert "tie" in row["headline_signs"]
-    row = country([fig("a", 100_000, 2018, grade="primary"), fig("b", 120_000, 2018, grade="secondary")])
+    row = country([fig("a", 100_000, 2018, reliability="primary"), fig("b", 120_000, 2018, reliability="secondary")])
     assert row["headline_record_id"] == "a" and "tie" not in row["headline_signs"]
 
 
@@ -123,7 +78,7 @@ def test_a_spread_of_more_than_tenfold_is_a_sign():
 
 
 def test_reviewed_decisions_keep_prefer_and_exclude():
-    rows = [fig("a", 100_000, 2018, grade="secondary"), fig("b", 120_000, 2018, grade="secondary")]
+    rows = [fig("a", 100_000, 2018, reliability="secondary"), fig("b", 120_000, 2018, reliability="secondary")]
     assert country(rows)["headline_decision"] == ""
     rows[1]["headline_decision"], rows[1]["headline_decision_reason"] = "keep", "reviewed: both shown"
     row = country(rows)
@@ -136,7 +91,7 @@ def test_reviewed_decisions_keep_prefer_and_exclude():
 
 def test_an_unreviewed_headline_sign_stops_the_build_naming_country_record_and_fix():
     table = pd.DataFrame(
-        [country([fig("a", 100_000, 2018, grade="secondary"), fig("b", 120_000, 2018, grade="secondary")])]
+        [country([fig("a", 100_000, 2018, reliability="secondary"), fig("b", 120_000, 2018, reliability="secondary")])]
     )
     [problem] = headline.unreviewed(table)
     assert problem.value == "b" and "(GHA)" in problem.message and "tie" in problem.message
@@ -154,8 +109,8 @@ def test_curation_checks_a_headline_decision(tmp_path):
 def test_audit_lists_every_sign_with_record_country_reason_and_decision():
     estimates = pd.DataFrame(
         [
-            fig("a", 100_000, 2018, grade="secondary", scope="country", iso3="GHA", country_name=""),
-            fig("b", 120_000, 2018, grade="secondary", scope="country", iso3="GHA", country_name=""),
+            fig("a", 100_000, 2018, reliability="secondary", scope="country", iso3="GHA", country_name=""),
+            fig("b", 120_000, 2018, reliability="secondary", scope="country", iso3="GHA", country_name=""),
             fig("m", 90_000, 2014, measure="statistical model", scope="country", iso3="GHA", country_name=""),
             fig(
                 "w1",
@@ -193,7 +148,7 @@ def test_audit_lists_every_sign_with_record_country_reason_and_decision():
 def test_the_audit_command_fails_while_a_headline_sign_is_unreviewed(monkeypatch, capsys):
     estimates = pd.DataFrame(
         [
-            fig(r, v, 2018, grade="secondary", scope="country", iso3="GHA", country_name="")
+            fig(r, v, 2018, reliability="secondary", scope="country", iso3="GHA", country_name="")
             for r, v in (("a", 100_000), ("b", 120_000))
         ]
     )

@@ -13,7 +13,7 @@ ChartLayoutError when the plot area collapses or any text leaves the figure or i
 
 Colour means one thing per kind of chart (PALETTES, and the legend of every chart says it):
 - estimate charts (ranges_chart, estimates_over_time, estimates_by_category, headline_strips):
-  colour = the reliability grade of the figure, as the tables give it (blue primary, orange secondary: it quotes
+  colour = the reliability of the figure, as the tables give it (blue primary, orange secondary: it quotes
   another producer or reaches us through one, grey low reliability);
   shape = what the source states (dot: a figure; bar: a range; triangle: a bound, pointing where the value lies);
   hollow (over-time charts only) = placed at its source's publication year (no reference year given);
@@ -301,7 +301,7 @@ def source_citation(row: pd.Series, with_title: bool = True) -> str:
 
         title = reader_notes.without_working_asides(title)  # the compilers' '(title from URL)' stays in the data
     title = f": {title}" if isinstance(title, str) and title.strip() else ""
-    return f"{cite}{title}. Reliability: {figure_grade(row)}."
+    return f"{cite}{title}. Reliability: {figure_reliability(row)}."
 
 
 SVG = "http://www.w3.org/2000/svg"
@@ -558,25 +558,20 @@ def draw_estimate(
     return drawn
 
 
-def figure_grade(row: pd.Series | dict) -> str:
-    """The figure's own grade (`grade`: secondary when it quotes another producer), the same the tables show;
-    its source's where the data has no figure grade."""
-    grade = (
-        row.get("grade") if isinstance(row.get("grade"), str) and row.get("grade") else row.get("source_reliability")
-    )
-    return grade if grade in RELIABILITY_COLOURS else "low"
+def figure_reliability(row: pd.Series | dict) -> str:
+    """The figure's reliability as the tables show it (display.reliability); low where it has none."""
+    tier = display.reliability(row)
+    return tier if tier in RELIABILITY_COLOURS else "low"
 
 
 def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] = ()) -> int:
     """The estimate legend: reliability colours and mark shapes present. Returns the number of lines."""
     handles = []
-    grades = {figure_grade(row) for _, row in frame.iterrows()}
-    for grade, colour in RELIABILITY_COLOURS.items():
-        if grade in grades:
+    tiers = {figure_reliability(row) for _, row in frame.iterrows()}
+    for tier, colour in RELIABILITY_COLOURS.items():
+        if tier in tiers:
             handles.append(
-                Line2D(
-                    [], [], marker="s", markersize=9, color=colour, linestyle="none", label=RELIABILITY_LABELS[grade]
-                )
+                Line2D([], [], marker="s", markersize=9, color=colour, linestyle="none", label=RELIABILITY_LABELS[tier])
             )
     ranged = frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"])
     if ranged.any():
@@ -644,8 +639,8 @@ def _rows(
         text = _label(label)
         ax.text(0, y, text, transform=left, va="top", ha="left", fontsize=MIN_TEXT_PT, color="#222222", in_layout=False)
         y += LINE_IN * (text.count("\n") + 1)
-        grade = figure_grade(row)
-        artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[grade], horizontal=True)
+        tier = figure_reliability(row)
+        artists = draw_estimate(ax, y + MARK_IN / 2, row, RELIABILITY_COLOURS[tier], horizontal=True)
         whole = " ".join(str(label).split())
         cites.add(row, artists, None if glyphs.shortened(whole) == whole else f"{whole}: {mark_title(row)}")
         y += MARK_IN + 0.08
@@ -743,7 +738,7 @@ def ranges_chart(
     never cut, in the frame's order.
 
     A bar spans a stated range (never reduced to its midpoint); a dot marks a stated figure; a triangle a bound.
-    Colour = the figure's grade. With `headings` (a column), a bold heading starts each group. Rows without a
+    Colour = the figure's reliability. With `headings` (a column), a bold heading starts each group. Rows without a
     number are left out: list them in a table.
     """
     frame = _numeric(frame, title)
@@ -805,7 +800,7 @@ def estimates_by_category(
     frame: pd.DataFrame, category: str, title: str, xlabel: str, percent: bool = False, label: str | None = None
 ) -> plt.Axes:
     """Every figure side by side under a bold heading per `category` (e.g. mineral), labelled with its source and
-    year (or, with `label`, by that column and the year): nothing averaged. Colour = the figure's grade."""
+    year (or, with `label`, by that column and the year): nothing averaged. Colour = the figure's reliability."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
     frame = frame.sort_values(
         [category, *([label] if label else []), "plot_year"], na_position="first", key=_reading_order
@@ -818,7 +813,7 @@ def estimates_by_category(
 
 def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> plt.Figure:
     """One panel per headline indicator, stacked for a phone: every estimate on its own row, labelled with its
-    source and year, drawn as a range, a point or a bound; colour = the figure's grade."""
+    source and year, drawn as a range, a point or a bound; colour = the figure's reliability."""
     use_house_style()
     groups = {name: (f if "source_publisher" in f else data.with_sources(f)) for name, f in groups.items()}
     labels = {name: [short_source(r) for _, r in f.iterrows()] for name, f in groups.items()}
@@ -841,7 +836,7 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
 
 def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axes:
     """Every independent estimate at its year (`data.independent`: one mark per original estimate, however often
-    quoted): a dot for a stated figure, a bar for a range, a triangle for a bound. Colour = the figure's grade;
+    quoted): a dot for a stated figure, a bar for a range, a triangle for a bound. Colour = the figure's reliability;
     hollow = placed at its source's publication year (no reference year given). Figures with no year at all are
     left out (pages list them in a table). Whole years on the year axis."""
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
@@ -854,8 +849,8 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axe
     for _, row in frame.iterrows():
         hollow = row.get("year_basis") == "publication year"
         hollow_any |= hollow
-        grade = figure_grade(row)
-        artists = draw_estimate(ax, float(row["plot_year"]), row, RELIABILITY_COLOURS[grade], hollow=hollow)
+        tier = figure_reliability(row)
+        artists = draw_estimate(ax, float(row["plot_year"]), row, RELIABILITY_COLOURS[tier], hollow=hollow)
         fig._asm_citations.add(row, artists)
     years = frame["plot_year"].astype(float)
     ax.set_xlim(years.min() - 1, years.max() + 1)

@@ -228,6 +228,13 @@ def _present(value: object) -> bool:
     )
 
 
+def reliability(row: pd.Series | dict) -> str:
+    """A figure's reliability (primary, secondary or low: `reliability`, secondary when it quotes another
+    producer); its source's (`source_reliability`) where the data has none of its own."""
+    own = row.get("reliability")
+    return own if isinstance(own, str) and own else row.get("source_reliability")
+
+
 def _year(value: object) -> str:
     text = str(value).strip()
     return text[:-2] if re.fullmatch(r"\d{4}\.0", text) else text
@@ -284,7 +291,7 @@ _CURATED_FIELD = {
     "original_source": "who produced it",
     "measures": "what it counts",
     "coverage": "where it applies",
-    "grade": "its reliability",
+    "reliability": "its reliability",
     "headline_decision": "the headline",
     "repeats": "the estimate it repeats",
 }

@@ -50,14 +50,14 @@ def _cite(row: pd.Series, statement: bool = False) -> dict[str, object]:
         "figure": display.figure(row),
         "year": display.row_year(row),
         "publisher": row["source_publisher"],
-        "low": row["grade"] == "low",
+        "low": display.reliability(row) == "low",
     }
 
 
 def _latest(frame: pd.DataFrame) -> pd.Series | None:
     """The newest figure for a summary line; low-reliability figures and zeros (often 'none recorded', see
     the gender chapter) only when nothing else exists, and then they are not summarised at all."""
-    frame = frame[(frame["grade"] != "low") & ~(pd.to_numeric(frame["value_central"], errors="coerce") == 0)]
+    frame = frame[(frame["reliability"] != "low") & ~(pd.to_numeric(frame["value_central"], errors="coerce") == 0)]
     if frame.empty:
         return None
     return frame.sort_values(["year", "record_id"], na_position="first").iloc[-1]
@@ -230,8 +230,8 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
         "notes": notes,
         "source": Markup(escape.html_link(rep["source_publisher"], rep["source_url"])),
         "source_year": display.publication_year(rep["source_year"]),
-        "grade": rep["grade"],
-        "reason": rep["grade_reason"],
+        "reliability": rep["reliability"],
+        "reason": rep["reliability_reason"],
         "mark": marks.get(rep["record_id"], ""),
     }
 
@@ -337,8 +337,8 @@ def sources_list(figs: pd.DataFrame) -> str:
             {reader_notes.without_working_asides(loc) for loc in rows["locator"] if pd.notna(loc) and str(loc)}
         )
         where = f" Figures at: {escape.myst('; '.join(locators))}." if locators else " No page or table given."
-        grade = first["source_reliability"]
-        mark = "**low reliability**" if grade == "low" else escape.myst(grade)
+        tier = first["source_reliability"]
+        mark = "**low reliability**" if tier == "low" else escape.myst(tier)
         title = reader_notes.without_working_asides(first["source_title"])
         lines.append(
             f"- {escape.markdown_link(title, first['source_url'])}, "

@@ -39,8 +39,8 @@ DOWNLOAD_COLUMNS = (
     "original_source",
     "measures",
     "coverage",
-    "grade",
-    "grade_reason",
+    "reliability",
+    "reliability_reason",
     "echo_group",
     "curation",
 )
@@ -90,7 +90,7 @@ def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
             "year": display.row_year(r),
             "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
             "source_year": display.publication_year(r["source_year"]),
-            "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
+            "reliability": display.reliability(r),
             "curation": display.curation_note(r.get("curation")),
         }
         for _, r in rows.iterrows()
@@ -124,7 +124,7 @@ def _row_values(r: pd.Series, also: list[tuple[str, str]] = ()) -> dict[str, obj
         "also": list(also),
         "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
         "source_year": display.publication_year(r["source_year"]),
-        "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
+        "reliability": display.reliability(r),
     }
 
 

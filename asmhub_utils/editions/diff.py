@@ -2,7 +2,7 @@
 
 Figures are matched by `record_id` (stable: a sweep's row number, or a hash of a contributed row). For each figure
 present in both, the fields a reader relies on are compared as written (value, range, unit, year, what it
-measures, coverage, grade, source, echo group, what is counted, country); figures only in NEW are added, only in
+measures, coverage, reliability, source, echo group, what is counted, country); figures only in NEW are added, only in
 OLD removed. Then each country's headline (data/countries.csv) and the figures each chapter states.
 
 pandas does the comparison (index alignment and one vectorised `!=` per field): measured against daff 1.4.2 and
@@ -27,7 +27,7 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("year", ("year_text",)),
     ("measure", ("measures",)),
     ("coverage", ("coverage",)),
-    ("grade", ("grade",)),
+    ("reliability", ("reliability",)),
     ("source", ("source_id",)),
     ("echo group", ("echo_group",)),
     ("what is counted", ("indicator",)),
@@ -58,7 +58,7 @@ class FigureChange:
 
     @property
     def was(self) -> str:
-        """What the figure was, in a few words: 'was 80,000' or 'grade was secondary' ('' unless changed)."""
+        """What the figure was, in a few words: 'was 80,000' or 'reliability was secondary' ('' unless changed)."""
         parts = []
         for name, old, _new in self.fields:
             parts.append(f"was {old or 'blank'}" if name == "value" else f"{name} was {old or 'blank'}")

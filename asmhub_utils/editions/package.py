@@ -26,6 +26,13 @@ TABLES = ("estimates", "countries", "sources")
 OPTIONAL = ("countries",)  # before the headline rule (78b6db9) the data had no countries.csv: no headlines then
 EDITIONS = paths.DATA / "editions"
 STATED_FILE = "stated_figures.json"
+# Columns renamed since an edition was kept: old name -> current name, per table. A kept package is read as it
+# was published and renamed here, so a diff against it compares like with like. (Editions 0.1.0 and 2026.2 called
+# a figure's reliability its `grade`; a country's letter A-D is still `grade` in countries.csv.)
+RENAMED = {
+    "estimates": {"grade": "reliability", "grade_reason": "reliability_reason"},
+    "countries": {"headline_grade": "headline_reliability"},
+}
 STATED_TAG = "nbval-check-output"
 
 
@@ -85,9 +92,17 @@ def _tables(found: dict[str, bytes | None], spec: str, where: str) -> dict[str, 
             f"name {where} with the tidy tables (data/, an edition, a data zip, a revision that has them)",
         )
     return {
-        name: _read(found[name]) if found.get(name) is not None else pd.DataFrame(columns=["iso3"], dtype=object)
+        name: current_names(name, _read(found[name]))
+        if found.get(name) is not None
+        else pd.DataFrame(columns=["iso3"], dtype=object)
         for name in TABLES
     }
+
+
+def current_names(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (one of TABLES) with the columns of an older edition under their current names (RENAMED)."""
+    renames = {old: new for old, new in RENAMED.get(table, {}).items() if old in frame and new not in frame}
+    return frame.rename(columns=renames) if renames else frame
 
 
 def _problem(spec: str, message: str, fix: str) -> DataError:

@@ -4,7 +4,7 @@
 (`headline.py`) over every country, on the committed tables, so the audit checks the data as it is published:
 
 * each figure's own signs (a model, a derivation, a note calling it outdated, recurring or a hypothesis, a
-  news-graded figure, a number in a text column, ...);
+  figure that reaches the book through a news report, a number in a text column, ...);
 * each echo group whose members count different things (`echoes.subject`);
 * each country whose independent national estimates of all people in ASM differ more than tenfold;
 * each headline's signs (its figure's, a tie, a spread, a mixed echo group), with the reviewed decision of
@@ -41,7 +41,7 @@ def _records(estimates: pd.DataFrame) -> list[dict]:
     frame = estimates.astype(object).where(pd.notna(estimates), None)
     rows = frame.to_dict("records")
     for row in rows:
-        for key in ("indicator", "note", "mineral", "value_text", "grade_reason", "statement_of"):
+        for key in ("indicator", "note", "mineral", "value_text", "reliability_reason", "statement_of"):
             row[key] = row.get(key) or ""
     return rows
 

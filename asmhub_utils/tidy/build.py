@@ -351,8 +351,8 @@ def estimate_record(figure: FigureRow, sid: str) -> dict[str, object]:
 
 
 def describe(record: dict, fields: dict[str, str], source: dict) -> None:
-    """Add what the figure is: year it refers to, published year, original source, measures, coverage, grade
-    (rules in lineage.py, measures.py and reliability.py)."""
+    """Add what the figure is: year it refers to, published year, original source, measures, coverage,
+    reliability (rules in lineage.py, measures.py and reliability.py)."""
     original = lineage.original_source(fields["note"], source["title"])
     if record["statement_of"] and (code := re.search(r"\(([A-Z][A-Za-z]{1,7}-\d{2,4}[a-z]?)\)", record["value_text"])):
         original = lineage.original_source(f"original source {code.group(1)}") or original  # "(IGF-18)"
@@ -368,7 +368,7 @@ def describe(record: dict, fields: dict[str, str], source: dict) -> None:
         record["value_text"],
     )
     record["coverage"] = measures.coverage(record["scope"], record["indicator"], record["note"])
-    record["grade"], record["grade_reason"] = reliability.figure_grade(
+    record["reliability"], record["reliability_reason"] = reliability.figure_reliability(
         source["reliability"], source["reliability_reason"], record["original_source"]
     )
     record["curation"] = ""
@@ -436,7 +436,7 @@ def tidy_tables(
         source["reliability"], source["reliability_reason"] = reliability.classify(
             source["publisher"], source["url"], notes[key_of[source["source_id"]]], source["title"]
         )
-    reliability.one_grade_per_address(sources)
+    reliability.one_reliability_per_address(sources)
     by_id = {s["source_id"]: s for s in sources}
     described, languages = [], {}
     for figure, record in zip(figures, estimates):

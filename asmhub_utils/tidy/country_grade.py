@@ -21,9 +21,9 @@ Data-quality grade (one letter per country, from its country-scope figures in da
 * **independent sources**: 2 points for 5 or more distinct sources, 1 for 2 to 4, 0 for one;
 * **recency**: 2 points when the newest dated figure refers to (or, if undated, was published in) 2020 or
   later, 1 point for 2015-2019, 0 for older or undated only;
-* **reliability**: 2 points when at least half the figures are graded *primary* (produced by their source, not
-  quoted from another: <a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>), 1 when fewer
-  are but not every figure is *low*, 0 when every figure is.
+* **reliability**: 2 points when at least half the figures are of *primary* reliability (produced by their source,
+  not quoted from another: <a href="asmhub-library:#how-reliability-is-judged">How reliability is judged</a>),
+  1 when fewer are but not every figure is *low*, 0 when every figure is.
 
 The sum (0-8) gives the grade: **A** 7-8, **B** 5-6, **C** 3-4, **D** 0-2. A country with no figure gets a dash.
 The grade says how much this book holds about a country, not how good the country's own statistics are."""
@@ -48,10 +48,10 @@ def recency_points(latest_year: float | None) -> int:
     return 2 if latest_year >= 2020 else 1 if latest_year >= 2015 else 0
 
 
-def reliability_points(grades: pd.Series) -> int:
-    if grades.empty or (grades == "low").all():
+def reliability_points(tiers: pd.Series) -> int:
+    if tiers.empty or (tiers == "low").all():
         return 0
-    return 2 if (grades == "primary").mean() >= 0.5 else 1
+    return 2 if (tiers == "primary").mean() >= 0.5 else 1
 
 
 def grade_letter(points: int) -> str:
@@ -59,16 +59,17 @@ def grade_letter(points: int) -> str:
 
 
 def quality_grade(figures: pd.DataFrame) -> str:
-    """The grade of one country's figures (rows with `plot_year` and `source_reliability`); a dash if none."""
+    """The grade of one country's figures (rows with `plot_year` and `reliability` or `source_reliability`); a dash
+    if none."""
     if figures.empty:
         return NO_DATA
     latest = figures["plot_year"].max()
     n_independent = figures["echo_group"].nunique() if "echo_group" in figures else len(figures)
-    grades = figures["grade"] if "grade" in figures else figures["source_reliability"]
+    tiers = figures["reliability"] if "reliability" in figures else figures["source_reliability"]
     points = (
         count_points(n_independent)
         + source_points(figures["source_id"].nunique())
         + recency_points(None if pd.isna(latest) else float(latest))
-        + reliability_points(grades)
+        + reliability_points(tiers)
     )
     return grade_letter(points)

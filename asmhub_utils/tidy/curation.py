@@ -21,7 +21,7 @@ from asmhub_utils.errors import DataError, Problem, display_path, read_decisions
 from asmhub_utils.tidy import measures
 
 COLUMNS = ("record_id", "field", "value", "reason")
-CURATED_FIELDS = ("year", "original_source", "measures", "coverage", "grade", "headline_decision", "repeats")
+CURATED_FIELDS = ("year", "original_source", "measures", "coverage", "reliability", "headline_decision", "repeats")
 HEADLINE_DECISIONS = ("keep", "prefer", "exclude")  # headline.py: keep the rule's choice, prefer this figure, never
 _COVERAGE = re.compile(r"^(world|region|national|sites|unknown|subnational: .+)$")
 
@@ -87,8 +87,8 @@ def check(shown: str, d: Decision) -> list[Problem]:
         problems.append(
             Problem(shown, d.row, "value", d.value, "names no figure", "give the record_id of the figure it repeats")
         )
-    elif d.field == "grade" and d.value not in ("primary", "secondary", "low"):
-        problems.append(Problem(shown, d.row, "value", d.value, "not a grade", "use primary, secondary or low"))
+    elif d.field == "reliability" and d.value not in ("primary", "secondary", "low"):
+        problems.append(Problem(shown, d.row, "value", d.value, "not a reliability", "use primary, secondary or low"))
     if not d.reason:
         problems.append(
             Problem(

@@ -12,8 +12,8 @@ year is the original's):
    ordered by the year of the document that states them;
    among equals, a primary figure, then the later record: a tie, and a warning sign).
 
-Figures graded *low* (<a href="asmhub-library:#how-sources-are-graded">How sources are graded</a>) are never
-headlines, nor is a figure that carries a disqualifying warning
+Figures of *low* reliability (<a href="asmhub-library:#how-reliability-is-judged">How reliability is judged</a>) are
+never headlines, nor is a figure that carries a disqualifying warning
 sign: a statistical model or a figure based on one, a number derived from other numbers (claims,
 sites or mines times people per unit, production value divided by income per head), the workforce of registered
 mines, a census category of all mining and quarrying, a
@@ -80,7 +80,7 @@ COLUMNS = (
     "headline_measure",
     "headline_coverage",
     "headline_source_id",
-    "headline_grade",
+    "headline_reliability",
     "headline_quotes",
     "headline_rule",
     "headline_signs",
@@ -110,14 +110,14 @@ def _decision(row: pd.Series) -> str:
 
 
 def candidates(figures: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
-    """National person counts that measure one of `wanted`, with a number above zero, not graded low, not
+    """National person counts that measure one of `wanted`, with a number above zero, not of low reliability, not
     excluded by a reviewed decision, and not quoting an estimate that carries a disqualifying warning sign
     (any member of its echo group: the same estimate)."""
     rows = figures[
         (figures["unit"] == "persons")
         & figures["measures"].isin(wanted)
         & (figures["coverage"] == "national")
-        & (figures["grade"] != "low")
+        & (figures["reliability"] != "low")
     ]
     if not rows.empty:
         barred = {
@@ -210,7 +210,7 @@ def _newest(rows: pd.DataFrame) -> tuple[pd.Series | None, bool]:
     pool["recency"] = pool["group_year"] if not dated.empty else pool.get("published_year", pool["group_year"])
     latest = pool["recency"].max()
     top = pool[pool["recency"] == latest] if pd.notna(latest) else pool
-    primary = top[top["grade"] == "primary"]
+    primary = top[top["reliability"] == "primary"]
     top = primary if not primary.empty else top
     return top.sort_values("record_id").iloc[-1], len(top) > 1
 
@@ -317,7 +317,7 @@ def country_row(iso3: str, figures: pd.DataFrame, grade: str, minerals: list[str
         headline_measure=chosen["measures"],
         headline_coverage=chosen["coverage"],
         headline_source_id=chosen["source_id"],
-        headline_grade=chosen["grade"],
+        headline_reliability=chosen["reliability"],
         headline_quotes=chosen["original_source"],
         headline_rule=rule,
         headline_signs="; ".join(headline_signs(chosen, figures, all_asm, tie)),

@@ -1,6 +1,6 @@
 """How far a source can be trusted: primary, secondary or low, from what the source is.
 
-A source is graded by what kind of publisher it is, read from its own name (the words before "(", "citing",
+A source's reliability is read from what kind of publisher it is, read from its own name (the words before "(", "citing",
 "via", "reposted by" ...), its title, its web address (host and path) and the compilers' notes on its figures,
 never from a list of outlets. Rules, in this order:
 
@@ -22,10 +22,10 @@ never from a list of outlets. Rules, in this order:
    whom it quotes.
 6. **primary** otherwise: the publisher produced or compiled the figure itself.
 
-**One address, one grade**: sources read from the same address (the same page under different spellings of its
-publisher) all take the most cautious grade any of them gets (`one_grade_per_address`).
+**One address, one reliability**: sources read from the same address (the same page under different spellings
+of its publisher) all take the most cautious reliability any of them gets (`one_reliability_per_address`).
 
-Each figure then gets its own grade (`grade` in data/estimates.csv): the source's, except that a figure whose
+Each figure then gets its own reliability (`reliability` in data/estimates.csv): the source's, except that a figure whose
 note or source names another producer (`original_source`, rules in lineage.py) is **secondary** and says whom
 it quotes, even on a primary source: a compilation sheet that quotes a 2003 study did not produce the number.
 A low source keeps its figures low.
@@ -53,7 +53,7 @@ LOW_HOST_KINDS = {
     r"ezproxy": "a library proxy copy, not the publisher's own page",
 }
 LOW_HOSTS = tuple(LOW_HOST_KINDS)
-# Phrases in a figure's note that grade its source low (host names in notes are not enough: a note may
+# Phrases in a figure's note that rate its source low (host names in notes are not enough: a note may
 # mention another source to compare with).
 LOW_NOTE_KINDS = {
     r"low[- ]reliability": "the compilers' note rates it low",
@@ -188,7 +188,7 @@ def classify(publisher: str, url: str, notes: Iterable[str] = (), title: str = "
     """Return (reliability, reason) for one source from its publisher, URL, title and the notes on its figures.
 
     The reason is written for a reader ("a news report of another body's figure"), never the keyword a rule
-    matched; the rules are this module's docstring, shown in the library's "How sources are graded"."""
+    matched; the rules are this module's docstring, shown in the library's "How reliability is judged"."""
     notes = tuple(notes)
     if m := _LOW_HOST.search(f"{publisher} | {url}"):
         return "low", _kind(LOW_HOST_KINDS, m.group(0))
@@ -228,8 +228,8 @@ def address(url: str) -> str:
     return f"{_host(url)}{parsed.path.rstrip('/')}" + (f"?{parsed.query}" if parsed.query else "")
 
 
-def one_grade_per_address(sources: list[dict]) -> None:
-    """Sources read from one address take the most cautious grade any of them has, with its reason."""
+def one_reliability_per_address(sources: list[dict]) -> None:
+    """Sources read from one address take the most cautious reliability any of them has, with its reason."""
     by_address: dict[str, list[dict]] = {}
     for source in sources:
         by_address.setdefault(address(source["url"]), []).append(source)
@@ -239,11 +239,11 @@ def one_grade_per_address(sources: list[dict]) -> None:
             source["reliability"], source["reliability_reason"] = worst["reliability"], worst["reliability_reason"]
 
 
-def figure_grade(source_grade: str, source_reason: str, original: str) -> tuple[str, str]:
-    """(grade, reason) of one figure: its source's grade, secondary when it quotes a named producer."""
-    if source_grade == "low":
-        return source_grade, source_reason
+def figure_reliability(source_reliability: str, source_reason: str, original: str) -> tuple[str, str]:
+    """(reliability, reason) of one figure: its source's, secondary when it quotes a named producer."""
+    if source_reliability == "low":
+        return source_reliability, source_reason
     if original:
-        reported = f"; the source is {source_reason}" if source_grade == "secondary" else ""
+        reported = f"; the source is {source_reason}" if source_reliability == "secondary" else ""
         return "secondary", f"quotes {original}{reported}"
-    return source_grade, source_reason
+    return source_reliability, source_reason

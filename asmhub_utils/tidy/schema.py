@@ -165,14 +165,14 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
         pattern=r"world|region|national|sites|unknown|subnational: .+",
     ),
     Column(
-        "grade",
+        "reliability",
         "string",
         "primary, secondary or low for this figure: secondary when it quotes another "
         "producer (asmhub_utils/tidy/reliability.py).",
         required=True,
         enum=RELIABILITY,
     ),
-    Column("grade_reason", "string", "Why the figure got its grade (whom it quotes).", required=True),
+    Column("reliability_reason", "string", "Why the figure got its reliability (whom it quotes).", required=True),
     Column(
         "echo_group",
         "string",
@@ -215,7 +215,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
         required=True,
         enum=RELIABILITY,
     ),
-    Column("reliability_reason", "string", "Why the source got its reliability grade.", required=True),
+    Column("reliability_reason", "string", "Why the source got its reliability.", required=True),
     Column("n_figures", "integer", "How many records in estimates.csv cite this source.", required=True),
     Column("correction", "string", "Metadata corrected by data/corrections.csv, with the reason; blank if none."),
 )
@@ -264,7 +264,9 @@ COUNTRY_COLUMNS: tuple[Column, ...] = (
     Column("headline_measure", "string", "What the headline counts (measures vocabulary).", enum=MEASURES),
     Column("headline_coverage", "string", "Where it applies (always national for a headline)."),
     Column("headline_source_id", "string", "Key into sources.csv."),
-    Column("headline_grade", "string", "primary or secondary: the figure's grade.", enum=RELIABILITY),
+    Column(
+        "headline_reliability", "string", "primary or secondary: the headline figure's reliability.", enum=RELIABILITY
+    ),
     Column("headline_quotes", "string", "Who produced the headline number when its source quotes it."),
     Column("headline_rule", "string", "Which step of the headline rule chose it."),
     Column(
@@ -299,7 +301,7 @@ COUNTRY_COLUMNS: tuple[Column, ...] = (
     Column(
         "grade",
         "string",
-        "Data-quality grade A-D (rule in asmhub_utils/chapters/places.py).",
+        "The country's data-quality grade A-D (rule in asmhub_utils/tidy/country_grade.py).",
         required=True,
         enum=("A", "B", "C", "D"),
     ),

@@ -1,7 +1,7 @@
 """Warning signs: what in a figure, or in the choice of a headline, asks for a specialist's judgment.
 
 Each sign has a name and a reason in a reader's words. Signs of one figure, read from its indicator, note,
-measure and grade (`figure_signs`):
+measure and reliability (`figure_signs`):
 
 * **model**: a statistical model (the measure, or a note saying the figure is based on a model);
 * **derivation**: a number derived from other numbers (claims, sites or mines times people per unit, production
@@ -13,7 +13,7 @@ measure and grade (`figure_signs`):
 * **outdated**, **recurring**, **hypothesis**, **doubted**: the compilers' note calls the figure outdated, says it
   recurs unchanged across the years, calls it a working hypothesis or guess, or doubts it (unreliable, taken out
   of context, low certainty, conflicting with its own source);
-* **news**: a figure that reaches the book through a news report, blog or repost (its grade's reason);
+* **news**: a figure that reaches the book through a news report, blog or repost (its reliability's reason);
 * **number in a text column**: a statement kept as text (a legal fact, a date, a description) whose words
   hold a number a reader may take for a quantity.
 
@@ -128,7 +128,7 @@ def figure_signs(record: dict) -> list[str]:
         found.append("hypothesis")
     if _DOUBTED.search(note):
         found.append("doubted")
-    if record.get("grade") == "secondary" and _NEWS_REASON.search(record.get("grade_reason") or ""):
+    if record.get("reliability") == "secondary" and _NEWS_REASON.search(record.get("reliability_reason") or ""):
         found.append("news")
     if (
         record.get("value_kind") == "text"

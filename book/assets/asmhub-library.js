@@ -1,8 +1,8 @@
 /* The resource library (book/library.md): a filter box like the country table's (asmhub-table.js: every word
-   typed must occur, accents and case ignored) over each entry's title, publisher, year, grade and the countries
-   its figures are about; a group and a grade menu; a count of what shows. A section whose entries are all
+   typed must occur, accents and case ignored) over each entry's title, publisher, year, reliability and the
+   countries its figures are about; a group and a reliability menu; a count of what shows. A section whose entries are all
    filtered out is hidden. On a phone each entry shows two lines; "Details" opens the rest and the BibTeX button.
-   The data (group, grade, countries) is window.ASMHUB_BIB, written at build time into _static/asmhub-bib.js;
+   The data (group, reliability, countries) is window.ASMHUB_BIB, written at build time into _static/asmhub-bib.js;
    the BibTeX, window.ASMHUB_BIBTEX in _static/asmhub-bibtex.js, is loaded at the first copy. Without this script every entry is shown whole. */
 (() => {
   "use strict";
@@ -38,7 +38,7 @@
     const bib = window.ASMHUB_BIB;
     if (!tools || !bib) return;
     const entries = Array.from(document.querySelectorAll("div.citation[id^='src-']"));
-    const groups = new Set(), grades = new Set();
+    const groups = new Set(), tiers = new Set();
     entries.forEach((div, n) => {
       const entry = bib[div.id.replace(/^src-\d+-/, "")];
       const text = div.querySelector("p");
@@ -48,7 +48,7 @@
         div.dataset.group = entry.g;
         div.dataset.reliability = entry.r;
         groups.add(entry.g);
-        grades.add(entry.r);
+        tiers.add(entry.r);
         extra = ` ${entry.r} ${entry.g.replace(/-/g, " ")}`;
       }
       div.dataset.text = fold(div.textContent + extra);
@@ -86,12 +86,12 @@
     filter.type = "search";
     filter.id = "asm-library-filter";
     filter.className = "asm-table-filter";
-    filter.placeholder = "title, publisher, country, year, grade";
-    const group = menu("asm-filter-group", groups), grade = menu("asm-filter-reliability", grades);
+    filter.placeholder = "title, publisher, country, year, reliability";
+    const group = menu("asm-filter-group", groups), reliability = menu("asm-filter-reliability", tiers);
     const count = document.createElement("span");
     count.className = "asm-table-count";
     count.setAttribute("aria-live", "polite");
-    tools.append(field(filter, "Filter"), field(group, "Group"), field(grade, "Grade"), count);
+    tools.append(field(filter, "Filter"), field(group, "Group"), field(reliability, "Reliability"), count);
     const sections = Array.from(document.querySelectorAll(".bd-article section")).filter(
       (s) => s.querySelector("div.citation") && !s.contains(tools));
 
@@ -101,7 +101,7 @@
       entries.forEach((div) => {
         const keep = words.every((w) => div.dataset.text.includes(w))
           && (!group.value || div.dataset.group === group.value)
-          && (!grade.value || div.dataset.reliability === grade.value);
+          && (!reliability.value || div.dataset.reliability === reliability.value);
         div.hidden = !keep;
         shown += keep;
       });

@@ -1,5 +1,5 @@
 """The resource library in chromium: the filter box finds entries by title words, publisher, country, year or
-grade; on a phone entries are compact until "Details"; no axe violation; untitled sources say what they are."""
+reliability; on a phone entries are compact until "Details"; no axe violation; untitled sources say what they are."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _count(page) -> tuple[int, int]:
     return shown, page.locator("div.citation").count()
 
 
-def test_filter_by_country_year_and_grade(site):
+def test_filter_by_country_year_and_reliability(site):
     url, browser = site
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url + LIBRARY)
@@ -22,7 +22,7 @@ def test_filter_by_country_year_and_grade(site):
     shown, total = _count(page)
     assert 0 < shown < total / 4
     assert f"Showing {shown} of {total} sources" == page.locator(".asm-table-count").inner_text()
-    box.fill("ghana 2019 primary")  # every word must occur: a country, a year, a grade
+    box.fill("ghana 2019 primary")  # every word must occur: a country, a year, a reliability
     narrower, _ = _count(page)
     assert 0 < narrower < shown
     for entry in page.locator("div.citation:visible").all():

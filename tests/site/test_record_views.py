@@ -58,7 +58,7 @@ def test_rows_written_by_the_tables_module_are_read():
         "source_url": "https://example.org/a",
         "source_year": 2019,
         "source_title": "t",
-        "grade": "secondary",
+        "reliability": "secondary",
         "source_reliability": "secondary",
         "curation": "",
         "echo_group": "r-1",

@@ -20,7 +20,7 @@ from asmhub_utils.site.sphinx_ext.bib_entries import bib_entries, keywords, use_
 
 LIBRARY_PAGE = "book/library"
 LINK = re.compile(r'href="asmhub-library:#src-([^"]+)"')
-SECTION_LINK = re.compile(r'href="asmhub-library:#([^"]+)"')  # a section of the library ('how-sources-are-graded')
+SECTION_LINK = re.compile(r'href="asmhub-library:#([^"]+)"')  # a section of the library ('how-reliability-is-judged')
 
 
 @lru_cache(maxsize=1)
