@@ -6,7 +6,7 @@
 tools/audit/package.json and its lock). This script serves _build/html on 127.0.0.1 with gzip, runs Lighthouse
 (its default mobile preset: a phone screen, simulated slow 4G and CPU) on the landing page, the country table, a
 profile and the library, and axe-core (in Debian's chromium through Playwright) on those and on the primer, the map,
-a theme and a dashboard page; then prints one table. Targets (issue 21): performance >= 90, accessibility, best
+a theme and a dashboard page; then prints one table. Targets: performance >= 90, accessibility, best
 practices and SEO 100, no axe violation. Exit status 1 when a target is missed.
 """
 

@@ -202,7 +202,7 @@ def test_accepted_forms_are_read_whole(value, unit):
     assert cell_checks.value_form(value, unit) is None
 
 
-# ---------------------------------------------------------------- links and special files (issue 20)
+# ---------------------------------------------------------------- links and special files
 
 
 def test_a_symbolic_link_is_refused_without_being_read(tmp_path):

@@ -39,7 +39,8 @@ from urllib.parse import urlparse
 
 from asmhub_utils.tidy import source_groups
 
-# Each flagged host with what it is, in a reader's words (the reason an entry shows; REPORT.md section 8 says why).
+# Each flagged host with what it is, in a reader's words (the reason an entry shows;
+# data/raw/asm-source-sweep/REPORT.md, section 8, says why).
 LOW_HOST_KINDS = {
     r"aladdinseparation": "a blog repost of another body's figure",
     r"liquisearch": "a copy of an encyclopedia article",

@@ -1,4 +1,4 @@
-"""One figure, one reading everywhere, and pages written for readers (issue 19), read from the built book."""
+"""One figure, one reading everywhere, and pages written for readers, read from the built book."""
 
 import re
 

@@ -111,7 +111,7 @@ CELL_CASES: dict[str, tuple[dict[str, str], str, str]] = {
     "title-formula-tab": ({"source_title": "\t=1+1"}, "source_title", "spreadsheet formula"),
     "note-200kb-cell": ({"note": "x" * 200_000}, "note", "over the limit"),
     "congo-without-code": ({"country_iso3": "", "country_name": "Congo"}, "country_iso3", "COD"),
-    # issue 20: accepted wrongly before
+    # once accepted wrongly
     "source-year-before-figure-year": (
         {"year": "2019", "source_year": "2015"},
         "source_year",
@@ -137,7 +137,7 @@ CELL_CASES: dict[str, tuple[dict[str, str], str, str]] = {
     "locator-formula-plus-one": ({"locator": "+1+1"}, "locator", "spreadsheet formula"),
     "note-formula-minus-sum": ({"note": "-2+3"}, "note", "spreadsheet formula"),
     "region-noncharacter": ({"country_iso3": "", "country_name": "West\ufffeAfrica"}, "country_name", "noncharacter"),
-    # issue 20: misleading messages before
+    # once answered with a misleading message
     "value-indian-grouping": ({"value": "5,00,000"}, "value", "Indian digit grouping (5,00,000 = 500,000)"),
     "value-reversed-range": ({"value": "500-300"}, "value", "the range is reversed"),
     "value-reversed-range-with-scale": ({"value": "15-10 million"}, "value", "the range is reversed"),
