@@ -1,5 +1,5 @@
-"""Fixture rows for the headline and warning-sign tests: one figure of data/estimates.csv as the headline rule
-reads it, and one country's row built from such figures (independent of today's data)."""
+"""Fixture rows, independent of today's data: a figure of data/estimates.csv as the headline rule reads it, a
+country's row built from such figures, and a figure with its source's columns as the pages show it."""
 
 import pandas as pd
 
@@ -55,3 +55,48 @@ def figure(
 def country(rows: list[dict]) -> dict:
     """The countries.csv row of a country (GHA, grade B, no minerals) with these figures."""
     return headline.country_row("GHA", pd.DataFrame(rows), "B", [])
+
+
+def sourced_figure(**over) -> dict:
+    """One figure with its source's columns, as the chapters read it (data.with_sources): a news report's
+    'jusqu'à 10 milles emplois' in Togo, read as 'up to 10,000 jobs'; any column replaced by keyword."""
+    base = {
+        "record_id": "r-1",
+        "iso3": "TGO",
+        "country_name": "Togo",
+        "indicator": "jobs in ASM",
+        "year": None,
+        "year_text": "",
+        "published_year": 2019,
+        "value_text": "jusqu'à 10 milles emplois",
+        "unit": "persons",
+        "value_low": None,
+        "value_high": 10000.0,
+        "value_central": None,
+        "qualifier": "up to",
+        "value_reading": "up to 10,000 jobs",
+        "reading_kind": "quantity",
+        "value_language": "fr",
+        "reader_note": "",
+        "note": "sentence truncated in stored excerpt; unverified claim, not a census",
+        "source_publisher": "Afrique-News",
+        "source_url": "https://example.org/a",
+        "source_year": 2019,
+        "source_title": "t",
+        "source_reliability": "secondary",
+        "reliability": "secondary",
+        "reliability_reason": "news",
+        "curation": "",
+        "echo_group": "r-1",
+        "statement_of": "",
+        "measures": "all people in ASM",
+        "coverage": "national",
+        "scope": "country",
+        "dataset": "other",
+        "mineral": "",
+        "source_id": "s",
+        "locator": "",
+        "origin": "x",
+    }
+    base.update(over)
+    return base

@@ -4,51 +4,9 @@ caveats in plain words, never a compiler's working note (display.py, tables.py, 
 import re
 
 import pandas as pd
+from figure_rows import sourced_figure as row
 
 from asmhub_utils.chapters import display, profile_page, tables
-
-
-def row(**over):
-    base = {
-        "record_id": "r-1",
-        "iso3": "TGO",
-        "country_name": "Togo",
-        "indicator": "jobs in ASM",
-        "year": None,
-        "year_text": "",
-        "published_year": 2019,
-        "value_text": "jusqu'à 10 milles emplois",
-        "unit": "persons",
-        "value_low": None,
-        "value_high": 10000.0,
-        "value_central": None,
-        "qualifier": "up to",
-        "value_reading": "up to 10,000 jobs",
-        "reading_kind": "quantity",
-        "value_language": "fr",
-        "reader_note": "",
-        "note": "sentence truncated in stored excerpt; unverified claim, not a census",
-        "source_publisher": "Afrique-News",
-        "source_url": "https://example.org/a",
-        "source_year": 2019,
-        "source_title": "t",
-        "source_reliability": "secondary",
-        "reliability": "secondary",
-        "reliability_reason": "news",
-        "curation": "",
-        "echo_group": "r-1",
-        "statement_of": "",
-        "measures": "all people in ASM",
-        "coverage": "national",
-        "scope": "country",
-        "dataset": "other",
-        "mineral": "",
-        "source_id": "s",
-        "locator": "",
-        "origin": "x",
-    }
-    base.update(over)
-    return base
 
 
 def test_the_reading_is_the_estimate_and_the_source_words_stand_beside_it_in_their_language():

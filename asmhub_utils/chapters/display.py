@@ -25,32 +25,16 @@ import pandas as pd
 from babel import Locale
 from babel.numbers import format_compact_decimal, parse_pattern
 
+from asmhub_utils.tidy.readings import UNIT_READING
+
 LOCALE = "en"  # the language the book is written in: CLDR's separators and number words for it
 
-# Units as words, for a unit written after a number. Babel's CLDR unit names lose here: 'metric tons per year',
-# 'hectares' and '2.5 t/yr' (short form) where the book writes 'tonnes a year' and 'ha', and CLDR has no name for
-# 'people a day' or a currency per month; a translation gives this table in its own language.
-UNIT_WORDS: dict[str, str] = {
-    "persons": "people",
-    "percent": "%",
-    "t/yr": "tonnes a year",
-    "t": "tonnes",
-    "kg/yr": "kg a year",
-    "kg": "kg",
-    "ha": "ha",
-    "USD": "US dollars",
-    "USD/yr": "US dollars a year",
-    "USD/month": "US dollars a month",
-    "USD/day": "US dollars a day",
-    "deaths/yr": "deaths a year",
-    "deaths/month": "deaths a month",
-    "carats/yr": "carats a year",
-    "persons/day": "people a day",
-    "persons/mines": "people per mine",
-    "MAD/day": "Moroccan dirham a day",
-    "ZAR/yr": "South African rand a year",
-    "ratio": "",
-}
+# Units as words, for a unit written after a number: the tidy stage's words (readings.UNIT_READING, which writes
+# each figure's English reading), with 'people' for persons (a reading names them by their own noun) and the short
+# 'ha' of tables and charts. Babel's CLDR unit names lose here: 'metric tons per year', 'hectares' and '2.5 t/yr'
+# (short form) where the book writes 'tonnes a year' and 'ha', and CLDR has no name for 'people a day' or a currency
+# per month; a translation gives these tables in its own language.
+UNIT_WORDS: dict[str, str] = {**UNIT_READING, "persons": "people", "ha": "ha"}
 # Units that are the value itself (the value text is a year, a date, a statement).
 SELF_DESCRIBING = frozenset({"year", "date", "text", "event", "dataset", "licence", ""})
 NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")

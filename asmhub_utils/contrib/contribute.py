@@ -23,7 +23,7 @@ from pathlib import Path
 
 from asmhub_utils import paths
 from asmhub_utils.contrib import transaction, validate
-from asmhub_utils.errors import DataError, Problem, display_path
+from asmhub_utils.errors import DataError, display_path
 from asmhub_utils.tidy import build
 
 BOM = b"\xef\xbb\xbf"
@@ -125,17 +125,7 @@ def _contribute_locked(source: Path, recovered: str | None) -> Outcome:
         return _complete(existing, recovered)  # contributed before: the tables must hold it
     problems = validate.check_file_name(source)
     if target.exists():
-        problems.append(
-            Problem(
-                display_path(source),
-                None,
-                None,
-                source.name,
-                f"a different file named {source.name} is already in data/contrib",
-                "rename your file (add your organisation and the date, e.g. "
-                "ngo-ghana-2024-05.csv) and run the command again",
-            )
-        )
+        problems.append(validate.name_taken(source))
     problems += validate.validate_file(source)
     if problems:
         raise DataError(problems)

@@ -56,16 +56,7 @@ def problems(source: Path) -> list[Problem]:
     found = validate.check_file_name(source)
     target = paths.CONTRIB / source.name
     if target.exists() and target.read_bytes() != source.read_bytes().removeprefix(b"\xef\xbb\xbf"):
-        found.append(
-            Problem(
-                display_path(source),
-                None,
-                None,
-                source.name,
-                f"a different file named {source.name} is already in data/contrib",
-                "rename your file (add your organisation and the date) and run the command again",
-            )
-        )
+        found.append(validate.name_taken(source))
     return found + validate.validate_file(source)
 
 

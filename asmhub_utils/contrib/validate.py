@@ -904,6 +904,18 @@ def example_problem(path: Path) -> list[Problem]:
     ]
 
 
+def name_taken(path: Path) -> Problem:
+    """A different file of the same name is already in data/contrib/ (contribute refuses it; review says so)."""
+    return _p(
+        display_path(path),
+        None,
+        None,
+        path.name,
+        f"a different file named {path.name} is already in data/contrib",
+        "rename your file (add your organisation and the date, e.g. ngo-ghana-2024-05.csv) and run the command again",
+    )
+
+
 def check_file_name(path: Path) -> list[Problem]:
     """A contributed file keeps its name in data/contrib/; the name must be safe as a path and a record origin."""
     if _SAFE_NAME.match(path.name):

@@ -1,6 +1,7 @@
 """One figure, one reading everywhere: reading what pages show of a record (record_views.py, beside this test)."""
 
 import record_views
+from figure_rows import sourced_figure
 
 from asmhub_utils.chapters import tables
 
@@ -37,33 +38,7 @@ def test_the_same_number_in_other_words_agrees():
 def test_rows_written_by_the_tables_module_are_read():
     import pandas as pd
 
-    row = {
-        "record_id": "r-1",
-        "iso3": "TGO",
-        "country_name": "Togo",
-        "indicator": "jobs",
-        "year": None,
-        "year_text": "",
-        "published_year": 2019,
-        "value_text": "jusqu'à 10 milles emplois",
-        "unit": "persons",
-        "value_low": None,
-        "value_high": 10000.0,
-        "value_central": None,
-        "value_reading": "up to 10,000 jobs",
-        "reading_kind": "quantity",
-        "value_language": "fr",
-        "reader_note": "",
-        "source_publisher": "Afrique-News",
-        "source_url": "https://example.org/a",
-        "source_year": 2019,
-        "source_title": "t",
-        "reliability": "secondary",
-        "source_reliability": "secondary",
-        "curation": "",
-        "echo_group": "r-1",
-        "statement_of": "",
-    }
+    row = sourced_figure(indicator="jobs")
     html = tables.estimates_table(pd.DataFrame([row]))
     (view,) = record_views.views(html, "p.html")
     assert (view.record_id, view.value, view.year, view.source) == (
