@@ -49,7 +49,8 @@ Each row of `estimates.csv` is one published figure as its source gives it (rang
 `value_high` and `value_text`); `source_id` links it to `sources.csv`, which names the source, its address and its
 reliability (primary, secondary or low; each figure has its own `reliability` too). Where sources disagree, each
 figure is its own row: nothing is averaged. `countries.csv` gives one headline per country, chosen by the book's
-written rule (its `headline_record_id` points to the figure in `estimates.csv`; `status` says when there is only a narrower national count, or none).
+written rule (its `headline_record_id` points to the figure in `estimates.csv`; `status` says when there is only a
+narrower national count, or none).
 
 ## Licence
 
