@@ -86,7 +86,7 @@
     filter.type = "search";
     filter.id = "asm-library-filter";
     filter.className = "asm-table-filter";
-    filter.placeholder = "title, publisher, country, year, reliability";
+    filter.placeholder = "title, publisher, country, year";  // reliability has its menu (typing "primary" works too)
     const group = menu("asm-filter-group", groups), reliability = menu("asm-filter-reliability", tiers);
     const count = document.createElement("span");
     count.className = "asm-table-count";
