@@ -26,6 +26,14 @@ def rows() -> dict[str, dict]:
         ("original: WWF Gabon (NGO); article undated", "WWF Gabon", None),
         ("blog repost, undated, original source not named", None, None),
         ("earlier (beta) version of the Delve top-10 list", None, None),
+        # a producer's name keeps its lowercase joining words
+        ("original: Ghana Chamber of Mines, 2019; opinion column", "Ghana Chamber of Mines 2019", 2019),
+        ("original: Department of Mining, PNG 2001", "Department of Mining, PNG 2001", 2001),
+        (
+            "original: Censo de Mineradores Artesanais de Moçambique 2021",
+            "Censo de Mineradores Artesanais de Moçambique 2021",
+            2021,
+        ),
     ],
 )
 def test_original_source_is_the_earliest_producer_named(note, name, year):

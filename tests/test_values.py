@@ -361,3 +361,14 @@ def test_midpoint_prefers_the_stated_value():
 def test_a_stray_space_after_the_thousands_comma_is_read_as_one_number():
     parsed = values.parse_value("an estimated 70,000 to 80, 000 active miners", "persons", "en")
     assert (parsed.low, parsed.high) == (70_000, 80_000)
+
+
+@pytest.mark.parametrize("text", ["May 2019", "5 May 2019", "mai 2020", "March 2021"])
+def test_a_month_keeps_a_date_text(text):
+    assert parse_value(text, "persons", "en").kind == "text"
+
+
+def test_may_as_a_verb_is_not_a_month():
+    """'which may exceed 80,000' (PNG's Minister for Mining) is a lower bound, not a date."""
+    parsed = parse_value("may exceed 80,000", "persons", "en")
+    assert (parsed.low, parsed.high, parsed.qualifier) == (80000, None, "more than")

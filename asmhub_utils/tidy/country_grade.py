@@ -14,7 +14,7 @@ NO_DATA = "–"
 GRADE_POINTS = {"A": 7, "B": 5, "C": 3, "D": 0}  # lowest sum that earns each letter
 
 RULE = """\
-Data-quality grade (one letter per country, from its country-scope figures in data/estimates.csv):
+Data-quality grade (one letter per country, from the figures about the whole country):
 
 * **count**: 2 points for 15 or more independent estimates, 1 for 6 to 14, 0 for fewer (figures repeating one
   original estimate count once);

@@ -30,7 +30,7 @@ _CLAUSE_END = re.compile(r"\s+as quoted in sheet|;|\s+-\s|$", re.I)
 _CODE = re.compile(r"\b([A-Z][A-Za-z]{1,7})-(\d{4}|\d{2})([a-z]?)\b")
 # Name and year: "Hilson 2016", "Bryceson and Geenen 2016", "Keller, Ruete, Disney (2014)", "MEM 2022"
 _NAME_YEAR = re.compile(
-    r"\b((?:[A-Z][\w&.'/-]*)(?:(?:,?\s+(?:and|&)\s+|,\s+|\s+)[A-Z][\w&.'/-]*){0,3})"
+    r"\b((?:[A-Z][\w&.'/-]*)(?:(?:,?\s+(?:and|&)\s+|\s+(?:of|for|on|de|du|des|la|del)\s+|,\s+|\s+)[A-Z][\w&.'/-]*){0,3})"
     r",?\s+\(?((?:19|20)\d{2})\)?(?![\d.])"
 )
 _YEAR_IN_NAME = re.compile(r"\b(?:19|20)\d{2}\b")

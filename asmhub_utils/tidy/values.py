@@ -478,7 +478,8 @@ _MARKERS: dict[str, frozenset[str]] = {
     ),
 }
 _MONTHS = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"\bmay\s+\d|\d\s+may\b|"  # "May 2019", "5 May": the month; "may exceed 80,000" is a verb
+    r"\b(january|february|march|april|june|july|august|september|october|november|december|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"

@@ -39,3 +39,30 @@ def test_no_page_counts_in_hedged_plurals(pages):
     hedged = re.compile(r"\b\d[\d,]* [a-z ]*?\w\(s\)")
     offenders = [f"{p.name}: {m.group(0)}" for p in pages for m in hedged.finditer(p.read_text("utf-8"))]
     assert not offenders, offenders[:10]
+
+
+_REPO_PATH = re.compile(
+    r"\bdata/(?:estimates|countries|sources|curation|corrections)\.csv\b|\basmhub_utils/[\w/]+\.py\b"
+)
+_FOR_CONTRIBUTORS = ("contribute", "changelog")
+
+
+def _prose(page_html: str) -> str:
+    """The reader's text of a page's main column: no scripts, no code cells (their source is the book's code)."""
+    main = re.search(r"<main.*?</main>", page_html, flags=re.S)
+    text = main.group(0) if main else page_html
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.S)
+    text = re.sub(r'<div class="cell_input.*?</div>\s*</div>', " ", text, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def test_reader_pages_name_no_repository_file(html_dir, pages):
+    """Compilers' paths stay in the code: a reader page says 'the book's figures table', not data/estimates.csv.
+    The contribution pages and the changelog address contributors and keep them."""
+    offenders = [
+        f"{p.relative_to(html_dir)}: {m.group(0)}"
+        for p in pages
+        if not any(word in p.as_posix() for word in _FOR_CONTRIBUTORS)
+        for m in _REPO_PATH.finditer(_prose(p.read_text("utf-8")))
+    ]
+    assert not offenders, offenders[:10]
