@@ -1,5 +1,5 @@
 """The SVG country map (asmhub_utils/chapters/svg_map.py): every shape named, linked when it has a profile,
-classed like the picture maps, its text escaped; the views' boxes hold their regions."""
+classed by maps.py's classes, its text escaped; the views' boxes hold their regions."""
 
 import re
 from pathlib import Path

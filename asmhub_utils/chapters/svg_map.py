@@ -102,7 +102,7 @@ def country_title(row: pd.Series | None, name: str) -> str:
 
 
 def fill_of(value_class: str | None) -> str:
-    """The colour of a map class (the same colours as the picture maps)."""
+    """The colour of a map class (maps.CLASS_COLOURS, NO_COUNT_COLOUR, NO_DATA_COLOUR)."""
     if value_class is None:
         return maps.NO_DATA_COLOUR
     if value_class == maps.NO_COUNT_LABEL:
