@@ -260,6 +260,16 @@ def row_year(row: pd.Series | dict) -> str:
     return year_label(row.get("year"), published, row.get("year_text"))
 
 
+def prose_year(row: pd.Series | dict) -> str:
+    """The year of a figure as a sentence gives it before the figure's citation: ' in 2019', ' in the 1990s',
+    ', undated'. An undated figure does not repeat its source's publication year ('undated (published 2024)
+    (UNEP, 2024)'): the citation that follows gives it."""
+    year = row_year(row)
+    if year.startswith("undated"):
+        return ", undated"
+    return f" in the {year}" if year.endswith("s") else f" in {year}"
+
+
 def country_name(iso3: str) -> str:
     """The country's name for a page ('World' for a blank code)."""
     from asmhub_utils.tidy.countries import iso_name
