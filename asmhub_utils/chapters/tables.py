@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
-from asmhub_utils.chapters import data, display
+from asmhub_utils.chapters import data, display, text
 
 DOWNLOAD_COLUMNS = (
     "record_id",
@@ -87,15 +87,24 @@ def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
             "place": place(r) if where else "",
             "indicator": r["indicator"],
             "statement": Markup(statement_html(r)),
-            "year": display.row_year(r),
-            "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
-            "source_year": display.publication_year(r["source_year"]),
+            **_statement_dating(r),
+            "source": Markup(escape.html_link(text.citation_name(r["source_publisher"]), r["source_url"])),
             "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
             "curation": display.curation_note(r.get("curation")),
         }
         for _, r in rows.iterrows()
     ]
     return html_templates.render("statements_list.html", items=items)
+
+
+def _statement_dating(r: pd.Series | dict) -> dict[str, str]:
+    """A statement's year and its source's, each said once: '(2025; Dominican Today, external source)' where both
+    are 2025, '(undated; Morocco Mail, 2018)' where the figure is undated (was 'undated (published 2018);
+    Morocco Mail (2018)')."""
+    year, published = display.row_year(r), display.publication_year(r.get("source_year"))
+    if year.startswith("undated"):
+        year = "undated"
+    return {"year": year, "source_year": "" if published == year else published}
 
 
 def place(r: pd.Series | dict) -> str:
