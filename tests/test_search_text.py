@@ -12,7 +12,7 @@ BODY = """
   <script>var secret = "not text";</script>
   <figure><svg viewBox="0 0 10 10"><text>0 10 20</text><svg><text>inner</text></svg></svg>
     <p class="asm-note">Tap a mark</p></figure>
-  <table><tr><td>undated</td><td>10-16 million</td></tr></table>
+  <table><tr><td>undated</td><td>10-16 million <a class="asm-permalink" href="#r1">#</a></td></tr></table>
   <section id="by-country">
     <h2>By country</h2><p>Ghana &amp; Peru<br>Mali</p><button>Copy</button>
   </section>

@@ -7,7 +7,7 @@ subsections, "" for what comes before the first), and book/assets/asmhub-search.
 a reader scrolls to, and shows the words around the match. No page but the search page loads anything more.
 
 What is left out is what a reader does not read as the page's text: scripts, styles, chart drawings (inline SVG:
-tick labels), buttons and the headings' permalink signs.
+tick labels), buttons and the permalink signs of headings and figures.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 
 FOLDER = "_searchtext"
 SKIPPED = {"script", "style", "svg", "button", "template", "noscript"}
-SKIPPED_CLASSES = {"headerlink"}
+SKIPPED_CLASSES = {"headerlink", "asm-permalink"}  # the "#" links of headings and figures
 # Tags that do not separate words ("gold<em>en</em>" is one word); every other tag does ("<td>a</td><td>b</td>").
 INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
