@@ -277,6 +277,12 @@ def country_name(iso3: str) -> str:
     return iso_name(iso3) if _present(iso3) else "World"
 
 
+def in_sentence(name: str) -> str:
+    """A country's name inside a sentence: 'The Democratic Republic of the Congo' -> 'the Democratic Republic of
+    the Congo' (as in 'People working in ASM in the Democratic Republic of the Congo')."""
+    return "the " + name[4:] if name.startswith("The ") else name
+
+
 def by_name(codes: Iterable[str]) -> list[str]:
     """ISO3 codes in the reading order of their names (Chad before Suriname)."""
     return sorted(set(codes), key=lambda code: re.sub(r"^the ", "", country_name(code).casefold()))
