@@ -183,3 +183,10 @@ def test_a_country_name_inside_a_sentence_loses_its_capital_the():
     assert display.in_sentence("The Democratic Republic of the Congo") == "the Democratic Republic of the Congo"
     assert display.in_sentence("Theland") == "Theland"
     assert display.in_sentence("Ghana") == "Ghana"
+
+
+def test_a_year_in_brackets_nests_no_bracket():
+    undated = {"year": None, "year_text": "", "published_year": 2023}
+    assert display.row_year(undated) == "undated (published 2023)"
+    assert display.bracketed_year(undated) == "undated, published 2023"
+    assert display.bracketed_year({"year": 2019.0}) == "2019"

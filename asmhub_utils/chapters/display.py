@@ -260,6 +260,14 @@ def row_year(row: pd.Series | dict) -> str:
     return year_label(row.get("year"), published, row.get("year_text"))
 
 
+def bracketed_year(row: pd.Series | dict) -> str:
+    """`row_year` for a place already in brackets: 'undated, published 2023' (the '(undated (published 2023))'
+    of an echo's year nested one bracket in another)."""
+    year = row_year(row)
+    found = re.fullmatch(r"undated \(published (.+)\)", year)
+    return f"undated, published {found.group(1)}" if found else year
+
+
 def prose_year(row: pd.Series | dict) -> str:
     """The year of a figure as a sentence gives it before the figure's citation: ' in 2019', ' in the 1990s',
     ', undated'. An undated figure does not repeat its source's publication year ('undated (published 2024)
