@@ -284,8 +284,11 @@ class Citations:
 
 
 def mark_title(row: pd.Series) -> str:
-    """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.'"""
-    return f"{display.figure(row)}, {display.row_year(row)}. {source_citation(row)}"
+    """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.' A row
+    drawn at a value computed from its figure names what is drawn (`mark_reading`, series.derived_female_shares)."""
+    drawn = row.get("mark_reading")
+    reading = drawn if isinstance(drawn, str) and drawn else display.figure(row)
+    return f"{reading}, {display.row_year(row)}. {source_citation(row)}"
 
 
 def source_citation(row: pd.Series, with_title: bool = True) -> str:

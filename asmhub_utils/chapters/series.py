@@ -187,9 +187,10 @@ def derived_female_shares() -> pd.DataFrame:
     joined["female"], joined["total"] = joined["value_central"], joined["value_central_total"]
     joined["value_low"] = joined["value_high"] = joined["value_central"] = share
     joined["value_text"] = share.astype(str)
-    # The reading a chart's mark and a table give: the share, with the two figures it is computed from (the women's
-    # figure's own reading, '30,000 women', was shown for a mark drawn at 18.8%).
-    joined["value_reading"] = [
+    # What a tapped mark of the chart says: the share, with the two figures it is computed from (the women's
+    # figure's own reading, '30,000 women', was shown for a mark drawn at 15%). The row keeps the women's record
+    # and its reading (value_reading), as every other view of that record gives it (charts.mark_title).
+    joined["mark_reading"] = [
         f"{value:g}% ({display.whole(women)} women of {display.whole(miners)} miners)"
         for value, women, miners in zip(share, joined["female"], joined["total"])
     ]

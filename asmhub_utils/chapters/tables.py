@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from asmhub_utils import escape, html_templates
-from asmhub_utils.chapters import data, display, text
+from asmhub_utils.chapters import data, display
 
 DOWNLOAD_COLUMNS = (
     "record_id",
@@ -88,7 +88,7 @@ def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
             "indicator": r["indicator"],
             "statement": Markup(statement_html(r)),
             **_statement_dating(r),
-            "source": Markup(escape.html_link(text.citation_name(r["source_publisher"]), r["source_url"])),
+            "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
             "grade": r["grade"] if "grade" in r and isinstance(r["grade"], str) else r["source_reliability"],
             "curation": display.curation_note(r.get("curation")),
         }
@@ -98,13 +98,12 @@ def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
 
 
 def _statement_dating(r: pd.Series | dict) -> dict[str, str]:
-    """A statement's year and its source's, each said once: '(2025; Dominican Today, external source)' where both
-    are 2025, '(undated; Morocco Mail, 2018)' where the figure is undated (was 'undated (published 2018);
-    Morocco Mail (2018)')."""
+    """A statement's year (as every view of the record gives it) and its source's publication year only where
+    that year says something new: '(2025; Dominican Today (external source))', '(undated (published 2018);
+    Morocco Mail)', '(2019; planetGOLD, 2020)' (was '(2025; Dominican Today (external source) (2025)')."""
     year, published = display.row_year(r), display.publication_year(r.get("source_year"))
-    if year.startswith("undated"):
-        year = "undated"
-    return {"year": year, "source_year": "" if published == year else published}
+    said = published == year or f"published {published}" in year
+    return {"year": year, "source_year": "" if said else published}
 
 
 def place(r: pd.Series | dict) -> str:
