@@ -85,3 +85,16 @@ def test_snippets_are_fetched_only_for_the_results_in_view(site):
     page.close()
     assert results > 30, results
     assert 0 < len(fetched) < results / 2, (len(fetched), results)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_search_box_icon_does_not_cover_the_query(site, width):
+    """Without the theme's icon script the magnifier stayed an <i> placed absolutely over the query's first
+    letters ("Qhe Democratic Republic ...")."""
+    url, browser = site
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{url}search.html?q=gold")
+    icon = page.locator(".bd-search-container form.bd-search > i.fa-magnifying-glass").bounding_box()
+    box = page.locator(".bd-search-container form.bd-search input").bounding_box()
+    page.close()
+    assert icon["x"] + icon["width"] <= box["x"] + 1, (icon, box)
