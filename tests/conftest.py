@@ -32,7 +32,7 @@ def fresh_loaders():
 
 
 # Integration tests: whole stages in subprocesses (the tidy build killed at every write, contributions end to end),
-# nbval on a chapter, the world maps drawn at full size. `make unit` leaves them out to stay under a minute;
+# nbval on a chapter. `make unit` leaves them out to stay under a minute;
 # `make integration` runs them, and `make test` (CI) runs every test. Listed here, by test file and name, so that
 # the test files stay as they are.
 INTEGRATION = {
@@ -40,7 +40,6 @@ INTEGRATION = {
     "test_contribute.py": ("",),
     "test_stated_figures.py": ("nbval",),
     "test_build.py": ("test_rebuild_matches_committed_tables",),
-    "test_chart_geometry.py": ("map", "panel"),
 }
 
 

@@ -16,7 +16,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.chapters import amazon, charts, data, maps, places, series  # noqa: E402
+from asmhub_utils.chapters import amazon, charts, data, series  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")  # warnings are errors in chart code
 
@@ -90,8 +90,6 @@ CASES = {
         },
     ),
     "amazon mined area": lambda: charts.mined_area(amazon.national_yearly(), "cumulative_ha", LONG_TITLE, "hectares"),
-    "map with regional panels": lambda: maps.choropleth(places.headline_values(), LONG_TITLE),
-    "map, the desk drawing": lambda: maps.draw(places.headline_values(), LONG_TITLE, desk=True),
     "amazon, one country": lambda: charts.mined_area(
         amazon.national_yearly().query("iso3 == 'GUY'"), "cumulative_ha", "Mined area, cumulative", "hectares"
     ),
@@ -350,79 +348,6 @@ def test_row_labels_name_their_source_once_and_whole(case, width, monkeypatch):
         assert squash(label).count(whole) == 1, (label, publishers[source])
         assert all(len(line) <= charts.WRAP for line in label.splitlines()), label
     charts.check_layout(fig)
-
-
-def _cropped(fig, values) -> dict[str, list[str]]:
-    """Countries with a headline, of each regional panel's region, that the panel does not show whole."""
-    fig.canvas.draw()
-    shapes = maps.world().set_index("iso_a3")
-    panels = {ax.get_title(loc="left"): ax for ax in fig.axes}
-    cropped = {}
-    for name, region in maps.REGIONS.items():
-        (x0, x1), (y0, y1) = panels[name].get_xlim(), panels[name].get_ylim()
-        members = [code for code in values["iso3"] if region.holds(code) and code in shapes.index]
-        assert members, f"no country with a headline in {name}"
-        cropped[name] = [
-            code
-            for code in members
-            if not (
-                x0 <= shapes.loc[code].geometry.bounds[0]
-                and shapes.loc[code].geometry.bounds[2] <= x1
-                and y0 <= shapes.loc[code].geometry.bounds[1]
-                and shapes.loc[code].geometry.bounds[3] <= y1
-            )
-        ]
-    plt.close(fig)
-    return {name: codes for name, codes in cropped.items() if codes}
-
-
-@pytest.mark.parametrize("desk", [False, True], ids=["phone", "desk"])
-def test_every_country_with_a_headline_lies_inside_its_regional_panel(desk):
-    """Mexico was mostly cut from the Latin America panel: each panel shows every country of its region that has
-    a headline whole, on both drawings."""
-    values = places.headline_values()
-    assert maps.REGIONS["Latin America and the Caribbean"].holds("MEX")
-    assert _cropped(maps.draw(values, "t", desk=desk), values) == {}
-
-
-def test_a_panel_that_crops_a_country_is_caught(monkeypatch):
-    values = places.headline_values()
-    latin = maps.REGIONS["Latin America and the Caribbean"]
-    monkeypatch.setitem(
-        maps.REGIONS,
-        "Latin America and the Caribbean",
-        maps.Region((-93, -33, -56, 24), latin.continents, latin.excluding),
-    )
-    assert "MEX" in _cropped(maps.draw(values, "t"), values)["Latin America and the Caribbean"]
-
-
-def test_the_map_is_one_picture_at_the_column_width_drawn_for_phone_and_desk(tmp_path):
-    """The browser fetches one PNG: the desk drawing from 641 px up, the phone one below, each at 1x and 2x,
-    shown at the column's width (width:100%); neither wider than the page budget allows."""
-    values = places.headline_values()
-    phone, desk = maps.draw(values, "t"), maps.draw(values, "t", desk=True)
-    html = charts.picture_html(phone, desk, "places-map", 'World map "quoted"', tmp_path, "../../figures")
-    assert re.search(
-        r'<source media="\(min-width: 641px\)" srcset="../../figures/places-map-desk.png 1x, '
-        r'../../figures/places-map-desk-2x.png 2x"',
-        html,
-    )
-    assert 'style="width:100%;height:auto"' in html and 'alt="World map &quot;quoted&quot;"' in html
-    sizes = {f.name: f.stat().st_size for f in tmp_path.iterdir()}
-    assert set(sizes) == {
-        "places-map-phone.png",
-        "places-map-phone-2x.png",
-        "places-map-desk.png",
-        "places-map-desk-2x.png",
-    }
-    assert max(sizes.values()) < 300_000, sizes
-    from PIL import Image
-
-    with Image.open(tmp_path / "places-map-desk.png") as image:
-        assert image.width >= 680  # crisp at the 1280 px column
-    with pytest.raises(ValueError, match="picture name"):
-        charts.picture_html(phone, desk, "../x", "alt", tmp_path, ".")
-    plt.close("all")
 
 
 def test_rows_of_a_category_are_in_reading_order():

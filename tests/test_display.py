@@ -177,3 +177,16 @@ def test_axis_ticks_read_short():
         "2B",
     ]
     assert charts.human(1_500, locale="de") == "1500"  # CLDR German has no short form for thousands
+
+
+def test_a_country_name_inside_a_sentence_loses_its_capital_the():
+    assert display.in_sentence("The Democratic Republic of the Congo") == "the Democratic Republic of the Congo"
+    assert display.in_sentence("Theland") == "Theland"
+    assert display.in_sentence("Ghana") == "Ghana"
+
+
+def test_a_year_in_brackets_nests_no_bracket():
+    undated = {"year": None, "year_text": "", "published_year": 2023}
+    assert display.row_year(undated) == "undated (published 2023)"
+    assert display.bracketed_year(undated) == "undated, published 2023"
+    assert display.bracketed_year({"year": 2019.0}) == "2019"

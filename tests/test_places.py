@@ -212,3 +212,22 @@ def test_an_editors_decision_on_a_headline_is_shown_in_the_table():
     else:
         table = places.country_table(headlines)
     assert table["What it counts"].str.contains("Editors' decision on ").any()
+
+
+def test_a_computed_share_of_women_reads_as_the_share_and_its_two_figures(monkeypatch):
+    """A tapped mark of the women chart read '30,000 women' beside a dot drawn at 15%: the mark names the
+    computed share, with the women's figure and the total it is computed from."""
+    from asmhub_utils.chapters import charts, display, series
+
+    common = dict(scope="country", dataset="miners_by_country", iso3="LBR", source_id="s1", year=2015.0)
+    rows = pd.DataFrame(
+        [
+            dict(common, indicator="female ASM miners (estimate)", value_central=30000.0, value_reading="30,000 women"),
+            dict(common, indicator="ASM miners (inventory best estimate)", value_central=200000.0, value_reading=""),
+        ]
+    ).assign(source_year=2022.0)
+    monkeypatch.setattr(data, "estimates", lambda: rows)
+    share = series.derived_female_shares().iloc[0]
+    assert share["value_central"] == 15.0
+    assert charts.mark_title(share).startswith("15% (30,000 women of 200,000 miners), 2015. ")
+    assert display.figure(share) == "30,000 women"  # the women's record reads as it does everywhere else

@@ -42,3 +42,23 @@ def test_figure_with_source_never_nests_a_citation():
     sentence = text.figure_with_source(pd.Series(row))
     assert sentence == "6-8% in 2020 (U.S. Geological Survey, publication page, 2023)"
     assert problems(sentence) == []
+
+
+def test_an_undated_figure_does_not_repeat_its_citations_year():
+    import pandas as pd
+
+    assert problems("about 30 billion US dollars a year, undated (published 2024) (UNEP, 2024)") == [
+        "publication year twice"
+    ]
+    assert problems("838 tonnes a year, undated (published 2024) [ UNEP , 2024 ]") == ["publication year twice"]
+    row = {"value_text": "30", "unit": "USD bn/yr", "year": None, "source_publisher": "UNEP", "source_year": 2024}
+    sentence = text.figure_with_source(pd.Series(row))
+    assert sentence.endswith(", undated (UNEP, 2024)"), sentence
+    assert problems(sentence) == []
+
+
+def test_a_unit_said_twice_fails():
+    assert problems("the estimated value of ASGM gold in a year is 28 to 34 billion US dollars a year in 2020") == [
+        "unit twice"
+    ]
+    assert problems("from 640 to 1,000 tonnes a year (median 892) in 2023 (A, 2023) to 1,608 tonnes a year") == []

@@ -75,6 +75,9 @@ def test_cited_figure_in_prose():
     assert source_links.cited(decade) == "838 tonnes a year in the 1990s {cite:p}`unep-2024-abc123`"
     ranged = _figure(value_text="380-870", value_low=380.0, value_high=870.0, value_central=None)
     assert source_links.cited(ranged) == "380\\-870 tonnes a year, undated {cite:p}`unep-2024-abc123`"  # MyST-escaped
+    # the citation gives an undated figure's publication year: "undated (published 2024) [UNEP, 2024]" said it twice
+    published = _figure(published_year=2024)
+    assert source_links.cited(published) == "838 tonnes a year, undated {cite:p}`unep-2024-abc123`"
 
 
 def test_word_shares_get_no_percent_sign():

@@ -1,5 +1,5 @@
 """The SVG country map (asmhub_utils/chapters/svg_map.py): every shape named, linked when it has a profile,
-classed like the picture maps, its text escaped; the views' boxes hold their regions."""
+classed by maps.py's classes, its text escaped; the views' boxes hold their regions."""
 
 import re
 from pathlib import Path
@@ -30,9 +30,10 @@ def test_countries_with_a_row_are_links_with_name_headline_and_year(headlines):
     by_code = {iso3: (href, title) for href, iso3, title in links}
     assert by_code["GHA"] == (
         "profiles/GHA.html",
-        escape.html('Gh<script>alert(1)</script>"ana: 80,000 (range 70,000-90,000), 2016; all people in ASM'),
+        escape.html('Gh<script>alert(1)</script>"ana: 80,000 people (range 70,000-90,000), 2016; all people in ASM'),
     )
     assert by_code["ARG"][1] == "Bland Test: " + maps.NO_COUNT_LABEL
+    # the source's own words (no parsed number) get no unit: 'más de 11500 mineros people' read as nonsense
     assert by_code["COD"][1] == "Cland Test: about 2 million, undated; all people in ASM"
     assert "<script>" not in html
 

@@ -104,3 +104,41 @@ def test_a_statement_is_not_listed_beside_its_own_figures():
     assert all(f'id="{r}"' in html for r in frame.loc[frame["record_id"] != statement, "record_id"])
     alone = tables.estimates_table(figures[figures["record_id"] == statement])
     assert f'id="{statement}"' in alone  # without its figures, the statement is shown as printed
+
+
+def test_a_statement_gives_its_year_and_its_sources_year_once():
+    """'(2025; Dominican Today (external source) (2025) secondary)' and '(undated (published 2018); Morocco Mail
+    (2018))' said a year twice: each year once; the year reads as in every other view of the record."""
+    import re
+
+    import pandas as pd
+
+    from asmhub_utils.site.sentences import problems
+
+    common = dict(unit="", value_text="words", year_text="", iso3="DOM", source_url="https://example.org")
+    rows = pd.DataFrame(
+        [
+            dict(
+                common,
+                record_id="r-1",
+                indicator="a",
+                year=2025,
+                source_year=2025,
+                grade="secondary",
+                source_publisher="Dominican Today (external source)",
+            ),
+            dict(
+                common,
+                record_id="r-2",
+                indicator="b",
+                year=None,
+                source_year=2018,
+                grade="primary",
+                source_publisher="Morocco Mail",
+            ),
+        ]
+    ).assign(source_reliability=lambda f: f["grade"])
+    text = re.sub(r"<[^>]+>", "", tables.statements_list(rows))
+    assert "(2025; Dominican Today (external source), secondary)" in text
+    assert "(undated (published 2018); Morocco Mail)" in text
+    assert not any(problems(line) for line in text.splitlines())

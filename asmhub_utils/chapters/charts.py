@@ -22,8 +22,7 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
   (value in hectares, period, source), like an estimate's;
 - protected-land chart: colour = kind of land (protected area, indigenous territory);
 - statistical charts drawn with seaborn (distributions.py): colour = region, named beside its row (REGION_COLOURS);
-- the map (maps.py): colour = size class of the headcount, grey = no data; drawn twice (phone: panels stacked;
-  desk: regions side by side) and shown as one <picture> at the column width (publish_picture).
+- the map (svg_map.py, classes in maps.py): colour = size class of the headcount, grey = no data.
 """
 
 from __future__ import annotations
@@ -285,8 +284,11 @@ class Citations:
 
 
 def mark_title(row: pd.Series) -> str:
-    """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.'"""
-    return f"{display.figure(row)}, {display.row_year(row)}. {source_citation(row)}"
+    """'80-100 million people, 1999. Delve (2020): Global ASM Employment section. Reliability: primary.' A row
+    drawn at a value computed from its figure names what is drawn (`mark_reading`, series.derived_female_shares)."""
+    drawn = row.get("mark_reading")
+    reading = drawn if isinstance(drawn, str) and drawn else display.figure(row)
+    return f"{reading}, {display.row_year(row)}. {source_citation(row)}"
 
 
 def source_citation(row: pd.Series, with_title: bool = True) -> str:
@@ -403,18 +405,6 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
                 )
 
 
-def png(fig: plt.Figure, dpi: int = 130) -> bytes:
-    """The figure as a PNG of at most 64 colours (a map is flat colour: a third of the bytes, no visible loss)."""
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB").quantize(64)
-    out = io.BytesIO()
-    image.save(out, format="png", optimize=True)
-    return out.getvalue()
-
-
 def _notebook_display():
     """IPython's `display` when running in a notebook kernel; None elsewhere (tests, scripts)."""
     try:
@@ -445,67 +435,19 @@ def figure_html(fig: plt.Figure, description: str) -> str:
     return html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))
 
 
-def publish(fig: plt.Figure, description: str = "", svg: bool = True) -> plt.Figure:
-    """Check the layout (ChartLayoutError), then, in a notebook, show the chart and close it: as inline SVG, or
-    with `svg=False` (maps: thousands of coastline points, no cited marks) as a PNG image. Inside `captured()`
-    the SVG's HTML goes to the capture instead."""
+def publish(fig: plt.Figure, description: str = "") -> plt.Figure:
+    """Check the layout (ChartLayoutError), then, in a notebook, show the chart as inline SVG and close it. Inside
+    `captured()` the SVG's HTML goes to the capture instead."""
     check_layout(fig)
     show = _notebook_display()
-    if _CAPTURED and svg:
+    if _CAPTURED:
         _CAPTURED[-1].append(figure_html(fig, description))
-    elif show is not None and not svg:
-        from IPython.display import Image
-
-        show(Image(data=png(fig), format="png", width=int(fig.get_figwidth() * 96)))
     elif show is not None:
         from IPython.display import HTML
 
         show(HTML(figure_html(fig, description)))
     plt.close(fig)
     return fig
-
-
-PICTURES = "figures"  # folder of the site (book/site_extra/figures/, copied by Sphinx) for publish_picture
-DESK_MEDIA = "(min-width: 641px)"  # the desk drawing from here up (book/assets/asmhub.css: phone below 641 px)
-
-
-def picture_html(phone: plt.Figure, desk: plt.Figure, name: str, alt: str, folder, address: str) -> str:
-    """Write the two drawings of a figure as PNGs at 1x and 2x density (96 and 192 dpi: natural size is the
-    column's width) into `folder`, and return a <picture> that shows the desk one from DESK_MEDIA up and the
-    phone one below, at the column's width; `address` is the folder as the page reaches it."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
-        raise ValueError(f"picture name {name!r}: use lower-case letters, digits, '-' and '_' only")
-    folder.mkdir(parents=True, exist_ok=True)
-    drawings = {}
-    for kind, fig in (("phone", phone), ("desk", desk)):
-        files = []
-        for density in (1, 2):
-            file_name = f"{name}-{kind}{'' if density == 1 else '-2x'}.png"
-            (folder / file_name).write_bytes(png(fig, dpi=96 * density))
-            files.append((f"{address}/{file_name}", density))
-        drawings[kind] = {
-            "files": files,
-            "width": f"{fig.get_figwidth() * 96:.0f}",
-            "height": f"{fig.get_figheight() * 96:.0f}",
-        }
-    return html_templates.render("picture.html", media=DESK_MEDIA, alt=alt, **drawings)
-
-
-def publish_picture(phone: plt.Figure, desk: plt.Figure, name: str, alt: str) -> None:
-    """Check both drawings' layouts (ChartLayoutError), then, in a notebook, show them as one picture at the
-    column's width (for flat-colour figures with thousands of points and no cited marks: maps)."""
-    for fig in (phone, desk):
-        check_layout(fig)
-    show = _notebook_display()
-    if show is not None:
-        from IPython.display import HTML
-
-        from asmhub_utils.chapters import downloads
-
-        folder = downloads.DOWNLOADS.parent / PICTURES
-        show(HTML(picture_html(phone, desk, name, alt, folder, downloads.address(PICTURES))))
-    plt.close(phone)
-    plt.close(desk)
 
 
 # ---- estimate rows: one line per figure, its label above it ------------------------------------------------

@@ -251,11 +251,35 @@ def row_year(row: pd.Series | dict) -> str:
     return year_label(row.get("year"), published, row.get("year_text"))
 
 
+def bracketed_year(row: pd.Series | dict) -> str:
+    """`row_year` for a place already in brackets: 'undated, published 2023' (the '(undated (published 2023))'
+    of an echo's year nested one bracket in another)."""
+    year = row_year(row)
+    found = re.fullmatch(r"undated \(published (.+)\)", year)
+    return f"undated, published {found.group(1)}" if found else year
+
+
+def prose_year(row: pd.Series | dict) -> str:
+    """The year of a figure as a sentence gives it before the figure's citation: ' in 2019', ' in the 1990s',
+    ', undated'. An undated figure does not repeat its source's publication year ('undated (published 2024)
+    (UNEP, 2024)'): the citation that follows gives it."""
+    year = row_year(row)
+    if year.startswith("undated"):
+        return ", undated"
+    return f" in the {year}" if year.endswith("s") else f" in {year}"
+
+
 def country_name(iso3: str) -> str:
     """The country's name for a page ('World' for a blank code)."""
     from asmhub_utils.tidy.countries import iso_name
 
     return iso_name(iso3) if _present(iso3) else "World"
+
+
+def in_sentence(name: str) -> str:
+    """A country's name inside a sentence: 'The Democratic Republic of the Congo' -> 'the Democratic Republic of
+    the Congo' (as in 'People working in ASM in the Democratic Republic of the Congo')."""
+    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def by_name(codes: Iterable[str]) -> list[str]:

@@ -85,7 +85,7 @@ def chartable(choice: Choice, drawn: pd.DataFrame) -> bool:
 def title(choice: Choice) -> str:
     """The chart's title: what it counts and where."""
     if choice.kind == "country":
-        return f"People working in ASM in {choice.label}: national counts"
+        return f"People working in ASM in {display.in_sentence(choice.label)}: national counts"
     return f"{choice.key}, worldwide"
 
 

@@ -203,7 +203,7 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame) -> dict[str, object]:
     marks = edition_marks.row_marks()
     # every echo keeps an anchor of its own on the row that shows it: a permalink to any record id lands here
     also = [
-        (e["record_id"], e["source_publisher"], display.row_year(e), marks.get(e["record_id"], ""))
+        (e["record_id"], e["source_publisher"], display.bracketed_year(e), marks.get(e["record_id"], ""))
         for _, e in echoes.iterrows()
         if e["record_id"] != rep["record_id"]
     ]

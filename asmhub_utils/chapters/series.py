@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asmhub_utils.chapters import data
+from asmhub_utils.chapters import data, display
 from asmhub_utils.tidy import minerals
 
 # People working directly in ASM (all minerals), worldwide. The 2019 State of the Sector's "vital livelihood for
@@ -187,6 +187,13 @@ def derived_female_shares() -> pd.DataFrame:
     joined["female"], joined["total"] = joined["value_central"], joined["value_central_total"]
     joined["value_low"] = joined["value_high"] = joined["value_central"] = share
     joined["value_text"] = share.astype(str)
+    # What a tapped mark of the chart says: the share, with the two figures it is computed from (the women's
+    # figure's own reading, '30,000 women', was shown for a mark drawn at 15%). The row keeps the women's record
+    # and its reading (value_reading), as every other view of that record gives it (charts.mark_title).
+    joined["mark_reading"] = [
+        f"{value:g}% ({display.whole(women)} women of {display.whole(miners)} miners)"
+        for value, women, miners in zip(share, joined["female"], joined["total"])
+    ]
     joined["unit"] = "percent"
     joined["indicator"] = "women's share of ASM miners (computed: female estimate / best estimate, same source)"
     return data.dated(joined.drop(columns=["value_central_total"]))

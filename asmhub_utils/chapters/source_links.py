@@ -42,6 +42,5 @@ def cited(row: pd.Series) -> str:
     """A figure in prose with its year and a citation: '40,500,000 people in 2017 (IGF / IISD, 2017)'."""
     from asmhub_utils.chapters import display
 
-    year = display.row_year(row)  # the same year every table and chart gives the figure
-    year = f", {year}" if year.startswith("undated") else f" in the {year}" if year.endswith("s") else f" in {year}"
-    return f"{markdown_text(text.figure(row))}{year} {cite(row['source_id'])}"
+    # The year every table and chart gives the figure; an undated one's publication year is the citation's.
+    return f"{markdown_text(text.figure(row))}{display.prose_year(row)} {cite(row['source_id'])}"

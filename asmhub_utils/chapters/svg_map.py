@@ -91,18 +91,21 @@ def view_box(extent: tuple[float, float, float, float]) -> str:
 
 
 def country_title(row: pd.Series | None, name: str) -> str:
-    """'Angola: 250,000 (range 200,000-300,000), 2017; all people in ASM'; 'Chile: no data' for a country with
-    none."""
+    """'Angola: 250,000 people (range 200,000-300,000), 2017; all people in ASM'; 'Chile: no data' for a country
+    with none. The unit follows a parsed number only, never the source's own words ('más de 11500 mineros')."""
     if row is None:
         return f"{name}: no data"
     if row["status"] == "no national count":
         return f"{name}: {maps.NO_COUNT_LABEL}"
     counts = places.what_it_counts(row)
-    return f"{name}: {places.headline_text(row)}, {places.headline_year(row)}; {counts}"
+    headline = places.headline_text(row)
+    if places.headline_order(row) is not None:
+        headline = headline.replace(" (range", " people (range", 1) if " (range" in headline else f"{headline} people"
+    return f"{name}: {headline}, {places.headline_year(row)}; {counts}"
 
 
 def fill_of(value_class: str | None) -> str:
-    """The colour of a map class (the same colours as the picture maps)."""
+    """The colour of a map class (maps.CLASS_COLOURS, NO_COUNT_COLOUR, NO_DATA_COLOUR)."""
     if value_class is None:
         return maps.NO_DATA_COLOUR
     if value_class == maps.NO_COUNT_LABEL:

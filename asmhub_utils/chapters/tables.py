@@ -87,15 +87,23 @@ def statements_list(rows: pd.DataFrame, where: bool = False) -> str:
             "place": place(r) if where else "",
             "indicator": r["indicator"],
             "statement": Markup(statement_html(r)),
-            "year": display.row_year(r),
+            **_statement_dating(r),
             "source": Markup(escape.html_link(r["source_publisher"], r["source_url"])),
-            "source_year": display.publication_year(r["source_year"]),
             "reliability": display.reliability(r),
             "curation": display.curation_note(r.get("curation")),
         }
         for _, r in rows.iterrows()
     ]
     return html_templates.render("statements_list.html", items=items)
+
+
+def _statement_dating(r: pd.Series | dict) -> dict[str, str]:
+    """A statement's year (as every view of the record gives it) and its source's publication year only where
+    that year says something new: '(2025; Dominican Today (external source))', '(undated (published 2018);
+    Morocco Mail)', '(2019; planetGOLD, 2020)' (was '(2025; Dominican Today (external source) (2025)')."""
+    year, published = display.row_year(r), display.publication_year(r.get("source_year"))
+    said = published == year or f"published {published}" in year
+    return {"year": year, "source_year": "" if said else published}
 
 
 def place(r: pd.Series | dict) -> str:

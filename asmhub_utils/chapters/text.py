@@ -18,10 +18,8 @@ def figure(row: pd.Series) -> str:
 def figure_with_source(row: pd.Series) -> str:
     """A figure with its year and publisher, as plain text (for glue, where a {cite} role cannot run):
     '40,500,000 people in 2017 (IGF / IISD, 2017)'. source_links.cited gives the MyST form with a citation link."""
-    year = display.row_year(row)
-    year = f" in {year}" if not year.startswith("undated") else f", {year}"
     published = display.publication_year(row.get("source_year"))
-    return f"{figure(row)}{year} ({citation_name(row['source_publisher'])}, {published})"
+    return f"{figure(row)}{display.prose_year(row)} ({citation_name(row['source_publisher'])}, {published})"
 
 
 def citation_name(publisher: object) -> str:

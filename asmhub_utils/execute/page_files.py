@@ -1,6 +1,6 @@
 """Files a page links to that its notebook writes: the CSV downloads and the pictures in book/site_extra/.
 
-A notebook writes them while it runs (`downloads.save_csv`, `charts.publish_picture`); Sphinx copies the folder into
+A notebook writes them while it runs (`downloads.save_csv`); Sphinx copies the folder into
 the site. A notebook that is not run again (a cached chapter, an up-to-date profile) would never write a deleted
 file again, and its page would link to nothing. So the build treats such a notebook as not run: the chapter
 pre-run executes a cached chapter again when a file its cached outputs link to is missing (prerun.uncached), and
@@ -17,7 +17,7 @@ from asmhub_utils import paths
 
 SITE_EXTRA = paths.BOOK / "site_extra"
 # A page-relative link into the site root's downloads/ or figures/ ('../../downloads/x.csv', './figures/y.png'),
-# as save_csv and publish_picture write them.
+# as save_csv writes them (figures/: pictures, none written since the map became SVG).
 LINK = re.compile(r"(?<=\./)((?:downloads|figures)/[A-Za-z0-9_.-]+\.(?:csv|png))")
 
 

@@ -7,7 +7,11 @@ them to _build/sentences.txt for a reader to go through) and `problems` names wh
 * a doubled year: the same "in YYYY" twice in one clause ("6-8% in 2020 ... was artisanal, ..., in 2020");
 * a nested citation: a citation inside a citation ("(U.S. Geological Survey (publication page), 2023)");
 * a citation inside a figure: a citation between a number and the words it belongs to
-  ("almost 38% in 2015 [SAICM, 2019] of all emissions").
+  ("almost 38% in 2015 [SAICM, 2019] of all emissions");
+* a unit twice: "a year" again within a few words ("the value of ASGM gold in a year is 28 to 34 billion US
+  dollars a year");
+* a publication year given twice: an undated figure's "(published 2024)" before a citation that gives it
+  ("about 30 billion US dollars a year, undated (published 2024) (UNEP, 2024)").
 """
 
 from __future__ import annotations
@@ -25,7 +29,15 @@ SPLIT_FIGURE = re.compile(
     rf"\d%?(?:\s+in\s+{_YEAR})?\s*[\[(](?:[^\[\]()]|\([^()]*\))*{_CITATION_END}[\])]"
     r"\s+(?:of|was|were|is|are)\b"
 )
-CHECKS = {"doubled year": DOUBLED_YEAR, "nested citation": NESTED_CITATION, "citation inside a figure": SPLIT_FIGURE}
+PUBLISHED_TWICE = re.compile(rf"\(published ({_YEAR})\)\s*[\[(][^\[\]()]*\b\1[a-z]?\s*[\])]")
+UNIT_TWICE = re.compile(r"\ba year\b[^.;()\[\]]{0,50}?\ba year\b")
+CHECKS = {
+    "doubled year": DOUBLED_YEAR,
+    "nested citation": NESTED_CITATION,
+    "citation inside a figure": SPLIT_FIGURE,
+    "publication year twice": PUBLISHED_TWICE,
+    "unit twice": UNIT_TWICE,
+}
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(])")
 
 

@@ -9,7 +9,8 @@
     const status = box.querySelector(".asm-explorer-status");
     select.addEventListener("change", async () => {
       const name = select.value;
-      const label = select.selectedOptions[0].textContent;
+      // "Showing the Democratic Republic of the Congo." (a name that starts with "The" is mid-sentence here)
+      const label = select.selectedOptions[0].textContent.replace(/^The /, "the ");
       status.textContent = `Loading ${label}\u2026`;
       try {
         const response = await fetch(`${box.dataset.folder}/${name}${box.dataset.extension}`);

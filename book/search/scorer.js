@@ -3,6 +3,24 @@
 // Sphinx's default weights. The profiles' repeated section headings are also taken out of the title index
 // at build time (asmhub_utils/site/sphinx_ext/search_trim.py). Other names of countries ("DRC")
 // are searched as the book's name (book/assets/asmhub-search.js).
+// A title that names some of the query's words: the rarer a word is among the book's titles, the more it says
+// ("gold mercury": "Mercury and the environment" before "Critical minerals: ... and gold", since three titles name
+// gold and one names mercury). Sphinx's own weights tie them, and ties go A-Z.
+function rareTitleWords(title, words) {
+  var index = typeof Search !== "undefined" && Search._index;
+  if (!index || typeof Stemmer === "undefined") return 0;
+  var stemmer = new Stemmer();
+  var pages = index.docnames.length;
+  var bonus = 0;
+  words.forEach(function (w) {
+    if (title.indexOf(w.slice(0, 5)) === -1) return;
+    var titled = index.titleterms[stemmer.stemWord(w)];
+    var count = titled === undefined ? 0 : Array.isArray(titled) ? titled.length : 1;
+    if (count > 0) bonus += 3 * Math.log(pages / count);
+  });
+  return bonus;
+}
+
 var Scorer = {
   score: function (result) {
     // Apostrophes (typographic or not) separate words: "Côte d’Ivoire" is named by "Côte d'Ivoire".
@@ -15,7 +33,7 @@ var Scorer = {
     // Chapters and themes before country profiles: 108 profiles share their wording, so a profile comes first
     // only when its title names the query ("Ghana", or "DRC" searched as the country's name).
     var profile = (result[0] || "").indexOf("/profiles/") !== -1;
-    return result[4] + (named ? (isPage ? 60 : 30) : 0) - (profile && !named ? 12 : 0);
+    return result[4] + (named ? (isPage ? 60 : 30) : 0) - (profile && !named ? 12 : 0) + rareTitleWords(title, words);
   },
   objNameMatch: 11,
   objPartialMatch: 6,

@@ -46,3 +46,14 @@ def test_a_tap_names_the_country_and_a_second_tap_opens_it_without_sideways_scro
     congo.tap()
     page.wait_for_url("**/profiles/COD.html")
     context.close()
+
+
+def test_countries_off_the_map_are_named_not_coded(html_dir):
+    """'too small to draw at this scale: CPV, GUF, STP' gave readers ISO codes: the page names them."""
+    import re
+
+    text = " ".join((html_dir / MAP).read_text(encoding="utf-8").split())
+    listed = re.search(r"too small to draw at this scale: (.*?)\.</", text)
+    assert listed, "the map page no longer lists the countries too small to draw"
+    names = re.sub(r"<[^>]+>", "", listed.group(1))
+    assert not re.search(r"\b[A-Z]{3}\b", names), names

@@ -15,7 +15,8 @@
 * `bibtex_speed`: sphinxcontrib-bibtex without its repeated plugin scans and no-change re-formatting;
 * `meta_description`: a description meta tag on every page, from its first paragraphs;
 * `library_page`: the library's entries as list items, each with its countries and buttons written in;
-* `search_aliases`: other names of countries ("DRC") searched as the book's names.
+* `search_aliases`: other names of countries ("DRC") searched as the book's names;
+* `search_text`: each page's text by section, for the words around a match on the search page.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from asmhub_utils.site.sphinx_ext import (
     meta_description,
     repo_role,
     search_aliases,
+    search_text,
     search_trim,
     slim_theme,
     static_sync,
@@ -58,6 +60,7 @@ JOBS = (
     meta_description,
     library_page,
     search_aliases,
+    search_text,
 )
 
 
