@@ -124,7 +124,7 @@ def test_a_statement_gives_its_year_and_its_sources_year_once():
                 indicator="a",
                 year=2025,
                 source_year=2025,
-                grade="secondary",
+                reliability="secondary",
                 source_publisher="Dominican Today (external source)",
             ),
             dict(
@@ -133,11 +133,11 @@ def test_a_statement_gives_its_year_and_its_sources_year_once():
                 indicator="b",
                 year=None,
                 source_year=2018,
-                grade="primary",
+                reliability="primary",
                 source_publisher="Morocco Mail",
             ),
         ]
-    ).assign(source_reliability=lambda f: f["grade"])
+    ).assign(source_reliability=lambda f: f["reliability"])
     text = re.sub(r"<[^>]+>", "", tables.statements_list(rows))
     assert "(2025; Dominican Today (external source), secondary)" in text
     assert "(undated (published 2018); Morocco Mail)" in text
