@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from asmhub_utils import paths
-from asmhub_utils.chapters import charts
+from asmhub_utils.chapters import chart_style, charts
 
 CLASSES = (
     (0, 10_000, "under 10,000"),
@@ -159,12 +159,12 @@ def layout(regions: bool, desk: bool) -> list[list[str]]:
 
 
 def draw(values: pd.DataFrame, title: str, regions: bool = True, desk: bool = False) -> plt.Figure:
-    """The classed map of `values` (see `choropleth`) laid out for a phone (`charts.WIDTH` wide, one panel a
+    """The classed map of `values` (see `choropleth`) laid out for a phone (`chart_style.WIDTH` wide, one panel a
     row) or a desk screen (DESK_WIDTH wide, `layout`). Each panel shows its extent whole (equal-aspect maps)."""
     charts.use_house_style()
     merged = _classed(values)
     rows = layout(regions, desk)
-    width = DESK_WIDTH if desk else charts.WIDTH
+    width = DESK_WIDTH if desk else chart_style.WIDTH
     extents = {"World": WORLD_EXTENT, **{name: region.extent for name, region in REGIONS.items()}}
     heights = [max(_shape(extents[name]) * width / len(set(row)) for name in row) + 0.35 for row in rows]
     legend_rows = (7 + 1) // 2 + 1 if desk else 7 + 2

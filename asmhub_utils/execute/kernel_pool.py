@@ -44,8 +44,8 @@ if "matplotlib" in _sys.modules:
         setattr(_inline, _name, _inline.trait_defaults(_name))
     _select(get_ipython(), _inline.figure_formats, **_inline.print_figure_kwargs)
     get_ipython().run_line_magic("matplotlib", "inline")
-if "asmhub_utils.chapters.charts" in _sys.modules:
-    _sys.modules["asmhub_utils.chapters.charts"].new_page()
+if "asmhub_utils.chapters.chart_svg" in _sys.modules:
+    _sys.modules["asmhub_utils.chapters.chart_svg"].new_page()
 if "pandas" in _sys.modules:
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore")
