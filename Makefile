@@ -20,7 +20,7 @@ unexport PYTHONDONTWRITEBYTECODE
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
 	@echo "make test   set up .venv if needed, then lint, build the book and run every test (as CI does)"
-	@echo "make unit   unit tests: no book build, no browser (under a minute on 2 cores)"
+	@echo "make unit   unit tests: no book build, no browser, no kernel (about a minute on 2 cores)"
 	@echo "make integration  whole stages end to end (tidy build killed at every write, contributions, nbval, maps, kernels)"
 	@echo "make site-test  build the book, then the tests of the built site and those that build books or drive chromium"
 	@echo "make lint   ruff over the code (configuration in pyproject.toml)"
