@@ -20,8 +20,8 @@ unexport PYTHONDONTWRITEBYTECODE
 help:
 	@echo "make book   set up .venv if needed, then build the whole book into _build/html"
 	@echo "make test   set up .venv if needed, then lint, build the book and run every test (as CI does)"
-	@echo "make unit   unit tests: no book build, no browser (under a minute on 2 cores)"
-	@echo "make integration  whole stages end to end (tidy build killed at every write, contributions, nbval)"
+	@echo "make unit   unit tests: no book build, no browser, no kernel (about a minute on 2 cores)"
+	@echo "make integration  whole stages end to end (tidy build killed at every write, contributions, nbval, kernels)"
 	@echo "make site-test  build the book, then the tests of the built site and those that build books or drive chromium"
 	@echo "make lint   ruff over the code (configuration in pyproject.toml)"
 	@echo "make data   rebuild data/estimates.csv and data/sources.csv from data/raw and data/contrib"
@@ -118,7 +118,7 @@ REBUILD_TESTS := tests/rebuild
 unit: $(STAMP)
 	$(BIN)/pytest -q -n $(JOBS) -m "not integration" tests $(addprefix --ignore=,$(SITE_TESTS) $(REBUILD_TESTS))
 
-# Whole stages end to end (listed in tests/conftest.py): no book, no browser, minutes.
+# Whole stages end to end, kernels started, small Sphinx builds (listed in tests/conftest.py): no book, no browser, minutes.
 integration: $(STAMP)
 	$(BIN)/pytest -q -n $(JOBS) -m integration tests $(addprefix --ignore=,$(SITE_TESTS) $(REBUILD_TESTS))
 

@@ -31,15 +31,23 @@ def fresh_loaders():
     data._sources.cache_clear()
 
 
-# Integration tests: whole stages in subprocesses (the tidy build killed at every write, contributions end to end),
-# nbval on a chapter. `make unit` leaves them out to stay under a minute;
-# `make integration` runs them, and `make test` (CI) runs every test. Listed here, by test file and name, so that
-# the test files stay as they are.
+# Integration tests: whole stages in subprocesses (the tidy build killed at every write, contributions end to end, a
+# contribution's review, which builds the tables twice), nbval on a chapter, and whatever starts a Jupyter kernel (the
+# kernel pool, a profile, the chapter pre-run) or builds a Sphinx book (bibtex_speed). `make unit` leaves them out to
+# stay under a minute (`pytest --durations=30`: these took 5 to 59 s each); `make integration` runs them, and `make
+# test` (CI) runs every test. Listed here, by test file and name, so that the test files stay as they are.
 INTEGRATION = {
     "test_transaction.py": ("",),
     "test_contribute.py": ("",),
-    "test_stated_figures.py": ("nbval",),
+    "test_contribute_review.py": ("dry_run", "after_it_lands", "markdown_review"),
+    "test_table_check.py": ("killed_contribute",),
+    "test_stated_figures.py": ("nbval", "refresh_tags"),
     "test_build.py": ("test_rebuild_matches_committed_tables",),
+    "test_kernel_pool.py": ("",),
+    "test_profiles.py": ("is_executed", "while_a_chart_is_drawn"),
+    "test_prerun.py": ("matches_in_the_cache", "failing_notebook"),
+    "test_page_files.py": ("runs_again",),
+    "test_bibtex_speed.py": ("build", "formatted", "formats"),
 }
 
 

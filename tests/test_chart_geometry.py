@@ -16,7 +16,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.chapters import amazon, charts, data, series  # noqa: E402
+from asmhub_utils.chapters import amazon, chart_style, charts, data, display, series  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")  # warnings are errors in chart code
 
@@ -109,7 +109,7 @@ def figure_of(result):
 @pytest.mark.parametrize("case", list(CASES))
 @pytest.mark.parametrize("width", [charts.WIDTH, 7.5], ids=["phone", "desktop"])
 def test_every_chart_keeps_its_plot_area_and_text_inside(case, width, monkeypatch):
-    monkeypatch.setattr(charts, "WIDTH", width)
+    monkeypatch.setattr(chart_style, "WIDTH", width)
     fig = figure_of(CASES[case]())  # publish() ran check_layout already
     charts.check_layout(fig)
     renderer = fig.canvas.get_renderer()
@@ -337,13 +337,13 @@ LABEL_CASES = {
 def test_row_labels_name_their_source_once_and_whole(case, width, monkeypatch):
     """'Creamer Media / Mining Weekly, 2017 · Creamer Media / Mining Week…' named the source twice and cut it:
     a row label names its publisher (before any bracket) once, whole, wrapped onto more lines when long."""
-    monkeypatch.setattr(charts, "WIDTH", width)
+    monkeypatch.setattr(chart_style, "WIDTH", width)
     fig = figure_of(LABEL_CASES[case]())
     publishers = dict(zip(data.sources()["source_id"], data.sources()["publisher"]))
     publishers.update({f"src-{i}": f"{LONG_PUBLISHER} {i}" for i in range(3)})
     squash = lambda text: re.sub(r"\s+", "", text)  # noqa: E731 (a wrapped label reads the same)
     for label, source in _row_labels(fig):
-        whole = squash(charts.display.source_short(publishers[source], None))
+        whole = squash(display.source_short(publishers[source], None))
         assert "…" not in label, label
         assert squash(label).count(whole) == 1, (label, publishers[source])
         assert all(len(line) <= charts.WRAP for line in label.splitlines()), label

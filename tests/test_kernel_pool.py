@@ -70,6 +70,25 @@ def test_a_reused_kernel_starts_each_notebook_as_a_fresh_one(tmp_path):
         assert found[key] == expected[key], f"{key} leaked from the previous notebook on the same kernel"
 
 
+def test_what_a_preload_leaves_is_reset_before_the_first_notebook(tmp_path):
+    """The pool's `preload` (imports and data read as a kernel starts) runs before the first notebook's reset: a
+    preload that changes state (here every change POLLUTE makes) leaves the notebook as a fresh kernel would."""
+    fresh = _notebook(["%matplotlib inline", PROBE])
+    NotebookClient(fresh, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    probe = _notebook([PROBE])
+    preload = "\n".join(POLLUTE).replace("%matplotlib inline", "get_ipython().run_line_magic('matplotlib', 'inline')")
+    _, failures = kernel_pool.run(
+        [probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path, preload=preload
+    )
+
+    assert failures == []
+    expected, found = _state(fresh), _state(probe)
+    for key in expected:
+        if key != "cwd":
+            assert found[key] == expected[key], f"{key} leaked from the preload"
+
+
 # Draws three charts with cited marks (two of them alike) through the book's chart code, as the pages show them.
 CHART = """\
 %matplotlib inline

@@ -8,7 +8,7 @@ matplotlib.use("agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.chapters import charts, distributions, spread  # noqa: E402
+from asmhub_utils.chapters import chart_style, charts, distributions, spread  # noqa: E402
 
 
 def figure(
@@ -74,7 +74,7 @@ def test_the_median_and_the_count_above_a_threshold_are_read_from_the_table():
 
 def test_the_seaborn_chart_passes_the_layout_gate_with_real_and_extreme_tables(monkeypatch):
     for width in (charts.WIDTH, 7.5):
-        monkeypatch.setattr(charts, "WIDTH", width)
+        monkeypatch.setattr(chart_style, "WIDTH", width)
         fig = distributions.ratio_by_region(
             spread.by_country(), "How far apart national estimates are", "highest estimate ÷ lowest (log scale)"
         )

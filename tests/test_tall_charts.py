@@ -8,7 +8,7 @@ matplotlib.use("agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.chapters import charts, data  # noqa: E402
+from asmhub_utils.chapters import chart_publish, charts, data  # noqa: E402
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def percent_rows():
 
 
 def _chart(frame, monkeypatch):
-    monkeypatch.setattr(charts, "publish", lambda fig, *a, **k: fig)
+    monkeypatch.setattr(chart_publish, "publish", lambda fig, *a, **k: fig)
     ax = charts.ranges_chart(frame, "label", "t", "percent", percent=True, names_source=True)
     charts.check_layout(ax.figure)
     return ax

@@ -15,7 +15,7 @@ from matplotlib import MatplotlibDeprecationWarning
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from asmhub_utils import escape
-from asmhub_utils.chapters import charts
+from asmhub_utils.chapters import chart_style, charts
 
 OTHER_REGION = "#949494"
 ROW_LABEL = 18  # characters per line of a region's label beside its row
@@ -53,7 +53,7 @@ def ratio_by_region(
     }
     frame = table.assign(_row=table[region].map(labels))
     rows = [labels[name] for name in order]
-    fig, ax = plt.subplots(figsize=(charts.WIDTH, 1.9 + 0.55 * len(order)))
+    fig, ax = plt.subplots(figsize=(chart_style.WIDTH, 1.9 + 0.55 * len(order)))
     with warnings.catch_warnings():  # seaborn 0.13.2 still passes `vert=` to matplotlib 3.11's boxplot
         warnings.filterwarnings("ignore", r"vert: bool", MatplotlibDeprecationWarning)
         sns.boxplot(

@@ -140,11 +140,11 @@ def representative(group_id: str, members: pd.DataFrame, prefer: frozenset[str] 
     """The figure an echo group is shown by: one of `prefer` when the group holds one (the figure a page's summary
     cites, so the summary and the row below show the same record), else the one the group is named after (its
     earliest, echoes.py), or the first listed when that one is not among `members`."""
-    chosen = members[members["record_id"].isin(prefer)]
-    if not chosen.empty:
-        return chosen.iloc[0]
-    named = members[members["record_id"] == group_id]
-    return (named if not named.empty else members).iloc[0]
+    ids = members["record_id"].tolist()  # positions, not boolean masks: a mask copies every column (4 ms)
+    chosen = next((n for n, record in enumerate(ids) if record in prefer), None)
+    if chosen is None:
+        chosen = ids.index(group_id) if group_id in ids else 0
+    return members.iloc[chosen]
 
 
 def _one_per_estimate(rows: pd.DataFrame) -> list[tuple[pd.Series, list[tuple[str, str]]]]:

@@ -28,6 +28,12 @@ from asmhub_utils.errors import display_path
 from asmhub_utils.execute import kernel_pool, page_files
 
 CACHE = paths.BUILD / ".jupyter_cache"  # where jupyter-book points myst-nb's cache
+# What each kernel imports and reads as soon as it starts, while this process reads the cache and the first chapter
+# (kernel_pool.run's `preload`).
+PRELOAD = """\
+from asmhub_utils.chapters import charts, data, downloads, places, series, tables, text
+data.countries(), data.sources(), data.estimates()
+"""
 
 
 def chapters(toc: Path = paths.ROOT / "_toc.yml") -> list[Path]:
@@ -96,7 +102,9 @@ def run(jobs: int = 2) -> tuple[list[Path], list[str]]:
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     cache = get_cache(str(CACHE))
     todo = uncached(chapters(), cache)
-    done, failed = kernel_pool.run(todo, lambda km, path: _execute_and_cache(km, path, cache), jobs, paths.ROOT)
+    done, failed = kernel_pool.run(
+        todo, lambda km, path: _execute_and_cache(km, path, cache), jobs, paths.ROOT, preload=PRELOAD
+    )
     # Jupyter Book runs a failed chapter again and reports the error in the build.
     return done, [f"{display_path(path)}: {type(error).__name__}" for path, error in failed]
 

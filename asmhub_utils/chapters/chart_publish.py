@@ -1,0 +1,59 @@
+"""Showing a chart on its page: inline SVG in a figure (publish), and a capture for pages written to files
+(captured)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import matplotlib.pyplot as plt
+from markupsafe import Markup
+
+from asmhub_utils import html_templates
+from asmhub_utils.chapters.chart_layout import check_layout
+from asmhub_utils.chapters.chart_svg import to_svg
+
+
+def _notebook_display():
+    """IPython's `display` when running in a notebook kernel; None elsewhere (tests, scripts)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        return None
+    return display if get_ipython() is not None else None
+
+
+_CAPTURED: list[list[str]] = []
+
+
+@contextmanager
+def captured() -> Iterator[list[str]]:
+    """Inside the block, `publish` appends each chart's HTML (as the page would show it) to the yielded list
+    instead of showing it: the explorer's static views are written to files, not into the notebook."""
+    charts: list[str] = []
+    _CAPTURED.append(charts)
+    try:
+        yield charts
+    finally:
+        _CAPTURED.pop()
+
+
+def figure_html(fig: plt.Figure, description: str) -> str:
+    """A chart as a page shows it: inline SVG in a figure with the note line a tapped mark fills."""
+    return html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))
+
+
+def publish(fig: plt.Figure, description: str = "") -> plt.Figure:
+    """Check the layout (ChartLayoutError), then, in a notebook, show the chart as inline SVG and close it. Inside
+    `captured()` the SVG's HTML goes to the capture instead."""
+    check_layout(fig)
+    show = _notebook_display()
+    if _CAPTURED:
+        _CAPTURED[-1].append(figure_html(fig, description))
+    elif show is not None:
+        from IPython.display import HTML
+
+        show(HTML(figure_html(fig, description)))
+    plt.close(fig)
+    return fig
