@@ -99,7 +99,17 @@ STATEMENTS = ("Legal status", "Action plan")  # summary lines that quote a state
 
 # The columns SUMMARY_FACTS and _latest read: they select on these alone (a boolean mask over all 47 columns costs
 # 2 to 5 ms, about twenty a page, twice), and the row found is then taken whole from the page's figures.
-FACT_COLUMNS = ("measures", "mineral", "coverage", "dataset", "indicator", "note", "unit", "grade", "value_central")
+FACT_COLUMNS = (
+    "measures",
+    "mineral",
+    "coverage",
+    "dataset",
+    "indicator",
+    "note",
+    "unit",
+    "reliability",
+    "value_central",
+)
 FACT_COLUMNS += ("year", "record_id")
 
 
