@@ -50,7 +50,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
 from asmhub_utils import escape, html_templates
-from asmhub_utils.chapters import data, display, glyphs
+from asmhub_utils.chapters import data, display, glyphs, svg_compact
 
 WIDTH = 4.4  # inches
 MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstring for the 11 px displayed rule
@@ -346,6 +346,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
     # the whole column, where chart text would look like a slide's.
     width_px = fig.get_figwidth() * 96
     root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
+    svg_compact.compact(root)
     _prefix_ids(root, content_prefix(root))
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 
