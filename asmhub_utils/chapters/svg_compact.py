@@ -50,7 +50,11 @@ def drop_zero_rotations(root: ET.Element) -> None:
 def drop_unreferenced_ids(root: ET.Element) -> None:
     """Ids nothing in the chart refers to (`url(#id)`, `href="#id"`), but a cited mark's."""
     referenced = {
-        name for el in root.iter() for key, value in el.attrib.items() if key != "id" for name in _REFERENCE.findall(value)
+        name
+        for el in root.iter()
+        for key, value in el.attrib.items()
+        if key != "id"
+        for name in _REFERENCE.findall(value)
     }
     for el in root.iter():
         name = el.get("id")
