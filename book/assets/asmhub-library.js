@@ -2,8 +2,8 @@
    typed must occur, accents and case ignored) over each entry's title, publisher, year, grade and the countries
    its figures are about; a group and a grade menu; a count of what shows. A section whose entries are all
    filtered out is hidden. On a phone each entry shows two lines; "Details" opens the rest and the BibTeX button.
-   While the page loads nothing is read from the entries and only an id per "Details" button is written: a
-   phone's CPU has 400 entries to lay out. The data (group, grade, countries) is window.ASMHUB_BIB, written at
+   While the page loads nothing is read from or written into the entries (a "Details" button names the text it
+   opens at its first use): a phone's CPU has 400 entries to lay out, and each change to them lays them out again. The data (group, grade, countries) is window.ASMHUB_BIB, written at
    build time into _static/asmhub-bib.js; the BibTeX, window.ASMHUB_BIBTEX in _static/asmhub-bibtex.js, is loaded
    at the first copy. Without this script every entry is shown whole. */
 (() => {
@@ -60,15 +60,14 @@
         withBibtex((all) => copy(all[keyOf(div)] || "", button));
         return;
       }
+      const text = div.querySelector("p");
+      if (text && !button.hasAttribute("aria-controls")) {
+        text.id = text.id || `asm-entry-${entries.indexOf(div)}`;
+        button.setAttribute("aria-controls", text.id);
+      }
       const open = div.classList.toggle("asm-open");
       button.setAttribute("aria-expanded", String(open));
       button.textContent = open ? "Less" : "Details";
-    });
-    entries.forEach((div, n) => {
-      const text = div.querySelector("p"), more = div.querySelector("button.asm-entry-more");
-      if (!text || !more) return;
-      text.id = text.id || `asm-entry-${n}`;
-      more.setAttribute("aria-controls", text.id);
     });
 
     const field = (control, label) => {
