@@ -73,9 +73,23 @@ def serve_gzip(root: Path):
     return first_visit.serve(root, handler=_GzipHandler)
 
 
-def lighthouse(url: str, runs: int) -> dict[str, int]:
-    """Lighthouse category scores (0-100) of `url`, mobile preset; the median of `runs` runs."""
+# The metrics behind the performance score (Lighthouse audit ids), printed under the table: which one failed.
+METRICS = (
+    ("FCP s", "first-contentful-paint", 1000),
+    ("LCP s", "largest-contentful-paint", 1000),
+    ("TBT ms", "total-blocking-time", 1),
+    ("CLS", "cumulative-layout-shift", 1),
+    ("SI s", "speed-index", 1000),
+    ("DOM nodes", "dom-size", 1),
+)
+REPORTS = paths.ROOT / "_build" / "audit"
+
+
+def lighthouse(url: str, runs: int, label: str = "") -> tuple[dict[str, int], dict[str, float]]:
+    """Lighthouse category scores (0-100) of `url`, mobile preset, and its performance metrics; the median of
+    `runs` runs. The last run's JSON report is kept in _build/audit/ (named by `label`)."""
     scores: dict[str, list[int]] = {category: [] for category in CATEGORIES}
+    metrics: dict[str, list[float]] = {name: [] for name, _, _ in METRICS}
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             report = Path(tmp) / "report.json"
@@ -95,10 +109,20 @@ def lighthouse(url: str, runs: int) -> dict[str, int]:
                 timeout=300,
             )
             result = json.loads(report.read_text())
+            if label:
+                REPORTS.mkdir(parents=True, exist_ok=True)
+                (REPORTS / f"{label.replace(' ', '_')}.json").write_text(report.read_text())
         for category in CATEGORIES:
             score = result["categories"][category]["score"]
             scores[category].append(round(100 * score) if score is not None else -1)
-    return {category: int(statistics.median(values)) for category, values in scores.items()}
+        for name, audit, unit in METRICS:
+            value = result["audits"].get(audit, {}).get("numericValue")
+            if value is not None:
+                metrics[name].append(value / unit)
+    return (
+        {category: int(statistics.median(values)) for category, values in scores.items()},
+        {name: statistics.median(values) for name, values in metrics.items() if values},
+    )
 
 
 def axe_violations(page, url: str) -> list[tuple[str, int]]:
@@ -129,17 +153,25 @@ def main(argv: list[str] | None = None) -> int:
                 ok = False
                 continue
             violations = axe_violations(page, base + path)
-            scores = lighthouse(base + path, options.lighthouse_runs) if n < LIGHTHOUSE_PAGES else {}
+            scores, metrics = ({}, {})
+            if n < LIGHTHOUSE_PAGES:
+                scores, metrics = lighthouse(base + path, options.lighthouse_runs, label)
             ok &= not violations and (
                 not scores or (scores["performance"] >= 90 and all(scores[c] == 100 for c in CATEGORIES[1:]))
             )
-            rows.append((label, path, scores, violations))
+            rows.append((label, path, scores, violations, metrics))
         browser.close()
     print(f"{'page':<14} {'perf':>4} {'a11y':>4} {'b-p':>4} {'seo':>4}  axe violations")
-    for label, path, scores, violations in rows:
+    for label, path, scores, violations, _ in rows:
         cells = " ".join(f"{scores[c]:>4}" if scores else f"{'-':>4}" for c in CATEGORIES)
         found = ", ".join(f"{rule} ({nodes})" for rule, nodes in violations) or "none"
         print(f"{label:<14} {cells}  {found}   [{path}]")
+    print(f"\n{'page':<14} " + " ".join(f"{name:>9}" for name, _, _ in METRICS) + f"   (reports in {REPORTS})")
+    for label, _, _, _, metrics in rows:
+        if metrics:
+            digits = {name: 0 if unit == 1 and name != "CLS" else 2 for name, _, unit in METRICS}
+            cells = (f"{metrics.get(name, float('nan')):>9.{digits[name]}f}" for name, _, _ in METRICS)
+            print(f"{label:<14} " + " ".join(cells))
     print("OK" if ok else "TARGETS MISSED (performance >= 90, the rest 100, no axe violation)")
     return 0 if ok else 1
 

@@ -5,8 +5,9 @@
 Serves _build/html on 127.0.0.1, loads every page in Debian's chromium with the HTTP cache off, and prints per
 page the bytes as stored (what the test server sends: bodies + response headers, as Chromium counts them), the
 same resources gzip-compressed (what a static host such as GitHub Pages sends), and the number of requests; then
-a first search ("mercury" on search.html, the search index included). The budget is checked on the gzip basis:
-median page <= 250 KB, no page over 600 KB (the country table included), a first search <= 1 MB.
+a first search ("mercury" on search.html, the search index included). The budget: median page <= 250 KB and no
+page over 600 KB as stored (the library and the country table included), a first search <= 1 MB gzip-compressed.
+Exit status 1 when over budget.
 """
 
 from __future__ import annotations
@@ -47,20 +48,21 @@ def main(argv: list[str] | None = None) -> int:
     median_gzip, max_gzip = int(statistics.median(zipped.values())), max(zipped.values())
     median_stored, max_stored = first_visit.weight_summary(visits)
     heaviest = max(zipped, key=zipped.get)
+    heaviest_stored = max(visits, key=lambda page: visits[page].bytes)
     ok = (
-        median_gzip <= first_visit.MEDIAN_TARGET
-        and max_gzip <= first_visit.MAX_TARGET
+        median_stored <= first_visit.MEDIAN_TARGET
+        and max_stored <= first_visit.MAX_TARGET
         and search_gzip <= first_visit.SEARCH_TARGET
     )
     print(f"\npages: {len(visits)}  ({elapsed:.1f} s)")
     print(
-        f"gzip (budget basis): median {median_gzip / 1024:.1f} KB (<= {first_visit.MEDIAN_TARGET // 1024})"
-        f"  max {max_gzip / 1024:.1f} KB (<= {first_visit.MAX_TARGET // 1024}, {heaviest})"
-        f"  first search {search_gzip / 1024:.1f} KB (<= {first_visit.SEARCH_TARGET // 1024})"
+        f"as stored (budget): median {median_stored / 1024:.1f} KB (<= {first_visit.MEDIAN_TARGET // 1024})"
+        f"  max {max_stored / 1024:.1f} KB (<= {first_visit.MAX_TARGET // 1024}, {heaviest_stored})"
+        f"  first search {search.bytes / 1024:.1f} KB"
     )
     print(
-        f"as stored:           median {median_stored / 1024:.1f} KB  max {max_stored / 1024:.1f} KB"
-        f"  first search {search.bytes / 1024:.1f} KB"
+        f"gzip:               median {median_gzip / 1024:.1f} KB  max {max_gzip / 1024:.1f} KB ({heaviest})"
+        f"  first search {search_gzip / 1024:.1f} KB (budget <= {first_visit.SEARCH_TARGET // 1024})"
     )
     print("OK" if ok else "OVER BUDGET")
     return 0 if ok else 1

@@ -120,9 +120,11 @@ def test_library_entries_are_list_items_with_their_line_written_in():
 
     body = (
         '<div role="list" class="citation-list"><div class="citation" id="src-2-a-1" role="doc-biblioentry">'
-        '<span class="label">[A]</span><p>Text.</p>\n</div></div>'
+        '<span class="label"><span class="fn-bracket">[</span>A<span class="fn-bracket">]</span></span>'
+        "<p>Text.</p>\n</div></div>"
     )
     out = pages.library_markup(body, {"a-1": "Ghana, <Mali>"})
+    assert '<span class="label">[A]</span>' in out
     assert 'role="doc-biblioentry"' not in out and 'id="src-2-a-1" role="listitem"' in out
     assert (
         '<p>Text.</p>\n<div class="asm-entry-actions"><span class="asm-entry-countries">Ghana, &lt;Mali&gt;</span>'

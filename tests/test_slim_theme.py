@@ -1,5 +1,7 @@
 """The theme slimming: stylesheet purge, icon glyph collection, and script removal."""
 
+from pathlib import Path
+
 import pytest
 
 from asmhub_utils.site.sphinx_ext import css_purge, slim_theme
@@ -97,9 +99,56 @@ def test_external_scripts_are_deferred_except_on_the_search_page():
     assert slim_theme.slim_page(head, search_page=True) == head
 
 
-def test_design_and_toggle_assets_only_where_the_page_uses_them():
-    assert set(slim_theme.unused_assets("<p>text</p>")) == {"sphinx-design", "design-tabs", "togglebutton"}
-    assert slim_theme.unused_assets('<div class="sd-card">x</div><details class="toggle-details">') == ()
+OPTIONAL = {"sphinx-design", "design-tabs", "togglebutton", "clipboard", "copybutton", "pygments"}
+
+
+def test_design_toggle_and_code_assets_only_where_the_page_uses_them():
+    assert set(slim_theme.unused_assets("<p>text</p>")) == OPTIONAL
+    used = (
+        '<div class="sd-card">x</div><div class="toggle docutils container">'
+        '<div class="highlight-python notranslate"><div class="highlight"><pre>x</pre></div></div>'
+    )
+    assert slim_theme.unused_assets(used) == ()
+    assert set(slim_theme.unused_assets('<div class="admonition dropdown">')) == OPTIONAL - {"togglebutton"}
+
+
+def test_words_of_the_text_or_a_link_do_not_load_an_asset():
+    """'iisd-' in a link once loaded sphinx-design's 55 KB on every page citing IISD."""
+    body = (
+        '<a href="library.html#src-2-igf-iisd-prepared-2017" id="sd-note">a toggle, a dropdown, highlight</a>'
+        '<span class="highlighted">search term</span>'
+    )
+    assert set(slim_theme.unused_assets(body)) == OPTIONAL
+
+
+def test_pages_lose_bootstrap_whose_two_uses_asmhub_js_provides():
+    head = (
+        '<link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=55c2" />\n'
+        '<link rel="preload" as="script" href="../_static/scripts/pydata-sphinx-theme.js?digest=55c2" />\n'
+        '<script defer src="../_static/scripts/bootstrap.js?digest=55c2"></script>\n'
+        '<script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=55c2"></script>'
+    )
+    for search_page in (False, True):
+        slim = slim_theme.slim_page(head, search_page=search_page)
+        assert "bootstrap" not in slim and slim.count("pydata-sphinx-theme.js") == 2
+    script = (Path(__file__).parents[1] / "book" / "assets" / "asmhub.js").read_text(encoding="utf-8")
+    assert '[data-bs-toggle="dropdown"]' in script and "pst-back-to-top" in script
+
+
+def test_unread_custom_properties_and_unnamed_keyframes_are_dropped():
+    css = (
+        '@charset "UTF-8";/*! Theme v1 MIT */:root{--a:url("data:image/svg+xml;utf8,x");--b:1px;--c:var(--b);'
+        "--unread:red}.x{color:var(--c)}.only-vars{--unread-too:1}@media (min-width:1px){:root{--unread:2}}"
+        "@keyframes fa-spin{to{a:b}}@keyframes pulse{to{c:d}}.y{animation:pulse 1s}"
+    )
+    out = css_purge.drop_unread(css, css_purge.referenced_variables([css]), css_purge.animation_names([css]))
+    assert out.startswith('@charset "UTF-8";\n/*! Theme v1 MIT */')
+    assert ":root{--b:1px;--c:var(--b)}" in out and ".x{color:var(--c)}" in out
+    assert "--unread" not in out and "--a:" not in out and ".only-vars" not in out and "@media" not in out
+    assert "@keyframes pulse" in out and "fa-spin" not in out
+    # a property a page sets or a script reads stays
+    kept = css_purge.referenced_variables([css], ['<div style="--unread:blue">'])
+    assert "--unread:red" in css_purge.drop_unread(css, kept, set())
 
 
 def test_primary_sidebar_is_a_landmark():

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from asmhub_utils import escape
-from asmhub_utils.chapters import display
+from asmhub_utils.chapters import display, svg_compact
 from asmhub_utils.chapters.chart_style import LIBRARY_LINK, figure_reliability
 
 
@@ -102,6 +102,7 @@ def to_svg(fig: plt.Figure, description: str = "") -> str:
     # the whole column, where chart text would look like a slide's.
     width_px = fig.get_figwidth() * 96
     root.set("style", f"width:100%;max-width:{width_px * DESK_SCALE:.0f}px;height:auto")
+    svg_compact.compact(root)
     _prefix_ids(root, content_prefix(root))
     return re.sub(r">\s+<", "><", ET.tostring(root, encoding="unicode"))
 

@@ -1,9 +1,12 @@
 /* The resource library (book/library.md): a filter box like the country table's (asmhub-table.js: every word
    typed must occur, accents and case ignored) over each entry's title, publisher, year, reliability and the
-   countries its figures are about; a group and a reliability menu; a count of what shows. A section whose entries are all
-   filtered out is hidden. On a phone each entry shows two lines; "Details" opens the rest and the BibTeX button.
-   The data (group, reliability, countries) is window.ASMHUB_BIB, written at build time into _static/asmhub-bib.js;
-   the BibTeX, window.ASMHUB_BIBTEX in _static/asmhub-bibtex.js, is loaded at the first copy. Without this script every entry is shown whole. */
+   countries its figures are about; a group and a reliability menu; a count of what shows. A section whose entries
+   are all filtered out is hidden. On a phone each entry shows two lines; "Details" opens the rest and the BibTeX
+   button. While the page loads nothing is read from or written into the entries (a "Details" button names the
+   text it opens at its first use): a phone's CPU has 400 entries to lay out, and each change to them lays them out
+   again. The data (group, reliability, countries) is window.ASMHUB_BIB, written at build time into
+   _static/asmhub-bib.js; the BibTeX, window.ASMHUB_BIBTEX in _static/asmhub-bibtex.js, is loaded at the first
+   copy. Without this script every entry is shown whole. */
 (() => {
   "use strict";
   const fold = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -38,33 +41,34 @@
     const bib = window.ASMHUB_BIB;
     if (!tools || !bib) return;
     const entries = Array.from(document.querySelectorAll("div.citation[id^='src-']"));
+    const keyOf = (div) => div.id.replace(/^src-\d+-/, "");
     const groups = new Set(), tiers = new Set();
-    entries.forEach((div, n) => {
-      const entry = bib[div.id.replace(/^src-\d+-/, "")];
+    Object.values(bib).forEach((entry) => { groups.add(entry.g); tiers.add(entry.r); });
+    // What the filter reads of each entry is gathered at its first use, not while the page loads (401 entries'
+    // text, folded: Lighthouse counted it as blocking time on a phone).
+    let texts = null;
+    const searchable = () => texts || (texts = entries.map((div) => {
+      const entry = bib[keyOf(div)];
+      const extra = entry ? ` ${entry.r} ${entry.g.replace(/-/g, " ")}` : "";
+      return { div, text: fold(div.textContent + extra), group: entry && entry.g, reliability: entry && entry.r };
+    }));
+    // One listener for every entry's buttons (the line under each entry is written into the page at build time).
+    document.querySelector(".bd-article").addEventListener("click", (event) => {
+      const button = event.target.closest("button.asm-entry-more, button.asm-copy-bibtex");
+      const div = button && button.closest("div.citation");
+      if (!div) return;
+      if (button.classList.contains("asm-copy-bibtex")) {
+        withBibtex((all) => copy(all[keyOf(div)] || "", button));
+        return;
+      }
       const text = div.querySelector("p");
-      if (text) text.id = text.id || `asm-entry-${n}`;
-      let extra = "";
-      if (entry) {
-        div.dataset.group = entry.g;
-        div.dataset.reliability = entry.r;
-        groups.add(entry.g);
-        tiers.add(entry.r);
-        extra = ` ${entry.r} ${entry.g.replace(/-/g, " ")}`;
+      if (text && !button.hasAttribute("aria-controls")) {
+        text.id = text.id || `asm-entry-${entries.indexOf(div)}`;
+        button.setAttribute("aria-controls", text.id);
       }
-      div.dataset.text = fold(div.textContent + extra);
-      // The line under each entry (countries, Details, Copy BibTeX) is written into the page at build time.
-      const more = div.querySelector("button.asm-entry-more");
-      if (more && text) {
-        more.setAttribute("aria-controls", text.id);
-        more.addEventListener("click", () => {
-          const open = div.classList.toggle("asm-open");
-          more.setAttribute("aria-expanded", String(open));
-          more.textContent = open ? "Less" : "Details";
-        });
-      }
-      const button = div.querySelector("button.asm-copy-bibtex");
-      const key = div.id.replace(/^src-\d+-/, "");
-      if (button) button.addEventListener("click", () => withBibtex((all) => copy(all[key] || "", button)));
+      const open = div.classList.toggle("asm-open");
+      button.setAttribute("aria-expanded", String(open));
+      button.textContent = open ? "Less" : "Details";
     });
 
     const field = (control, label) => {
@@ -98,11 +102,11 @@
     function apply() {
       const words = fold(filter.value).split(/\s+/).filter(Boolean);
       let shown = 0;
-      entries.forEach((div) => {
-        const keep = words.every((w) => div.dataset.text.includes(w))
-          && (!group.value || div.dataset.group === group.value)
-          && (!reliability.value || div.dataset.reliability === reliability.value);
-        div.hidden = !keep;
+      searchable().forEach(({ div, text, group: g, reliability: r }) => {
+        const keep = words.every((w) => text.includes(w))
+          && (!group.value || g === group.value)
+          && (!reliability.value || r === reliability.value);
+        if (div.hidden === keep) div.hidden = !keep;
         shown += keep;
       });
       sections.forEach((s) => { s.hidden = !s.querySelector("div.citation:not([hidden])"); });
@@ -110,7 +114,7 @@
     }
     tools.addEventListener("input", apply);
     tools.addEventListener("change", apply);
-    apply();
+    count.textContent = `Showing ${entries.length} of ${entries.length} sources`;
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
   else setUp();

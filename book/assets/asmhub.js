@@ -53,3 +53,41 @@ function asmCiteFigure() {
 window.addEventListener("hashchange", asmCiteFigure);
 document.addEventListener("DOMContentLoaded", asmCiteFigure);
 // The resource library's filter and copy buttons: book/assets/asmhub-library.js (loaded by that page only).
+// The theme's header menus (launch, download) and its back-to-top button, the two behaviours of Bootstrap's
+// script (81 KB, not loaded: slim_theme.py) the book uses. A menu opens under its button (asmhub.css keeps it on
+// a phone's screen); a click anywhere or Escape closes it.
+(function () {
+  function setOpen(button, open) {
+    var menu = button.parentElement && button.parentElement.querySelector(".dropdown-menu");
+    button.setAttribute("aria-expanded", String(open));
+    button.classList.toggle("show", open);
+    if (menu) menu.classList.toggle("show", open);
+  }
+  function closeAll(except) {
+    document.querySelectorAll('[data-bs-toggle="dropdown"][aria-expanded="true"]').forEach(function (button) {
+      if (button !== except) setOpen(button, false);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest('[data-bs-toggle="dropdown"]');
+    closeAll(button);
+    if (button) setOpen(button, button.getAttribute("aria-expanded") !== "true");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeAll(null);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var top = document.getElementById("pst-back-to-top");
+    var header = document.querySelector(".bd-header");
+    if (!top) return;
+    top.addEventListener("click", function () {
+      document.body.scrollTop = 0;
+      document.documentElement.scrollTop = 0;
+    });
+    var last = window.scrollY, below = header ? header.getBoundingClientRect().bottom : 0;
+    window.addEventListener("scroll", function () {
+      top.style.display = last > window.scrollY && window.scrollY > below ? "block" : "none";
+      last = window.scrollY;
+    }, { passive: true });
+  });
+})();

@@ -89,3 +89,88 @@ def purge(css: str, used: set[str]) -> str:
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     body = _purge_rules([r for r in rules if not (r.type == "at-rule" and r.lower_at_keyword == "charset")], used)
     return charset + (licences + "\n" if licences else "") + body + "\n"
+
+
+# Custom properties and keyframes: a theme defines hundreds of variables (every Bootstrap colour, light and dark) of
+# which the rules left after the purge read a part; PurgeCSS's `variables` and `keyframes` options do the same.
+_VAR_USE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+_PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
+
+
+def referenced_variables(css_texts: Iterable[str], other_texts: Iterable[str] = ()) -> set[str]:
+    """Custom properties something reads: `var(--x)` in a stylesheet, or `--x` anywhere in a page or script
+    (an inline style, `style.setProperty("--x", ...)`)."""
+    found: set[str] = set()
+    for text in css_texts:
+        found.update(_VAR_USE.findall(text))
+    for text in other_texts:
+        found.update(_PROPERTY.findall(text))
+    return found
+
+
+def _declarations_without(content, unused: set[str]) -> str | None:
+    """The block's declarations without those of `unused` custom properties; None when the block holds anything
+    but declarations (nested rules: left as they are)."""
+    kept = []
+    for node in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
+        if node.type != "declaration":
+            return None
+        if node.name not in unused:
+            kept.append(node.serialize())
+    return ";".join(kept)
+
+
+def _drop_rules(rules, keep_variable, keep_keyframes) -> str:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            names = {
+                node.name
+                for node in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                if node.type == "declaration" and node.name.startswith("--")
+            }
+            unused = {name for name in names if not keep_variable(name)}
+            body = _declarations_without(rule.content, unused) if unused else None
+            if body is None:
+                out.append(tinycss2.serialize([rule]))
+            elif body:
+                out.append(tinycss2.serialize(rule.prelude) + "{" + body + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in _NESTED and rule.content is not None:
+            inner = _drop_rules(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
+                keep_variable,
+                keep_keyframes,
+            )
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword.endswith("keyframes"):
+            if keep_keyframes(tinycss2.serialize(rule.prelude).strip()):
+                out.append(tinycss2.serialize([rule]))
+        else:
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
+
+
+def drop_unread(css: str, variables: set[str], words_used: set[str]) -> str:
+    """`css` without declarations of custom properties not in `variables` (see referenced_variables) and without
+    `@keyframes` whose name is not in `words_used` (the words of every stylesheet's rules, pages and scripts);
+    a rule left with no declaration goes too. `@charset` and licence comments stay at the top."""
+    charset = '@charset "UTF-8";\n' if css.lstrip().lower().startswith("@charset") else ""
+    licences = "\n".join(_LICENCE.findall(css))
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    body = _drop_rules(
+        [r for r in rules if not (r.type == "at-rule" and r.lower_at_keyword == "charset")],
+        keep_variable=lambda name: name in variables,
+        keep_keyframes=lambda name: name in words_used,
+    )
+    return charset + (licences + "\n" if licences else "") + body + "\n"
+
+
+def animation_names(css_texts: Iterable[str]) -> set[str]:
+    """Words of the stylesheets outside their `@keyframes` blocks (where an animation is named)."""
+    found: set[str] = set()
+    for text in css_texts:
+        for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+            if not (rule.type == "at-rule" and rule.lower_at_keyword.endswith("keyframes")):
+                found.update(WORD.findall(tinycss2.serialize([rule])))
+    return found

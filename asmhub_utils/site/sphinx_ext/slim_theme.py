@@ -3,6 +3,9 @@
 * Icons: the theme's `fontawesome.js` (1.5 MB, every icon as SVG) is dropped; the theme's own CSS already draws the
   icons with the Font Awesome web font, which is cut down to the glyphs the site uses (a few KB).
 * Stylesheets: rules that match nothing in the built site are removed (`css_purge`).
+* Bootstrap's script (81 KB: tooltips, modals, carousels...) is not loaded: the book uses two of its behaviours,
+  the header's menus and the back-to-top button, which book/assets/asmhub.js provides in a few lines.
+* Stylesheets: custom properties no rule reads and animations nothing names are dropped too.
 * Search: Sphinx's search index and tools load only on the search page (search-as-you-type is off).
 * sphinx-thebe's scripts are not loaded (live code is off), which removes the duplicate `THEBE_JS_URL` error.
 * The sidebar buttons of sphinx-book-theme work on phones (`FORWARD_TOGGLES_JS`).
@@ -18,6 +21,7 @@ doctree folder, so an incremental build purges from the originals, not from an e
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -41,6 +45,12 @@ PURGED_CSS = (
 )
 FONT_DIR = "vendor/fontawesome/webfonts"
 _FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+_BOOTSTRAP_JS = re.compile(
+    r'\s*<link rel="preload" as="script" href="[^"]*_static/scripts/bootstrap\.js[^"]*" />'
+    r'|\s*<script defer src="[^"]*_static/scripts/bootstrap\.js[^"]*"></script>'
+)
+# Scripts in _static that no page loads (their words must not keep CSS rules alive).
+UNLOADED_SCRIPTS = {"fontawesome.js", "bootstrap.js"}
 _SEARCH_JS = re.compile(
     r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
     r"</script>"
@@ -92,17 +102,28 @@ def _is_thebe(asset) -> bool:
     )
 
 
-# Extensions' assets a page needs only when its body uses them: sphinx-design's stylesheet (55 KB after the
-# purge, which keeps the rules its tab script names) and tab script when the page has a design component
-# ("sd-" classes), togglebutton's when it has a toggle or a dropdown. Every page loaded them (Lighthouse:
-# render-blocking, unused CSS).
-_OPTIONAL_ASSETS = {("sphinx-design", "design-tabs"): ("sd-",), ("togglebutton",): ("toggle", "dropdown")}
+# Extensions' assets a page needs only when its body has an element of theirs (a class in a class attribute; a
+# word of the text, a URL or an id does not count: "iisd-" in a link once loaded sphinx-design on every page
+# citing IISD): sphinx-design's stylesheet (55 KB after the purge) and tab script for a design component
+# ("sd-" classes); togglebutton's for a toggle or a dropdown; copybutton's, the clipboard library and Pygments'
+# colours for highlighted code ("highlight" classes). Every page loaded them (Lighthouse: render-blocking,
+# unused CSS and JavaScript).
+_OPTIONAL_ASSETS = {
+    ("sphinx-design", "design-tabs"): re.compile(r"^sd-"),
+    ("togglebutton",): re.compile(r"^(?:toggle|dropdown)$"),
+    ("clipboard", "copybutton", "pygments"): re.compile(r"^highlight(?:$|-)"),
+}
+_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 
 
 def unused_assets(body: str) -> tuple[str, ...]:
     """Name parts of the optional assets a page body does not use."""
+    classes = {name for value in _CLASS_ATTRIBUTE.findall(body) for name in value.split()}
     return tuple(
-        part for parts, marks in _OPTIONAL_ASSETS.items() if not any(m in body for m in marks) for part in parts
+        part
+        for parts, mark in _OPTIONAL_ASSETS.items()
+        if not any(mark.search(name) for name in classes)
+        for part in parts
     )
 
 
@@ -134,10 +155,10 @@ def defer_scripts(html: str) -> str:
 
 
 def slim_page(html: str, search_page: bool) -> str:
-    """The page without the fontawesome script and, except on the search page, without the search scripts and
-    with its scripts deferred; the navigation's expand buttons (an icon only) get a name that screen readers can
-    announce."""
-    html = _FONTAWESOME_JS.sub("", html)
+    """The page without the fontawesome and Bootstrap scripts and, except on the search page, without the search
+    scripts and with its scripts deferred; the navigation's expand buttons (an icon only) get a name that screen
+    readers can announce."""
+    html = _BOOTSTRAP_JS.sub("", _FONTAWESOME_JS.sub("", html))
     html = html.replace(_TOC_TOGGLE, _TOC_TOGGLE_NAMED).replace(_SIDEBAR, _SIDEBAR_LANDMARK)
     return html if search_page else defer_scripts(_SEARCH_JS.sub("", html))
 
@@ -155,10 +176,17 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _purge_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: Path) -> tuple[int, int]:
-    """Purge one stylesheet in place from its pristine copy; returns (bytes before, bytes after)."""
-    key = sheet.relative_to(static).as_posix().replace("/", "__")
-    pristine, marker = pristine_dir / key, pristine_dir / f"{key}.purged-sha256"
+def _marker(sheet: Path, pristine_dir: Path, static: Path) -> Path:
+    """Where the sha256 of the slimmed sheet is kept: a sheet with another sha is a fresh original from Sphinx."""
+    return pristine_dir / f"{sheet.relative_to(static).as_posix().replace('/', '__')}.purged-sha256"
+
+
+def _purged_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: Path) -> tuple[str, str]:
+    """(original, purged) of one stylesheet, purged from its pristine copy."""
+    pristine, marker = (
+        pristine_dir / sheet.relative_to(static).as_posix().replace("/", "__"),
+        _marker(sheet, pristine_dir, static),
+    )
     current = sheet.read_bytes()
     if not (marker.exists() and pristine.exists() and marker.read_text() == _sha(current)):
         pristine.write_bytes(current)  # Sphinx copied a fresh original: remember it
@@ -166,9 +194,29 @@ def _purge_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: P
     purged = _memoised_purge(original, used, pristine_dir)
     if sheet.name == "pydata-sphinx-theme.css":
         purged = _ICON_FONT_SRC.sub(r'url(\1\2.subset.woff) format("woff")', purged)
-    sheet.write_text(purged, encoding="utf-8")
-    marker.write_text(_sha(purged.encode("utf-8")))
-    return len(original.encode("utf-8")), len(purged.encode("utf-8"))
+    return original, purged
+
+
+def _without_unread(sheets: dict[Path, str], others: list[str], texts: list[str], memo_dir: Path) -> dict[Path, str]:
+    """The purged sheets without custom properties nothing reads and keyframes nothing names, until none is left
+    (a dropped variable may have been the only reader of another). Remembered by its inputs, like the purge."""
+    key = _sha("\0".join([*sheets.values(), *others, *texts]).encode("utf-8"))
+    memo = memo_dir / f"unread-{key}.json"
+    if memo.exists():
+        kept = json.loads(memo.read_text(encoding="utf-8"))
+        if set(kept) == {p.name for p in sheets}:
+            return {p: kept[p.name] for p in sheets}
+    current = dict(sheets)
+    for _ in range(5):
+        css = [*current.values(), *others]
+        variables = css_purge.referenced_variables(css, texts)
+        names = css_purge.animation_names(css) | css_purge.words(texts)
+        following = {p: css_purge.drop_unread(text, variables, names) for p, text in current.items()}
+        if following == current:
+            break
+        current = following
+    memo.write_text(json.dumps({p.name: text for p, text in current.items()}), encoding="utf-8")
+    return current
 
 
 def _memoised_purge(original: str, used: set[str], memo_dir: Path) -> str:
@@ -223,16 +271,24 @@ def _build_finished(app: Sphinx, exception) -> None:
         if slim != html:
             page.write_text(slim, encoding="utf-8")
         texts.append(slim)
-    scripts = [p for p in static.rglob("*.js") if p.name != "fontawesome.js"]
-    used = css_purge.words(texts + [p.read_text(encoding="utf-8", errors="replace") for p in scripts])
+    scripts = [
+        p.read_text(encoding="utf-8", errors="replace") for p in static.rglob("*.js") if p.name not in UNLOADED_SCRIPTS
+    ]
+    used = css_purge.words(texts + scripts)
     pristine_dir = Path(app.doctreedir) / "asmhub-pristine-css" / app.builder.name  # html and singlehtml apart
     pristine_dir.mkdir(parents=True, exist_ok=True)
     before = after = 0
     codepoints: set[int] = set()
+    purged: dict[Path, str] = {}
     for pattern in PURGED_CSS:
         for sheet in sorted(static.glob(pattern)):
-            b, a = _purge_stylesheet(sheet, used, pristine_dir, static)
-            before, after = before + b, after + a
+            original, purged[sheet] = _purged_stylesheet(sheet, used, pristine_dir, static)
+            before += len(original.encode("utf-8"))
+    others = [p.read_text(encoding="utf-8", errors="replace") for p in static.rglob("*.css") if p not in purged]
+    for sheet, css in _without_unread(purged, others, texts + scripts, pristine_dir).items():
+        sheet.write_text(css, encoding="utf-8")
+        _marker(sheet, pristine_dir, static).write_text(_sha(css.encode("utf-8")))
+        after += len(css.encode("utf-8"))
     for sheet in static.rglob("*.css"):
         codepoints |= icon_codepoints(sheet.read_text(encoding="utf-8", errors="replace"))
     if (static / FONT_DIR).is_dir():
