@@ -44,7 +44,8 @@ def test_zero_rotations_unreferenced_ids_and_empty_groups_go_but_marks_and_refer
     assert "rotate(-0" not in text and "rotate(-90 1 2)" in text
     assert 'id="figure_1"' not in text and 'id="clip1"' in text and 'id="m-asmfig-0-3"' in text
     assert not re.search(r"<(?:ns0:)?g>", text), "a group with no attribute is unwrapped"
-    assert text.count("<ns0:text") == 2 and "<ns0:path" in text
+    # the prefix depends on whether the SVG writer registered its namespace (ET's global) before this test
+    assert len(re.findall(r"<(?:ns0:)?text", text)) == 2 and re.search(r"<(?:ns0:)?path", text)
 
 
 def test_a_chart_carries_its_font_list_once():
