@@ -8,7 +8,7 @@ matplotlib.use("agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from asmhub_utils.chapters import chart_style, charts, distributions, spread  # noqa: E402
+from asmhub_utils.chapters import chart_style, chart_svg, charts, distributions, spread  # noqa: E402
 
 
 def figure(
@@ -101,3 +101,18 @@ def test_a_ratio_below_one_or_an_empty_table_is_an_error():
         distributions.ratio_by_region(pd.DataFrame({"region": ["Africa"], "ratio": [0.5]}), "t", "x")
     with pytest.raises(ValueError, match="no country"):
         distributions.ratio_by_region(pd.DataFrame({"region": [], "ratio": []}), "t", "x")
+
+
+def test_the_seaborn_chart_is_the_same_bytes_every_time_and_leaves_the_random_state_alone():
+    import numpy as np
+
+    table = pd.DataFrame({"region": ["Africa"] * 6 + ["Asia"] * 3, "ratio": [1.5, 2, 3, 4, 8, 20, 1.2, 5, 9]})
+    np.random.seed(7)
+    expected_next = np.random.random()
+    np.random.seed(7)
+    drawings = []
+    for _ in range(2):
+        chart_svg.new_page()  # two identical charts on one page would get different ids
+        drawings.append(charts.to_svg(distributions.ratio_by_region(table, "Spread", "ratio"), "d"))
+    assert drawings[0] == drawings[1]
+    assert np.random.random() == expected_next

@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import MatplotlibDeprecationWarning
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
@@ -69,6 +70,10 @@ def ratio_by_region(
             linewidth=1,
             ax=ax,
         )
+    # seaborn draws the jitter from numpy's global random state: a fixed seed, restored after, so the page is the
+    # same bytes in every build (a chart that moved its dots at random made every build a change).
+    state = np.random.get_state()
+    np.random.seed(0)
     sns.stripplot(
         data=frame,
         x=value,
@@ -84,6 +89,7 @@ def ratio_by_region(
         legend=False,
         ax=ax,
     )
+    np.random.set_state(state)
     top = max(float(table[value].max()), 2.0)
     ax.set_xlim(0.8, top * 1.6)
     ax.xaxis.set_major_locator(FixedLocator([t for t in RATIO_TICKS if t <= top * 1.6]))
