@@ -106,6 +106,14 @@ def test_counts_by_kind(changes):
         "countries newly covered": 0,
         "stated figures changed": 1,
     }
+    assert changes.phrases(skip_zero=True) == [
+        "2 figures added",
+        "1 figure removed",
+        "3 figures changed",
+        "2 headlines changed",
+        "1 world figure changed",
+        "1 stated figure changed",
+    ]
 
 
 def _commit_data(repo: Path, folder: Path, message: str) -> None:
@@ -229,7 +237,7 @@ def test_recording_an_edition_keeps_its_package_changes_and_changelog(book_copy)
     assert 'version: "2026.2"' in meta.read_text() and 'date_released: "2026-02-01"' in meta.read_text()
     text = log.read_text()
     assert text.index("## 2026.2 (2026-02-01)") < text.index("## 2026.1")
-    assert "Against edition 2026.1 (2026-01-10): 2 figures added, 1 figures removed, 3 figures changed" in text
+    assert "Against edition 2026.1 (2026-01-10): 2 figures added, 1 figure removed, 3 figures changed" in text
     assert "[What changed in this edition](what_changed.md)" in text
     # recording again rewrites the generated lines, never doubles the section
     registry.record("2026.2", dt.date(2026, 2, 1), editions, tmp_data, meta, log)

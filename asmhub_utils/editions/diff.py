@@ -134,9 +134,28 @@ class Diff:
             "stated figures changed": len(self.stated),
         }
 
+    def phrases(self, skip_zero: bool = False) -> list[str]:
+        """The counts as a reader reads them: '1 figure changed', '3 stated figures changed'."""
+        return [
+            f"{n} {_SINGULAR.get(label, label) if n == 1 else label}"
+            for label, n in self.counts().items()
+            if n or not skip_zero
+        ]
+
     @property
     def empty(self) -> bool:
         return not (self.figures or self.headlines or self.stated)
+
+
+_SINGULAR = {
+    "figures added": "figure added",
+    "figures removed": "figure removed",
+    "figures changed": "figure changed",
+    "headlines changed": "headline changed",
+    "world figures changed": "world figure changed",
+    "countries newly covered": "country newly covered",
+    "stated figures changed": "stated figure changed",
+}
 
 
 def _joined(frame: pd.DataFrame, columns: list[str]) -> pd.Series:

@@ -132,8 +132,7 @@ def summary_text(before: Edition | None, changed: diff.Diff | None) -> str:
     """The changelog's generated lines for an edition: counts by kind of change, and where to read them."""
     if before is None or changed is None:
         return "First edition with a kept data package."
-    counts = changed.counts()
-    parts = [f"{n} {label}" for label, n in counts.items() if n]
+    parts = changed.phrases(skip_zero=True)
     return (
         f"Against edition {before.version} ({before.date.isoformat()}): "
         f"{', '.join(parts) if parts else 'no figure changed'}. Every change, figure by figure, is on "

@@ -70,7 +70,7 @@ def rows(diff: Diff) -> list[dict[str, str]]:
 
 
 def summary(diff: Diff) -> str:
-    counts = ", ".join(f"{n} {label}" for label, n in diff.counts().items())
+    counts = ", ".join(diff.phrases())
     return f"{diff.old_label} -> {diff.new_label}: {counts} (compared in {diff.seconds * 1000:.0f} ms)"
 
 

@@ -81,7 +81,7 @@ def what_changed_html(docname: str) -> str:
         version=version,
         before=before,
         changed=changed,
-        counts="; ".join(f"{n} {label}" for label, n in changed.counts().items()) if changed else "",
+        counts="; ".join(changed.phrases()) if changed else "",
         headlines=headlines,
         places=_place_groups(changed, docname) if changed else [],
         stated=[
