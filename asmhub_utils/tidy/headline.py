@@ -30,13 +30,14 @@ surveyed at sites are never in it.
 the document that quotes it). **Ties**: among equally recent estimates a primary figure wins over a secondary one;
 a tie that remains is decided by the order of the records, and said so (a warning sign). **Reviewed decisions**:
 a headline that carries any warning sign (the figure's own, a tie, a spread of more than ten times
-between independent national estimates, an echo group whose members count different things) needs a reviewed
-decision in `data/curation.csv` (field `headline_decision`: `keep` the rule's choice, `prefer` a figure over the
-rule's choice, `exclude` a figure from headlines), with its reason; the build stops and names every headline
-without one. The decision and its reason are in `countries.csv` and on the page.
+between independent national estimates, an echo group whose members count different things) needs an editor's
+reviewed decision with its reason: *keep* the rule's choice, *prefer* another figure, or *exclude* a figure from
+headlines; the book is not built while a headline lacks one. The decision and its reason are shown beside the
+headline.
 
 The result is `data/countries.csv`, one row per country with any figure; the country table, the map, the
-profiles and the dashboard read it and compute nothing of their own.
+profiles and the dashboard read it and compute nothing of their own. Reviewed decisions are rows of
+`data/curation.csv` (field `headline_decision`), copied to `countries.csv`.
 """
 
 from __future__ import annotations

@@ -215,8 +215,10 @@ def test_library_labels_filter_and_copy(phone, base_url):
     ), labels[:5]
     assert phone.locator("button.asm-copy-bibtex").count() == phone.locator("div.citation").count()
     phone.select_option("#asm-filter-reliability", "low")
+    # each shown entry's reliability as the build wrote it (window.ASMHUB_BIB, keyed by source id)
     shown = phone.evaluate(
-        "Array.from(document.querySelectorAll('div.citation')).filter(d => !d.hidden).map(d => d.dataset.reliability)"
+        "Array.from(document.querySelectorAll('div.citation')).filter(d => !d.hidden)"
+        ".map(d => (window.ASMHUB_BIB[d.id.replace(/^src-\\d+-/, '')] || {}).r)"
     )
     assert shown and set(shown) == {"low"}
 
