@@ -4,7 +4,8 @@
       Runs before Search.init reads the address.
    2. Each result shows the words around the match: the page's text by section (_searchtext/<page>.json, written at
       build time by asmhub_utils/site/sphinx_ext/search_text.py) is fetched for the results a reader scrolls to,
-      never for all of them (Sphinx's own summaries fetched every result's page). */
+      never for all of them (Sphinx's own summaries fetched every result's page).
+   3. The count of results in the book's words (no "page(s)"). */
 (() => {
   "use strict";
   const aliases = window.ASMHUB_ALIASES || {};
@@ -24,6 +25,13 @@
       if (box) box.before(note);
     });
   }
+
+  // Sphinx's count of results reads "found 13 page(s)": the book's wording, right for one page and for many.
+  document.addEventListener("DOMContentLoaded", () => {  // doctools.js loads after this script
+    if (!window.Documentation) return;
+    Documentation.TRANSLATIONS["Search finished, found ${resultCount} page(s) matching the search query."] =
+      "Pages that match the search: ${resultCount}.";
+  });
 
   // ---- snippets -------------------------------------------------------------------------------------------
   const SHORT = new Set(["a", "an", "and", "as", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to"]);

@@ -98,3 +98,16 @@ def test_the_search_box_icon_does_not_cover_the_query(site, width):
     box = page.locator(".bd-search-container form.bd-search input").bounding_box()
     page.close()
     assert icon["x"] + icon["width"] <= box["x"] + 1, (icon, box)
+
+
+def test_the_count_of_results_reads_as_the_book_writes(site):
+    """Sphinx's "found 13 page(s)" is machine output; the count says "Pages that match the search: 13."."""
+    url, browser = site
+    page = browser.new_page()
+    page.goto(f"{url}search.html?q=mercury")
+    page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('#search-results p.search-summary')?.textContent || '')"
+    )
+    status = page.text_content("#search-results p.search-summary")
+    page.close()
+    assert "(s)" not in status and status.startswith("Pages that match the search: "), status
