@@ -27,8 +27,10 @@
   }
 
   // Sphinx's count of results reads "found 13 page(s)": the book's wording, right for one page and for many.
-  document.addEventListener("DOMContentLoaded", () => {  // doctools.js loads after this script
-    if (!window.Documentation) return;
+  // doctools.js loads after this script, and declares Documentation with const: it is a global binding, not a
+  // property of window, so it is looked up by name once the page has loaded.
+  document.addEventListener("DOMContentLoaded", () => {
+    if (typeof Documentation === "undefined") return;
     Documentation.TRANSLATIONS["Search finished, found ${resultCount} page(s) matching the search query."] =
       "Pages that match the search: ${resultCount}.";
   });
