@@ -103,7 +103,9 @@ def _import_nbclient() -> None:
 
 def _kernel_manager():
     """jupyter_client's AsyncKernelManager, checking every 10 ms instead of every 100 ms whether a killed kernel
-    has gone: shutting a kernel down took 0.11-0.14 s, 0.02-0.08 s so (4 kernels each, one outlier of 0.2 s)."""
+    has gone: shutting a kernel down took 0.11-0.14 s, 0.02-0.08 s so (4 kernels each, one outlier of 0.2 s).
+    `_async_wait` is jupyter_client's own hook for that wait (private; the version is pinned in requirements.txt,
+    and every kernel test goes through it)."""
     from jupyter_client.manager import AsyncKernelManager
 
     class KernelManager(AsyncKernelManager):
