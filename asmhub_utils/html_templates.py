@@ -55,8 +55,15 @@ def environment() -> jinja2.Environment:
 
 def make_environment(folders: list[Path]) -> jinja2.Environment:
     """An Environment of the project's kind on `folders` (`environment` is the one pages use; tests make others)."""
+    # The bytecode cache (Jinja's own; a private folder under the system's temp folder, each entry checked against
+    # its template's source) spares every new process compiling the templates it uses: the 7 a country profile
+    # renders took 75 ms in each kernel, 5 ms from the cache (all 26: 90 -> 6 ms).
     env = jinja2.Environment(
-        loader=_JoinedLinesLoader(folders), autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined
+        loader=_JoinedLinesLoader(folders),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.globals["SPACE"] = Markup(" ")  # `{{ " " }}` would be stripped by escape.html like any padded value
     env.globals["NEWLINE"] = Markup("\n")

@@ -22,7 +22,7 @@ POLLUTE = [
 ]
 
 PROBE = """\
-import json, os, matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd
+import gc, json, os, matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd
 from matplotlib.figure import Figure
 from matplotlib_inline.config import InlineBackend
 ip, inline = get_ipython(), InlineBackend.instance()
@@ -40,6 +40,7 @@ print(json.dumps({
     "figure mime types": sorted(m for m, f in ip.display_formatter.formatters.items() if _has_figure_printer(f)),
     "inline": [sorted(inline.figure_formats), inline.print_figure_kwargs, inline.rc, inline.close_figures],
     "pandas max_rows": pd.get_option("display.max_rows"),
+    "garbage collector on": gc.isenabled(),
 }))"""
 
 
@@ -87,6 +88,18 @@ def test_what_a_preload_leaves_is_reset_before_the_first_notebook(tmp_path):
     for key in expected:
         if key != "cwd":
             assert found[key] == expected[key], f"{key} leaked from the preload"
+
+
+def test_a_failing_preload_leaves_the_garbage_collector_on(tmp_path):
+    """The pool turns the garbage collector off for the preload (kernel_pool.GC_OFF): a preload that raises halfway
+    still ends with it on again, and the notebook runs."""
+    probe = _notebook([PROBE])
+    _, failures = kernel_pool.run(
+        [probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path, preload="import json\n1 / 0"
+    )
+
+    assert failures == []
+    assert _state(probe)["garbage collector on"] is True
 
 
 # Draws three charts with cited marks (two of them alike) through the book's chart code, as the pages show them.
