@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from asmhub_utils import wording
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -20,7 +21,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         written, recovered = contribute.rebuild_tables()  # locked, journalled; rolls back an interrupted run
     except DataError as error:
-        print(f"build-data stopped: {len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
+        print(
+            f"build-data stopped: {wording.count(len(error.problems), 'problem')}; nothing was written.",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from asmhub_utils import paths
+from asmhub_utils import paths, wording
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -35,7 +35,10 @@ def dry_run(args: argparse.Namespace) -> int:
     try:
         result = review.preview(args.file)
     except DataError as error:
-        print(f"contribute --dry-run: {len(error.problems)} problem(s); the file would be refused.", file=sys.stderr)
+        print(
+            f"contribute --dry-run: {wording.count(len(error.problems), 'problem')}; the file would be refused.",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -52,7 +55,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = contribute.contribute(args.file)
     except DataError as error:
-        print(f"contribute stopped: {len(error.problems)} problem(s); data/ was not changed.", file=sys.stderr)
+        print(
+            f"contribute stopped: {wording.count(len(error.problems), 'problem')}; data/ was not changed.",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -72,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             "rebuilt them"
         )
     else:
-        print(f"added {outcome.records} record(s) as {display_path(outcome.target)}")
+        print(f"added {wording.count(outcome.records, 'record')} as {display_path(outcome.target)}")
     for path in outcome.changed:
         if path != outcome.target:
             print(f"rewrote {display_path(path)}")

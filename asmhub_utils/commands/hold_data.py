@@ -8,6 +8,7 @@ import argparse
 import subprocess
 import sys
 
+from asmhub_utils import wording
 from asmhub_utils.contrib import transaction
 from asmhub_utils.errors import DataError
 
@@ -37,9 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report(error: DataError, what: str) -> None:
     """The damaged tables, one sentence each, on stderr."""
-    print(
-        f"data/ is not ready to read ({len(error.problems)} problem(s)); {what} and nothing was deleted:",
-        file=sys.stderr,
-    )
+    problems = wording.count(len(error.problems), "problem")
+    print(f"data/ is not ready to read ({problems}); {what} and nothing was deleted:", file=sys.stderr)
     for problem in error.problems:
         print(f"  {problem}", file=sys.stderr)

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from asmhub_utils import wording
 from asmhub_utils.commands import hold_data
 from asmhub_utils.contrib import transaction
 from asmhub_utils.errors import DataError, display_path
@@ -63,5 +64,6 @@ def _run(args: argparse.Namespace, started: float) -> int:
     except profiles.ProfileError as error:
         print(f"asmhub profile: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {len(written)} profile(s) to {display_path(args.out)} in {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    print(f"wrote {wording.count(len(written), 'profile')} to {display_path(args.out)} in {seconds:.1f} s")
     return 0

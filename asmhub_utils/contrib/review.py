@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from asmhub_utils import paths
+from asmhub_utils import paths, wording
 from asmhub_utils.contrib import validate
 from asmhub_utils.editions import diff, package
 from asmhub_utils.errors import DataError, Problem, display_path
@@ -96,7 +96,7 @@ def lines(review: Review, dry_run: bool) -> list[str]:
     would = "would " if dry_run else ""
     d = review.changes
     out = [
-        f"Review of {review.file}: merging it {would}add {len(d.of_kind('added'))} figure(s), "
+        f"Review of {review.file}: merging it {would}add {wording.count(len(d.of_kind('added')), 'figure')}, "
         f"{would}change {len(d.of_kind('changed'))}, {would}remove {len(d.of_kind('removed'))}."
     ]
     out.append("New figures by country:" if d.of_kind("added") else "New figures by country: none")
@@ -121,7 +121,7 @@ def markdown(review: Review, dry_run: bool) -> str:
     d = review.changes
     out = [f"### Review of `{review.file}`", ""]
     out.append(
-        f"Merging it would add **{len(d.of_kind('added'))}** figure(s), change "
+        f"Merging it would add **{wording.count(len(d.of_kind('added')), 'figure')}**, change "
         f"**{len(d.of_kind('changed'))}**, remove **{len(d.of_kind('removed'))}**."
     )
     out += ["", "**Headlines that would change**", ""]

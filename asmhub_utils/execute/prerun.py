@@ -23,7 +23,7 @@ import argparse
 import time
 from pathlib import Path
 
-from asmhub_utils import paths
+from asmhub_utils import paths, wording
 from asmhub_utils.errors import display_path
 from asmhub_utils.execute import kernel_pool, page_files
 
@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     done, failed = run(args.jobs)
-    print(f"pre-ran {len(done)} chapter notebook(s) into the jupyter cache in {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    print(f"pre-ran {wording.count(len(done), 'chapter notebook')} into the jupyter cache in {seconds:.1f} s")
     for failure in failed:
         print(f"  not cached (Jupyter Book will run it and report the error): {failure}")
     return 0

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from asmhub_utils import paths
+from asmhub_utils import paths, wording
 from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs, page_files
 from asmhub_utils.tidy import countries
 
@@ -180,7 +180,7 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
         for code, error in failed
     ]
     if failures:
-        raise ProfileError("profile(s) failed:\n" + "\n".join(sorted(failures)))
+        raise ProfileError(f"{wording.count(len(failures), 'profile')} failed:\n" + "\n".join(sorted(failures)))
     return sorted(written)
 
 
