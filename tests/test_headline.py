@@ -131,6 +131,16 @@ def test_countries_csv_is_in_the_data_package():
     assert "countries" in names
 
 
+def test_rules_shown_on_pages_name_no_code():
+    """A reader reads the rules: no column or variable name (`others_low`), no module, no file of the repository."""
+    import re
+
+    from asmhub_utils.tidy import country_grade
+
+    for text in (headline.rule_markdown(), country_grade.rule_markdown()):
+        assert not re.findall(r"`[^`]+`|\b[a-z]+_[a-z_]+\b|\w+\.(?:py|csv)\b", text), text
+
+
 def test_rules_shown_on_pages_name_modules_as_code_not_links():
     """MyST's linkify turns a bare 'echoes.py' into a link to a web host (.py is a country domain)."""
     import re

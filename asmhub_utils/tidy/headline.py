@@ -1,7 +1,7 @@
 """One headline per country: the best available national estimate of all people working in ASM.
 
-The rule, applied to the country's counts of people (`measures` = *all people in ASM*, `coverage` = *national*,
-a number above zero), one independent estimate per echo group (a figure quoted by several sources counts once; its
+The rule, applied to the country's counts of people (what a figure counts: *all people in ASM*; where:
+*national*; a number above zero), one independent estimate per echo group (a figure quoted by several sources counts once; its
 year is the original's):
 
 1. a **newer primary national count** (a census, a national or labour-force survey, a register of all miners)
@@ -22,9 +22,9 @@ listed beside the headline and never chosen by steps 1 or 3. A **narrower nation
 registered or licensed miners only, illegal miners only) stands in, by the same steps, only when the country has
 no all-ASM national count, and the page says so. A count of dependants, a regional, local or site count, an
 event (people displaced or arrested) is never a headline. A country with figures but none of these is
-"ASM reported; no national count". Beside the headline: the range of the other national estimates of all
-people in ASM dated 2010 or later or undated (`others_low`-`others_high`); registration counts and people
-surveyed at sites are never in it.
+"ASM reported; no national count". Beside the headline, each country's profile gives the range of the other
+national estimates of all people in ASM dated 2010 or later or undated; registration counts and people surveyed
+at sites are never in it.
 
 **Dated by its original**: the headline's year is the earliest year of its echo group (an echo is never dated by
 the document that quotes it). **Ties**: among equally recent estimates a primary figure wins over a secondary one;
