@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,14 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def report(self, before: str, after: str) -> None:
+        """On stderr, for a command: '<before> 3 problems<after>', then each problem on a line of its own."""
+        from asmhub_utils import wording
+
+        print(f"{before} {wording.count(len(self.problems), 'problem')}{after}", file=sys.stderr)
+        for problem in self.problems:
+            print(f"  {problem}", file=sys.stderr)
 
 
 def display_path(path: Path) -> str:

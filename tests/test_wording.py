@@ -30,3 +30,14 @@ def test_the_wording_module_imports_nothing_heavy():
     probe = "import sys\nimport asmhub_utils.wording\nprint('pandas' in sys.modules or 'babel' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_command_reports_its_problems_counted_then_one_a_line(capsys):
+    from asmhub_utils.errors import DataError, Problem
+
+    error = DataError([Problem("data/x.csv", 3, "year", "20x9", "not a year", "write the year in four digits")])
+    error.report("contribute stopped:", "; data/ was not changed.")
+
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "contribute stopped: 1 problem; data/ was not changed."
+    assert lines[1].startswith("  ") and "data/x.csv" in lines[1] and len(lines) == 2

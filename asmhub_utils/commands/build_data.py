@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from asmhub_utils import wording
 from asmhub_utils.errors import DataError, display_path
 
 
@@ -21,12 +20,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         written, recovered = contribute.rebuild_tables()  # locked, journalled; rolls back an interrupted run
     except DataError as error:
-        print(
-            f"build-data stopped: {wording.count(len(error.problems), 'problem')}; nothing was written.",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        error.report("build-data stopped:", "; nothing was written.")
         return 1
     except contribute.ContributeError as error:
         print(f"build-data stopped: {error}", file=sys.stderr)

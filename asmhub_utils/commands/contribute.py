@@ -35,12 +35,7 @@ def dry_run(args: argparse.Namespace) -> int:
     try:
         result = review.preview(args.file)
     except DataError as error:
-        print(
-            f"contribute --dry-run: {wording.count(len(error.problems), 'problem')}; the file would be refused.",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        error.report("contribute --dry-run:", "; the file would be refused.")
         return 1
     _print_review(result, True, getattr(args, "markdown", False))
     return 0
@@ -55,12 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = contribute.contribute(args.file)
     except DataError as error:
-        print(
-            f"contribute stopped: {wording.count(len(error.problems), 'problem')}; data/ was not changed.",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        error.report("contribute stopped:", "; data/ was not changed.")
         return 1
     except contribute.ContributeError as error:
         print(f"contribute stopped: {error}", file=sys.stderr)

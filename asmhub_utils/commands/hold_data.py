@@ -8,7 +8,6 @@ import argparse
 import subprocess
 import sys
 
-from asmhub_utils import wording
 from asmhub_utils.contrib import transaction
 from asmhub_utils.errors import DataError
 
@@ -38,7 +37,4 @@ def run(args: argparse.Namespace) -> int:
 
 def report(error: DataError, what: str) -> None:
     """The damaged tables, one sentence each, on stderr."""
-    problems = wording.count(len(error.problems), "problem")
-    print(f"data/ is not ready to read ({problems}); {what} and nothing was deleted:", file=sys.stderr)
-    for problem in error.problems:
-        print(f"  {problem}", file=sys.stderr)
+    error.report("data/ is not ready to read:", f"; {what} and nothing was deleted.")

@@ -1,8 +1,8 @@
 """One headline per country: the best available national estimate of all people working in ASM.
 
 The rule, applied to the country's counts of people (what a figure counts: *all people in ASM*; where:
-*national*; a number above zero), one independent estimate per echo group (a figure quoted by several sources counts once; its
-year is the original's):
+*national*; a number above zero), one independent estimate per echo group (a figure quoted by several sources
+counts once; its year is the original's):
 
 1. a **newer primary national count** (a census, a national or labour-force survey, a register of all miners)
    when it is newer than the compilation's estimate below;
