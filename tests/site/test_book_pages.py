@@ -66,3 +66,20 @@ def test_reader_pages_name_no_repository_file(html_dir, pages):
         for m in _REPO_PATH.finditer(_prose(p.read_text("utf-8")))
     ]
     assert not offenders, offenders[:10]
+
+
+def test_the_sidebar_stops_above_the_profiles_and_a_page_lists_them_all(html_dir):
+    """108 profiles in every page's sidebar cost half the Jupyter Book phase and ~9 KB a page: the sidebar lists
+    the parts and their pages; the Country profiles page links to every profile, A to Z."""
+    from bs4 import BeautifulSoup
+
+    profiles = sorted(p.stem for p in (html_dir / "notebooks" / "places" / "profiles").glob("*.html"))
+    assert len(profiles) > 50
+    for page in ("book/index.html", "notebooks/places/profiles/GHA.html", "notebooks/places/map.html"):
+        nav = BeautifulSoup((html_dir / page).read_text(encoding="utf-8"), "html.parser").select_one("nav.bd-docs-nav")
+        links = [a["href"] for a in nav.find_all("a", href=True)]
+        assert any("country_table" in href for href in links), page
+        assert not [href for href in links if "/profiles/" in href or href.startswith("../profiles/")], page
+    listing = BeautifulSoup((html_dir / "book/places/profiles.html").read_text(encoding="utf-8"), "html.parser")
+    linked = {a["href"].rsplit("/", 1)[-1].removesuffix(".html") for a in listing.select("article a[href]")}
+    assert set(profiles) <= linked

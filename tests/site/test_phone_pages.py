@@ -223,12 +223,20 @@ def test_library_labels_filter_and_copy(phone, base_url):
     assert shown and set(shown) == {"low"}
 
 
-def test_navigation_lists_countries_by_name(phone, base_url):
-    phone.goto(base_url + "notebooks/places/country_table.html", wait_until="load")
-    names = phone.evaluate("""() => Array.from(document.querySelectorAll('nav.bd-links a'))
-        .filter(a => a.getAttribute('href').includes('profiles/')).map(a => a.textContent.trim())""")
-    key = [n.lower().removeprefix("the ") for n in names]
-    assert len(names) > 10 and key == sorted(key)
+def test_profiles_are_listed_and_linked_in_order_of_their_names(phone, base_url):
+    """The Country profiles page lists them A to Z by name ('The Gambia' under G), and a profile's previous and
+    next links are its neighbours in that list (the order Sphinx follows, sphinx_ext/country_index.py)."""
+    phone.goto(base_url + "book/places/profiles.html", wait_until="load")
+    listed = phone.evaluate("""() => Array.from(document.querySelectorAll('article a'))
+        .filter(a => a.getAttribute('href').includes('profiles/'))
+        .map(a => [a.textContent.trim(), a.getAttribute('href').split('/').pop()])""")
+    key = [name.lower().removeprefix("the ") for name, _ in listed]
+    assert len(listed) > 10 and key == sorted(key)
+    middle = len(listed) // 2
+    phone.goto(base_url + "notebooks/places/profiles/" + listed[middle][1], wait_until="load")
+    previous = phone.locator("a.left-prev").get_attribute("href").split("/")[-1]
+    following = phone.locator("a.right-next").get_attribute("href").split("/")[-1]
+    assert (previous, following) == (listed[middle - 1][1], listed[middle + 1][1])
 
 
 def test_a_first_search_costs_at_most_1mb(phone, html_dir, base_url):
