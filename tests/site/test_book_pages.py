@@ -69,7 +69,7 @@ def test_reader_pages_name_no_repository_file(html_dir, pages):
 
 
 def test_the_sidebar_stops_above_the_profiles_and_a_page_lists_them_all(html_dir):
-    """108 profiles in every page's sidebar cost half the Jupyter Book phase and ~9 KB a page: the sidebar lists
+    """108 profiles in every page's sidebar cost a fifth of the Jupyter Book phase and ~9 KB a page: the sidebar lists
     the parts and their pages; the Country profiles page links to every profile, A to Z."""
     from bs4 import BeautifulSoup
 
