@@ -74,22 +74,24 @@ def ratio_by_region(
     # same bytes in every build (a chart that moved its dots at random made every build a change).
     state = np.random.get_state()
     np.random.seed(0)
-    sns.stripplot(
-        data=frame,
-        x=value,
-        y="_row",
-        order=rows,
-        hue="_row",
-        hue_order=rows,
-        palette=[colours[name] for name in order],
-        size=6,
-        jitter=0.22,
-        edgecolor="#333333",
-        linewidth=0.5,
-        legend=False,
-        ax=ax,
-    )
-    np.random.set_state(state)
+    try:
+        sns.stripplot(
+            data=frame,
+            x=value,
+            y="_row",
+            order=rows,
+            hue="_row",
+            hue_order=rows,
+            palette=[colours[name] for name in order],
+            size=6,
+            jitter=0.22,
+            edgecolor="#333333",
+            linewidth=0.5,
+            legend=False,
+            ax=ax,
+        )
+    finally:
+        np.random.set_state(state)
     top = max(float(table[value].max()), 2.0)
     ax.set_xlim(0.8, top * 1.6)
     ax.xaxis.set_major_locator(FixedLocator([t for t in RATIO_TICKS if t <= top * 1.6]))
