@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from asmhub_utils import wording
+
 Row = TypeVar("Row")
 
 
@@ -42,8 +44,6 @@ class DataError(Exception):
 
     def report(self, before: str, after: str) -> None:
         """On stderr, for a command: '<before> 3 problems<after>', then each problem on a line of its own."""
-        from asmhub_utils import wording
-
         print(f"{before} {wording.count(len(self.problems), 'problem')}{after}", file=sys.stderr)
         for problem in self.problems:
             print(f"  {problem}", file=sys.stderr)

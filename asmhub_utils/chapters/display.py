@@ -25,6 +25,7 @@ import pandas as pd
 from babel import Locale
 from babel.numbers import format_compact_decimal, parse_pattern
 
+from asmhub_utils import wording
 from asmhub_utils.tidy.readings import UNIT_READING
 
 LOCALE = "en"  # the language the book is written in: CLDR's separators and number words for it
@@ -79,7 +80,7 @@ def millions(value: float | int | str, locale: str = LOCALE) -> str | None:
 
 def count(n: int, noun: str, plural: str | None = None, locale: str = LOCALE) -> str:
     """1 -> '1 figure'; 3 -> '3 figures' (never 'figure(s)'); 1234 -> '1,234 figures'."""
-    return f"{_WHOLE.apply(n, _locale(locale))} {noun if n == 1 else (plural or noun + 's')}"
+    return f"{_WHOLE.apply(n, _locale(locale))} {wording.noun(n, noun, plural)}"
 
 
 def unit_words(unit: object) -> str:
