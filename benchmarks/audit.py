@@ -167,9 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         found = ", ".join(f"{rule} ({nodes})" for rule, nodes in violations) or "none"
         print(f"{label:<14} {cells}  {found}   [{path}]")
     print(f"\n{'page':<14} " + " ".join(f"{name:>9}" for name, _, _ in METRICS) + f"   (reports in {REPORTS})")
+    digits = {name: 0 if unit == 1 and name != "CLS" else 2 for name, _, unit in METRICS}
     for label, _, _, _, metrics in rows:
         if metrics:
-            digits = {name: 0 if unit == 1 and name != "CLS" else 2 for name, _, unit in METRICS}
             cells = (f"{metrics.get(name, float('nan')):>9.{digits[name]}f}" for name, _, _ in METRICS)
             print(f"{label:<14} " + " ".join(cells))
     print("OK" if ok else "TARGETS MISSED (performance >= 90, the rest 100, no axe violation)")

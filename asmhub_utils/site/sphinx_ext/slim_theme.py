@@ -176,17 +176,20 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _pristine(sheet: Path, pristine_dir: Path, static: Path) -> Path:
+    """Where the original of a stylesheet is kept."""
+    return pristine_dir / sheet.relative_to(static).as_posix().replace("/", "__")
+
+
 def _marker(sheet: Path, pristine_dir: Path, static: Path) -> Path:
     """Where the sha256 of the slimmed sheet is kept: a sheet with another sha is a fresh original from Sphinx."""
-    return pristine_dir / f"{sheet.relative_to(static).as_posix().replace('/', '__')}.purged-sha256"
+    pristine = _pristine(sheet, pristine_dir, static)
+    return pristine.with_name(f"{pristine.name}.purged-sha256")
 
 
 def _purged_stylesheet(sheet: Path, used: set[str], pristine_dir: Path, static: Path) -> tuple[str, str]:
     """(original, purged) of one stylesheet, purged from its pristine copy."""
-    pristine, marker = (
-        pristine_dir / sheet.relative_to(static).as_posix().replace("/", "__"),
-        _marker(sheet, pristine_dir, static),
-    )
+    pristine, marker = _pristine(sheet, pristine_dir, static), _marker(sheet, pristine_dir, static)
     current = sheet.read_bytes()
     if not (marker.exists() and pristine.exists() and marker.read_text() == _sha(current)):
         pristine.write_bytes(current)  # Sphinx copied a fresh original: remember it
