@@ -1,4 +1,5 @@
-"""Every kind of chart, drawn with real and extreme data, keeps its plot area and all its text inside the figure,
+"""Every kind of chart drawn with matplotlib (the over-time chart, written without it, is tested in
+test_chart_timeline.py), drawn with real and extreme data, keeps its plot area and all its text inside the figure,
 in text of 11 pt or more (11 px or more as displayed at 390 px), and cites every mark it draws.
 
 The layout gate is charts.check_layout (run by every chart before it is written); these tests feed it the cases
@@ -64,9 +65,6 @@ CASES = {
         "share",
         percent=True,
     ),
-    "over time: a figure of 0": lambda: charts.estimates_over_time(
-        extreme(2).assign(value_central=[0.0, 5.0], value_low=[0.0, 5.0], value_high=[0.0, 5.0]), "Zero", "people"
-    ),
     "ranges: percent": lambda: charts.ranges_chart(
         extreme(5).assign(value_central=40.0, value_low=20.0, value_high=60.0),
         "label",
@@ -77,11 +75,6 @@ CASES = {
     "by category: supply shares": lambda: charts.estimates_by_category(
         series.world_supply_shares(), "mineral_group", "ASM share of world supply", "percent", percent=True
     ),
-    "over time: workforce": lambda: charts.estimates_over_time(
-        series.series("global_asm_workforce"), "People working in ASM", "people"
-    ),
-    "over time: one point": lambda: charts.estimates_over_time(extreme(1), "One figure", "people"),
-    "over time: 30 sources": lambda: charts.estimates_over_time(extreme(30, long=True), LONG_TITLE, "people"),
     "headline strips": lambda: charts.headline_strips(
         {**series.headlines(), "A headline indicator with a very long name indeed " * 2: extreme(3)},
         {
@@ -176,13 +169,6 @@ def test_value_axes_show_no_tick_beyond_their_values():
     ax.figure.canvas.draw()
     labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert labels[0] == "0%" and labels[-1] == "100%"
-
-
-def test_year_axes_show_whole_years():
-    ax = charts.estimates_over_time(extreme(2).assign(plot_year=[2016, 2017]), "t", "people")
-    ax.figure.canvas.draw()
-    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
-    assert labels and all(re.fullmatch(r"\d{4}", t) for t in labels)
 
 
 def test_one_meaning_per_colour():

@@ -1,6 +1,6 @@
 """Estimate charts: one row per figure with its label above its mark (ranges_chart, estimates_by_category,
-headline_strips) and every independent estimate at its year (estimates_over_time). Colour = the figure's
-reliability; shape = what the source states (dot, bar for a range, triangle for a bound)."""
+headline_strips). Colour = the figure's reliability; shape = what the source states (dot, bar for a range,
+triangle for a bound). Every independent estimate at its year is chart_timeline.py's (drawn without matplotlib)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from asmhub_utils.chapters.chart_style import (
     WRAP,
     figure_reliability,
     human,
+    marker,
     use_house_style,
     wrap,
 )
@@ -33,16 +34,6 @@ HEADING_IN = 0.3
 SCREEN_IN = 8.0
 TALL_IN = 1.5 * SCREEN_IN
 AXIS_IN = 0.3
-
-
-def marker(row: pd.Series | dict) -> str:
-    """'o' for a stated figure, '>' for a lower bound (more than), '<' for an upper bound (up to, nearly)."""
-    has_low, has_high = pd.notna(row["value_low"]), pd.notna(row["value_high"])
-    if has_low and not has_high:
-        return ">"
-    if has_high and not has_low:
-        return "<"
-    return "o"
 
 
 def draw_estimate(
@@ -72,7 +63,7 @@ def draw_estimate(
     return drawn
 
 
-def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] = ()) -> int:
+def _legend(fig: plt.Figure, frame: pd.DataFrame) -> int:
     """The estimate legend: reliability colours and mark shapes present. Returns the number of lines."""
     handles = []
     tiers = {figure_reliability(row) for _, row in frame.iterrows()}
@@ -97,8 +88,6 @@ def _legend(fig: plt.Figure, frame: pd.DataFrame, extra: list[tuple[str, dict]] 
                 label="triangle: a bound (more than / up to)",
             )
         )
-    for label, style in extra:
-        handles.append(Line2D([], [], linestyle="none", markersize=9, label=label, **style))
     fig.legend(handles=handles, loc="outside lower left", ncols=1, frameon=False, handletextpad=0.4)
     return len(handles)
 
@@ -344,43 +333,3 @@ def headline_strips(groups: dict[str, pd.DataFrame], units: dict[str, str]) -> p
     _legend(fig, pd.concat(groups.values()))
     chart_publish.publish(fig, "Chart: headline indicators, every estimate with its source.")
     return fig
-
-
-def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> plt.Axes:
-    """Every independent estimate at its year (`data.independent`: one mark per original estimate, however often
-    quoted): a dot for a stated figure, a bar for a range, a triangle for a bound. Colour = the figure's reliability;
-    hollow = placed at its source's publication year (no reference year given). Figures with no year at all are
-    left out (pages list them in a table). Whole years on the year axis."""
-    frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    frame = data.independent(frame.dropna(subset=["plot_year"]))
-    frame = data.numeric(frame) if len(frame) else frame
-    if frame.empty:
-        raise ValueError(f"chart {title!r}: no dated figure with a number to draw")
-    fig, ax = _figure(4.4 + 0.24 * 4)
-    hollow_any = False
-    for _, row in frame.iterrows():
-        hollow = row.get("year_basis") == "publication year"
-        hollow_any |= hollow
-        tier = figure_reliability(row)
-        artists = draw_estimate(ax, float(row["plot_year"]), row, RELIABILITY_COLOURS[tier], hollow=hollow)
-        fig._asm_citations.add(row, artists)
-    years = frame["plot_year"].astype(float)
-    ax.set_xlim(years.min() - 1, years.max() + 1)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
-    ax.yaxis.set_major_formatter(FuncFormatter(human))
-    # Head-room so a mark at the largest value (a triangle for "up to") is not cut by the frame.
-    top = ax.get_ylim()[1] * 1.08
-    ax.set_ylim(-top * MARGIN, top)  # and room below 0, so a mark at 0 is whole
-    ax.yaxis.set_major_locator(MaxNLocator(6))
-    ax.set_yticks([t for t in ax.yaxis.get_major_locator().tick_values(0, top) if 0 <= t <= top])
-    _title(fig, title)
-    ax.set(xlabel="year the figure refers to", ylabel=ylabel)
-    extra = (
-        [("hollow: placed at its publication year", {"marker": "o", "color": "#555555", "markerfacecolor": "white"})]
-        if hollow_any
-        else []
-    )
-    _legend(fig, frame, extra)
-    chart_publish.publish(fig, f"Chart: {title}. {len(frame)} dated independent estimates, each with its source.")
-    return ax

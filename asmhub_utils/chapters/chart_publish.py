@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 from markupsafe import Markup
 
 from asmhub_utils import html_templates
-from asmhub_utils.chapters.chart_layout import check_layout
 from asmhub_utils.chapters.chart_svg import to_svg
+
+if TYPE_CHECKING:  # matplotlib is imported by `publish`: `show` serves chart_timeline.py without it
+    import matplotlib.pyplot as plt
 
 
 def _notebook_display():
@@ -44,16 +46,32 @@ def figure_html(fig: plt.Figure, description: str) -> str:
     return html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))
 
 
+def showing() -> bool:
+    """True inside `captured()` or in a notebook: where `show` puts a chart somewhere."""
+    return bool(_CAPTURED) or _notebook_display() is not None
+
+
+def show(html: str) -> None:
+    """A chart's HTML (`figure_html`, or a chart written as SVG by hand) on the page; inside `captured()`, into the
+    capture instead; elsewhere (tests, scripts) nowhere."""
+    display = _notebook_display()
+    if _CAPTURED:
+        _CAPTURED[-1].append(html)
+    elif display is not None:
+        from IPython.display import HTML
+
+        display(HTML(html))
+
+
 def publish(fig: plt.Figure, description: str = "") -> plt.Figure:
     """Check the layout (ChartLayoutError), then, in a notebook, show the chart as inline SVG and close it. Inside
     `captured()` the SVG's HTML goes to the capture instead."""
-    check_layout(fig)
-    show = _notebook_display()
-    if _CAPTURED:
-        _CAPTURED[-1].append(figure_html(fig, description))
-    elif show is not None:
-        from IPython.display import HTML
+    import matplotlib.pyplot as plt
 
-        show(HTML(figure_html(fig, description)))
+    from asmhub_utils.chapters.chart_layout import check_layout
+
+    check_layout(fig)
+    if showing():
+        show(figure_html(fig, description))
     plt.close(fig)
     return fig

@@ -7,13 +7,14 @@ import math
 import textwrap
 from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 from babel.numbers import format_compact_decimal, format_decimal
 
 from asmhub_utils.chapters import display
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# matplotlib is imported by the charts that draw with it, not here: chart_timeline.py uses this module without it.
 
 WIDTH = 4.4  # inches
 MIN_TEXT_PT = 11  # smallest text, in points (= SVG px); see the module docstring for the 11 px displayed rule
@@ -49,6 +50,8 @@ class ChartLayoutError(RuntimeError):
 
 
 def use_house_style() -> None:
+    import matplotlib.pyplot as plt
+
     plt.rcParams.update(
         {
             "figure.figsize": (WIDTH, 4.2),
@@ -101,3 +104,15 @@ def figure_reliability(row: pd.Series | dict) -> str:
     """The figure's reliability as the tables show it (display.reliability); low where it has none."""
     tier = display.reliability(row)
     return tier if tier in RELIABILITY_COLOURS else "low"
+
+
+def marker(row: pd.Series | dict) -> str:
+    """'o' for a stated figure, '>' for a lower bound (more than), '<' for an upper bound (up to, nearly)."""
+    import pandas as pd
+
+    has_low, has_high = pd.notna(row["value_low"]), pd.notna(row["value_high"])
+    if has_low and not has_high:
+        return ">"
+    if has_high and not has_low:
+        return "<"
+    return "o"

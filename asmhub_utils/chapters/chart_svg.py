@@ -9,14 +9,16 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import matplotlib
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from asmhub_utils import escape
 from asmhub_utils.chapters import display, svg_compact
 from asmhub_utils.chapters.chart_style import LIBRARY_LINK, figure_reliability
+
+if TYPE_CHECKING:  # matplotlib is imported by to_svg: chart_timeline.py uses this module without it
+    import matplotlib.pyplot as plt
 
 
 @dataclass
@@ -69,6 +71,8 @@ DESK_SCALE = 1.3
 
 def to_svg(fig: plt.Figure, description: str = "") -> str:
     """The figure as inline SVG: text as text, each cited mark wrapped in a link with a <title>."""
+    import matplotlib
+
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "asmhub"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

@@ -1,9 +1,10 @@
 """Every chart of the book: one house style, layouts that cannot collapse, and charts that cite themselves.
 
 This module is the charts' public face: notebooks and the other modules call `charts.X`; the work is done by
-chart_style (sizes, colours, number and label text), chart_layout (the layout gate), chart_svg (cited marks and
-the SVG writer), chart_publish (showing a chart on its page), chart_estimates (estimate charts) and
-chart_amazon (mined-area charts). Settings tests change (WIDTH) live in chart_style.
+chart_style (sizes, colours, number and label text), chart_layout (the layout gate), chart_svg (cited marks and the
+SVG writer), chart_publish (showing a chart on its page), chart_estimates (estimate charts), chart_timeline
+(estimates over time, written as SVG without matplotlib) and chart_amazon (mined-area charts). Settings tests change
+(WIDTH) live in chart_style.
 
 Each chart is drawn 4.4 in wide with text of 11 pt or more and written into the page as inline SVG with its
 text kept as text (crisp, searchable, selectable). Inline SVG at its natural size is 4.4 in = 422 CSS px wide;
@@ -14,7 +15,9 @@ carries a <title> naming the value, its year and its source: browsers show it on
 book/assets/asmhub.js shows it under the chart on tap. No JavaScript is needed to read a chart.
 
 Before a chart is written, `check_layout` draws it with warnings turned into errors and raises
-ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt.
+ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt. The one
+chart written without matplotlib, estimates_over_time (chart_timeline.py, a country profile's chart), computes its
+layout and raises the same error from its own check (`chart_timeline.problems`).
 
 Colour means one thing per kind of chart (PALETTES, and the legend of every chart says it):
 - estimate charts (ranges_chart, estimates_over_time, estimates_by_category, headline_strips):
@@ -32,44 +35,13 @@ Colour means one thing per kind of chart (PALETTES, and the legend of every char
 
 from __future__ import annotations
 
-from asmhub_utils.chapters.chart_amazon import (
-    AMAZON_MEASURES,
-    PERIOD_MARKERS,
-    AmazonMeasure,
-    country_colours,
-    mined_area,
-    mined_area_title,
-    period_time,
-    period_words,
-    protected_area,
-)
-from asmhub_utils.chapters.chart_estimates import (
-    AXIS_IN,
-    HEADING_IN,
-    LINE_IN,
-    MARGIN,
-    MARK_IN,
-    SCREEN_IN,
-    TALL_IN,
-    draw_estimate,
-    estimates_by_category,
-    estimates_over_time,
-    headline_strips,
-    marker,
-    publisher,
-    ranges_chart,
-    repeated_axes,
-    row_label,
-    short_source,
-)
-from asmhub_utils.chapters.chart_layout import (
-    check_layout,
-    drawable_text,
-)
+import importlib
+
 from asmhub_utils.chapters.chart_publish import (
     captured,
     figure_html,
     publish,
+    show,
 )
 from asmhub_utils.chapters.chart_style import (
     COLOURS,
@@ -85,6 +57,7 @@ from asmhub_utils.chapters.chart_style import (
     ChartLayoutError,
     figure_reliability,
     human,
+    marker,
     palette,
     use_house_style,
     wrap,
@@ -100,6 +73,51 @@ from asmhub_utils.chapters.chart_svg import (
     source_citation,
     to_svg,
 )
+from asmhub_utils.chapters.chart_timeline import Timeline, estimates_over_time
+
+# The charts drawn with matplotlib are imported when a page first uses one (PEP 562's module __getattr__): a page
+# whose only chart is estimates_over_time (a country profile) never imports matplotlib (0.4 s of a profile).
+_DRAWN_WITH_MATPLOTLIB = {
+    "asmhub_utils.chapters.chart_amazon": (
+        "AMAZON_MEASURES",
+        "PERIOD_MARKERS",
+        "AmazonMeasure",
+        "country_colours",
+        "mined_area",
+        "mined_area_title",
+        "period_time",
+        "period_words",
+        "protected_area",
+    ),
+    "asmhub_utils.chapters.chart_estimates": (
+        "AXIS_IN",
+        "HEADING_IN",
+        "LINE_IN",
+        "MARGIN",
+        "MARK_IN",
+        "SCREEN_IN",
+        "TALL_IN",
+        "draw_estimate",
+        "estimates_by_category",
+        "headline_strips",
+        "publisher",
+        "ranges_chart",
+        "repeated_axes",
+        "row_label",
+        "short_source",
+    ),
+    "asmhub_utils.chapters.chart_layout": ("check_layout", "drawable_text"),
+}
+_MODULE_OF = {name: module for module, names in _DRAWN_WITH_MATPLOTLIB.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_MODULE_OF[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "WIDTH",
@@ -118,8 +136,6 @@ __all__ = [
     "wrap",
     "palette",
     "figure_reliability",
-    "drawable_text",
-    "check_layout",
     "Citations",
     "mark_title",
     "source_citation",
@@ -132,30 +148,9 @@ __all__ = [
     "captured",
     "figure_html",
     "publish",
-    "LINE_IN",
-    "MARK_IN",
-    "HEADING_IN",
-    "SCREEN_IN",
-    "TALL_IN",
-    "AXIS_IN",
+    "show",
+    "Timeline",
     "marker",
-    "draw_estimate",
-    "repeated_axes",
-    "MARGIN",
-    "ranges_chart",
-    "row_label",
-    "publisher",
-    "short_source",
-    "estimates_by_category",
-    "headline_strips",
     "estimates_over_time",
-    "country_colours",
-    "AmazonMeasure",
-    "AMAZON_MEASURES",
-    "PERIOD_MARKERS",
-    "period_words",
-    "mined_area_title",
-    "period_time",
-    "mined_area",
-    "protected_area",
+    *_MODULE_OF,  # the charts drawn with matplotlib, imported when first used
 ]

@@ -99,17 +99,48 @@ BOLD_SHARE_MAX = 0.6  # a short bold lead (an indicator's name) is fine; a bold 
 BOLD_MIN_CHARS = 60  # a short line ("Sources:", a card label) may be all bold
 
 
+# Every chart text drawn (even in part) outside its chart's box: [text, how far out in px]. Charts are written with
+# their layout computed (chart_timeline.py) or checked (chart_layout.py) from the font's metrics; this measures the
+# text as the browser draws it.
+_CHART_TEXT_OUTSIDE = """() => Array.from(document.querySelectorAll('svg.asm-chart')).flatMap(svg => {
+    const box = svg.getBoundingClientRect();
+    return Array.from(svg.querySelectorAll('text')).map(t => {
+        const r = t.getBoundingClientRect();
+        const out = Math.max(box.left - r.left, r.right - box.right, box.top - r.top, r.bottom - box.bottom);
+        return [t.textContent, Math.round(out * 10) / 10];
+    }).filter(([, out]) => out > 0.5);
+})"""
+
+
 @pytest.fixture(scope="module")
 def phone_survey(phone, base_url, html_dir) -> dict[str, dict]:
-    """Every page once at 390 px: its scroll width and the share of bold text in each paragraph or list item."""
+    """Every page once at 390 px: its scroll width, the share of bold text in each paragraph or list item, and the
+    chart text drawn outside its chart."""
     survey = {}
     for page in book_pages(html_dir):
         phone.goto(base_url + page, wait_until="load")
         survey[page] = {
             "width": phone.evaluate("document.documentElement.scrollWidth"),
             "blocks": phone.evaluate(_BOLD_SHARE),
+            "outside": phone.evaluate(_CHART_TEXT_OUTSIDE),
         }
     return survey
+
+
+def test_no_chart_text_is_cut_on_a_phone(phone_survey):
+    cut = [f"{page}: {text!r} {out} px out" for page, s in phone_survey.items() for text, out in s["outside"]]
+    assert not cut, "chart text drawn outside its chart:\n" + "\n".join(cut[:20])
+
+
+def test_the_cut_text_check_sees_a_cut_label(phone, tmp_path):
+    """The check above can fail: a label running past its chart's right edge is caught."""
+    svg = (
+        '<svg class="asm-chart" viewBox="0 0 100 50" style="width:100px">'
+        '<text x="60" y="20" style="font-size:11px">a label too long</text></svg>'
+    )
+    (tmp_path / "c.html").write_text(f"<html><body>{svg}</body></html>")
+    phone.goto(f"file://{tmp_path / 'c.html'}", wait_until="load")
+    assert [text for text, _ in phone.evaluate(_CHART_TEXT_OUTSIDE)] == ["a label too long"]
 
 
 def test_no_page_scrolls_sideways_on_a_phone(phone_survey):
