@@ -31,7 +31,6 @@ KERNEL = "python3"
 # `%reset -f` clears the variables but not what imported modules hold: matplotlib's rcParams (a seaborn theme, a
 # changed font size) and matplotlib-inline's figure settings, which `%matplotlib inline` leaves alone once set.
 RESET = """\
-%reset -f
 import os as _os, sys as _sys, warnings as _warnings
 _os.chdir({folder!r})
 if "matplotlib" in _sys.modules:
@@ -53,10 +52,13 @@ if "pandas" in _sys.modules:
         _sys.modules["pandas"].reset_option("all")
 get_ipython().reset(new_session=True)  # %reset -f, and the next cell runs as [1] in a new history session
 """
+# One reset, at the end (it clears this cell's own names too): a `%reset -f` before it as well cost 25-30 ms a
+# notebook (a garbage collection each; an empty notebook 0.07-0.10 -> 0.04-0.05 s) and changed nothing
+# tests/test_kernel_pool.py can see.
 
 
 # After the preload, what it loaded (modules, the data loaders' caches) moves out of the garbage collector's reach:
-# every full collection walked it, and RESET runs two (IPython's reset flushes its output cache with
+# every full collection walked it, and each IPython reset runs one (it flushes its output cache with
 # gc.collect()). RESET 0.25 -> 0.04 s a notebook; `asmhub profile GHA` median 3.6 -> 3.2 s (5 runs each, the
 # reference loop 0.7-0.9 s). Objects the preload leaves are kept for the kernel's life anyway. No collection runs
 # during the preload either (its imports set off many, each walking all that was imported before): preload
