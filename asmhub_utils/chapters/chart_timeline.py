@@ -16,7 +16,6 @@ test measures the drawn text of every chart on the built pages.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -50,11 +49,17 @@ GRID, INK, KEY = "#dddddd", "#000000", "#555555"
 
 @dataclass
 class Mark:
-    """One estimate as drawn: what its <title> says, where its link goes, and its shapes (SVG path data, style)."""
+    """One estimate as drawn: what its <title> says, where its link goes, its shapes (SVG path data, style) and
+    the box they cover (left, top, right, bottom; a bar's and a mark's full width)."""
 
     title: str
     href: str
     shapes: list[tuple[str, str]] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def add(self, d: str, style: str, box: tuple[float, float, float, float]) -> None:
+        self.shapes.append((d, style))
+        self.boxes.append(box)
 
 
 @dataclass
@@ -239,11 +244,13 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
         mark = Mark(mark_title(row), chart_style.LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
         low, high = row["value_low"], row["value_high"]
         if pd.notna(low) and pd.notna(high) and low != high:
-            mark.shapes.append((_line(x, y_at(float(low)), x, y_at(float(high))), _bar(colour)))
+            upper, lower = sorted((y_at(float(low)), y_at(float(high))))
+            mark.add(_line(x, lower, x, upper), _bar(colour), (x - BAR / 2, upper, x + BAR / 2, lower))
         point = _point(row)
         if point is not None:
             shape = {">": "^", "<": "v"}.get(marker(row), "o")
-            mark.shapes.append((_shape(shape, x, y_at(point)), _fill(colour, hollow)))
+            at = y_at(point)
+            mark.add(_shape(shape, x, at), _fill(colour, hollow), (x - MARK, at - MARK, x + MARK, at + MARK))
         marks.append(mark)
 
     y = axis_label_y + 10
@@ -256,9 +263,6 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
     height = y + LEGEND_LINE / 2 + PAD
     description = f"Chart: {title}. {len(frame)} dated independent estimates, each with its source."
     return Timeline(width, height, (left, top, right, bottom), x_ticks, y_ticks, lines, marks, texts, description)
-
-
-_NUMBERS = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def text_box(text: Text) -> tuple[float, float, float, float]:
@@ -283,10 +287,8 @@ def problems(chart: Timeline) -> list[str]:
             found.append(f"the text {text.text!r} is {text.size:g} pt, under {MIN_TEXT_PT} pt")
     plot_left, plot_top, plot_right, plot_bottom = chart.plot
     for mark in chart.marks:
-        for d, _style in mark.shapes:
-            xs_ys = [float(n) for n in _NUMBERS.findall(d.replace(f"A {MARK} {MARK} 0 1 0", "L"))]
-            xs, ys = xs_ys[0::2], xs_ys[1::2]
-            if min(xs) < plot_left or max(xs) > plot_right or min(ys) < plot_top or max(ys) > plot_bottom:
+        for left, top, right, bottom in mark.boxes:
+            if left < plot_left or right > plot_right or top < plot_top or bottom > plot_bottom:
                 found.append(f"the mark of {mark.title!r} is cut by the plot area")
     return found
 
