@@ -108,8 +108,9 @@ def _number(value: float) -> str:
 
 
 def nice_ticks(low: float, high: float, bins: int, integer: bool = False) -> list[float]:
-    """Round ticks between `low` and `high`, at most `bins` steps apart in all, of 1, 2, 2.5 or 5 times a power
-    of ten (whole numbers only with `integer`), as matplotlib's MaxNLocator places them; at least two ticks."""
+    """Round ticks between `low` and `high`: at most `bins` intervals, each 1, 2, 2.5 or 5 times a power of ten
+    (whole numbers only with `integer`), the smallest such interval that fits, in the manner of matplotlib's
+    MaxNLocator; at least two ticks."""
     span = max(high - low, 1e-12)
     steps = (1, 2, 5, 10) if integer else (1, 2, 2.5, 5, 10)
     exponent = math.floor(math.log10(span / bins))
