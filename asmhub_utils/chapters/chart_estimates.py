@@ -15,10 +15,11 @@ from asmhub_utils.chapters import chart_publish, chart_style, data, display, gly
 from asmhub_utils.chapters.chart_style import (
     MIN_TEXT_PT,
     RELIABILITY_COLOURS,
-    RELIABILITY_LABELS,
     WRAP,
     figure_reliability,
     human,
+    legend_entries,
+    mark_value,
     marker,
     use_house_style,
     wrap,
@@ -40,22 +41,15 @@ def draw_estimate(
     ax: plt.Axes, position: float, row: pd.Series, colour: str, horizontal: bool = False, hollow: bool = False
 ) -> list:
     """A bar for a range, a dot for a stated figure, a triangle for a bound; returns the artists drawn."""
-    low, high, central = row["value_low"], row["value_high"], row["value_central"]
-    has_low, has_high = pd.notna(low), pd.notna(high)
+    low, high = row["value_low"], row["value_high"]
     drawn = []
-    if has_low and has_high and low != high:
+    if pd.notna(low) and pd.notna(high) and low != high:
         span = ax.hlines if horizontal else ax.vlines
         drawn.append(span(position, low, high, color=colour, linewidth=6, alpha=0.6))
-    point = (
-        central
-        if pd.notna(central)
-        else (low if has_low and not has_high else high if has_high and not has_low else None)
-    )
-    if point is None or pd.isna(point):
+    point = mark_value(row)
+    if point is None:
         return drawn
-    shape = marker(row)
-    if horizontal is False and shape != "o":
-        shape = "^" if shape == ">" else "v"
+    shape = marker(row, vertical=not horizontal)
     xy = (point, position) if horizontal else (position, point)
     drawn += ax.plot(
         *xy, marker=shape, markersize=9, color=colour, markerfacecolor="white" if hollow else colour, linestyle="none"
@@ -63,31 +57,18 @@ def draw_estimate(
     return drawn
 
 
+def _legend_handle(what: str, label: str) -> Line2D:
+    """A legend line of chart_style.legend_entries: a reliability's colour, a range's bar or a bound's triangle."""
+    if what == "range":
+        return Line2D([], [], color="#555555", linewidth=6, alpha=0.6, label=label)
+    if what == "bound":
+        return Line2D([], [], marker=">", color="#555555", linestyle="none", markersize=9, label=label)
+    return Line2D([], [], marker="s", markersize=9, color=RELIABILITY_COLOURS[what], linestyle="none", label=label)
+
+
 def _legend(fig: plt.Figure, frame: pd.DataFrame) -> int:
     """The estimate legend: reliability colours and mark shapes present. Returns the number of lines."""
-    handles = []
-    tiers = {figure_reliability(row) for _, row in frame.iterrows()}
-    for tier, colour in RELIABILITY_COLOURS.items():
-        if tier in tiers:
-            handles.append(
-                Line2D([], [], marker="s", markersize=9, color=colour, linestyle="none", label=RELIABILITY_LABELS[tier])
-            )
-    ranged = frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"])
-    if ranged.any():
-        handles.append(Line2D([], [], color="#555555", linewidth=6, alpha=0.6, label="bar: a range as published"))
-    bounds = frame["value_low"].notna() ^ frame["value_high"].notna()
-    if bounds.any():
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker=">",
-                color="#555555",
-                linestyle="none",
-                markersize=9,
-                label="triangle: a bound (more than / up to)",
-            )
-        )
+    handles = [_legend_handle(what, label) for what, label in legend_entries(frame)]
     fig.legend(handles=handles, loc="outside lower left", ncols=1, frameon=False, handletextpad=0.4)
     return len(handles)
 

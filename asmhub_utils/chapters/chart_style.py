@@ -106,13 +106,43 @@ def figure_reliability(row: pd.Series | dict) -> str:
     return tier if tier in RELIABILITY_COLOURS else "low"
 
 
-def marker(row: pd.Series | dict) -> str:
-    """'o' for a stated figure, '>' for a lower bound (more than), '<' for an upper bound (up to, nearly)."""
+def marker(row: pd.Series | dict, vertical: bool = False) -> str:
+    """'o' for a stated figure, '>' for a lower bound (more than), '<' for an upper bound (up to, nearly); on a
+    vertical value axis the triangles point up ('^') and down ('v')."""
     import pandas as pd
 
     has_low, has_high = pd.notna(row["value_low"]), pd.notna(row["value_high"])
-    if has_low and not has_high:
-        return ">"
-    if has_high and not has_low:
-        return "<"
-    return "o"
+    shape = ">" if has_low and not has_high else "<" if has_high and not has_low else "o"
+    return {">": "^", "<": "v"}.get(shape, shape) if vertical else shape
+
+
+def mark_value(row: pd.Series | dict) -> float | None:
+    """Where an estimate's mark sits: its stated figure, else its one bound (the value as the row holds it); None
+    for a range alone."""
+    import pandas as pd
+
+    low, high, central = row["value_low"], row["value_high"], row["value_central"]
+    if pd.notna(central):
+        return central
+    if pd.notna(low) and pd.isna(high):
+        return low
+    if pd.notna(high) and pd.isna(low):
+        return high
+    return None
+
+
+RANGE_LABEL = "bar: a range as published"
+BOUND_LABEL = "triangle: a bound (more than / up to)"
+
+
+def legend_entries(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """(what, label) for each line of an estimate chart's legend: each reliability drawn ('primary', ...), in
+    RELIABILITY_COLOURS' order, then 'range' when a range is drawn and 'bound' when a bound is."""
+    tiers = {figure_reliability(row) for _, row in frame.iterrows()}
+    entries = [(tier, RELIABILITY_LABELS[tier]) for tier in RELIABILITY_COLOURS if tier in tiers]
+    low, high = frame["value_low"], frame["value_high"]
+    if (low.notna() & high.notna() & (low != high)).any():
+        entries.append(("range", RANGE_LABEL))
+    if (low.notna() ^ high.notna()).any():
+        entries.append(("bound", BOUND_LABEL))
+    return entries

@@ -26,9 +26,10 @@ from asmhub_utils.chapters import chart_publish, chart_style, chart_text, data
 from asmhub_utils.chapters.chart_style import (
     MIN_TEXT_PT,
     RELIABILITY_COLOURS,
-    RELIABILITY_LABELS,
     ChartLayoutError,
     figure_reliability,
+    legend_entries,
+    mark_value,
     marker,
 )
 from asmhub_utils.chapters.chart_svg import DESK_SCALE, mark_title
@@ -160,30 +161,14 @@ def _line(x1: float, y1: float, x2: float, y2: float) -> str:
 
 
 def _legend(frame: pd.DataFrame, hollow_any: bool) -> list[tuple[str, str, str]]:
-    """(shape, style, label) per legend line: the reliability colours present, then the shapes drawn."""
-    items = []
-    tiers = {figure_reliability(row) for _, row in frame.iterrows()}
-    items += [("s", _fill(c), RELIABILITY_LABELS[t]) for t, c in RELIABILITY_COLOURS.items() if t in tiers]
-    ranged = frame["value_low"].notna() & frame["value_high"].notna() & (frame["value_low"] != frame["value_high"])
-    if ranged.any():
-        items.append(("bar", _bar(KEY), "bar: a range as published"))
-    if (frame["value_low"].notna() ^ frame["value_high"].notna()).any():
-        items.append((">", _fill(KEY), "triangle: a bound (more than / up to)"))
+    """(shape, style, label) per legend line: chart_style.legend_entries, then the hollow mark when one is drawn."""
+    drawn = {"range": ("bar", _bar(KEY)), "bound": (">", _fill(KEY))}
+    items = [
+        (*(drawn.get(what) or ("s", _fill(RELIABILITY_COLOURS[what]))), label) for what, label in legend_entries(frame)
+    ]
     if hollow_any:
         items.append(("o", _fill(KEY, hollow=True), "hollow: placed at its publication year"))
     return items
-
-
-def _point(row: pd.Series) -> float | None:
-    """Where the estimate's mark sits: its stated figure, else its one bound."""
-    low, high, central = row["value_low"], row["value_high"], row["value_central"]
-    if pd.notna(central):
-        return float(central)
-    if pd.notna(low) and pd.isna(high):
-        return float(low)
-    if pd.notna(high) and pd.isna(low):
-        return float(high)
-    return None
 
 
 def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
@@ -247,11 +232,11 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
         if pd.notna(low) and pd.notna(high) and low != high:
             upper, lower = sorted((y_at(float(low)), y_at(float(high))))
             mark.add(_line(x, lower, x, upper), _bar(colour), (x - BAR / 2, upper, x + BAR / 2, lower))
-        point = _point(row)
+        point = mark_value(row)
         if point is not None:
-            shape = {">": "^", "<": "v"}.get(marker(row), "o")
-            at = y_at(point)
-            mark.add(_shape(shape, x, at), _fill(colour, hollow), (x - MARK, at - MARK, x + MARK, at + MARK))
+            at = y_at(float(point))
+            box = (x - MARK, at - MARK, x + MARK, at + MARK)
+            mark.add(_shape(marker(row, vertical=True), x, at), _fill(colour, hollow), box)
         marks.append(mark)
 
     y = axis_label_y + 10
