@@ -43,7 +43,12 @@ def captured() -> Iterator[list[str]]:
 
 def figure_html(fig: plt.Figure, description: str) -> str:
     """A chart as a page shows it: inline SVG in a figure with the note line a tapped mark fills."""
-    return html_templates.render("chart_figure.html", svg=Markup(to_svg(fig, description)))
+    return svg_figure_html(to_svg(fig, description))
+
+
+def svg_figure_html(svg: str) -> str:
+    """`svg` (a chart's inline SVG, project-built) in the figure a page shows (`figure_html` for a matplotlib one)."""
+    return html_templates.render("chart_figure.html", svg=Markup(svg))
 
 
 def showing() -> bool:

@@ -34,9 +34,15 @@ class Citations:
         """Cite `row` (a figure with its `source_*` columns) on `artists`: `title` (default: mark_title)
         on hover and tap, a link to the row's source in the library."""
         gid = f"{self.prefix}-asmfig-{len(self.marks)}"
-        self.marks[gid] = (title or mark_title(row), LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
+        self.marks[gid] = (title or mark_title(row), source_link(row))
         for n, artist in enumerate(artists):
             artist.set_gid(f"{gid}-{n}")
+
+
+def source_link(row: pd.Series) -> str:
+    """Where a mark links: its source's entry in the resource library (`LIBRARY_LINK`, made page-relative by the
+    book's Sphinx extension)."""
+    return LIBRARY_LINK + "#src-" + str(row.get("source_id", ""))
 
 
 def mark_title(row: pd.Series) -> str:

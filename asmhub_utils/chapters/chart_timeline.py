@@ -19,7 +19,6 @@ import math
 from dataclasses import dataclass, field
 
 import pandas as pd
-from markupsafe import Markup
 
 from asmhub_utils import html_templates
 from asmhub_utils.chapters import chart_publish, chart_style, chart_text, data
@@ -32,7 +31,7 @@ from asmhub_utils.chapters.chart_style import (
     mark_value,
     marker,
 )
-from asmhub_utils.chapters.chart_svg import DESK_SCALE, mark_title
+from asmhub_utils.chapters.chart_svg import DESK_SCALE, mark_title, source_link
 
 PT_PER_IN = 72
 PAD = 3.0  # around the drawing
@@ -227,7 +226,7 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
         hollow = row.get("year_basis") == "publication year"
         hollow_any |= hollow
         x = x_at(float(row["plot_year"]))
-        mark = Mark(mark_title(row), chart_style.LIBRARY_LINK + "#src-" + str(row.get("source_id", "")))
+        mark = Mark(mark_title(row), source_link(row))
         low, high = row["value_low"], row["value_high"]
         if pd.notna(low) and pd.notna(high) and low != high:
             upper, lower = sorted((y_at(float(low)), y_at(float(high))))
@@ -294,5 +293,5 @@ def estimates_over_time(frame: pd.DataFrame, title: str, ylabel: str) -> Timelin
     found = problems(chart)
     if found:
         raise ChartLayoutError(f"chart {title!r}: " + "; ".join(found))
-    chart_publish.show(html_templates.render("chart_figure.html", svg=Markup(chart.svg)))
+    chart_publish.show(chart_publish.svg_figure_html(chart.svg))
     return chart
