@@ -13,9 +13,9 @@ import matplotlib
 matplotlib.use("agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from chart_frames import extreme  # noqa: E402
 
 from asmhub_utils.chapters import amazon, chart_style, charts, data, display, series  # noqa: E402
 
@@ -24,26 +24,6 @@ pytestmark = pytest.mark.filterwarnings("error")  # warnings are errors in chart
 
 def estimates(query: str) -> pd.DataFrame:
     return data.with_sources(data.dated(data.estimates().query(query)))
-
-
-def extreme(n: int, long: bool = False) -> pd.DataFrame:
-    """n figures from n different sources; with `long`, labels and titles far wider than a phone."""
-    real = estimates("unit == 'persons' and value_central.notna()").head(1)
-    rows = pd.concat([real] * n, ignore_index=True)
-    rows["source_id"] = [f"src-{i}" for i in range(n)]
-    rows["source_publisher"] = [
-        ("A very long publisher name " * (4 if long else 0)) + f"Publisher {i}" for i in range(n)
-    ]
-    rows["value_central"] = np.linspace(1, 3e8, n) if n > 1 else [5e6]
-    rows["value_low"], rows["value_high"] = rows["value_central"] * 0.5, rows["value_central"] * 1.5
-    rows["plot_year"] = np.linspace(1990, 2024, n).round() if n > 1 else [2016]
-    rows["year"] = rows["plot_year"].astype("Int64")
-    rows["year_basis"] = "reference year"
-    rows["source_reliability"] = (["primary", "secondary", "low"] * n)[:n]
-    rows["label"] = [
-        ("Democratic Republic of the Congo, Katanga copperbelt " * (3 if long else 0)) + f"row {i}" for i in range(n)
-    ]
-    return rows
 
 
 LONG_TITLE = "Children working in artisanal mining and quarrying, as counted by every source, " * 2

@@ -8,9 +8,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-import numpy as np
-import pandas as pd
 import pytest
+from chart_frames import extreme
 
 from asmhub_utils import paths
 from asmhub_utils.chapters import chart_publish, chart_style, chart_text, chart_timeline, data, series
@@ -20,28 +19,11 @@ SVG = "{http://www.w3.org/2000/svg}"
 LONG_TITLE = "Children working in artisanal mining and quarrying, as counted by every source, " * 2
 
 
-def figures(n: int, long: bool = False) -> pd.DataFrame:
-    """n dated figures from n sources (a real row's columns), of all three reliabilities; with `long`, publishers
-    far wider than a phone."""
-    real = data.with_sources(data.dated(data.estimates().query("unit == 'persons' and value_central.notna()")))
-    rows = pd.concat([real.head(1)] * n, ignore_index=True)
-    rows["record_id"] = rows["echo_group"] = [f"r{i}" for i in range(n)]
-    rows["source_id"] = [f"src-{i}" for i in range(n)]
-    rows["source_publisher"] = [("A very long publisher name " * (4 if long else 0)) + f"P{i}" for i in range(n)]
-    rows["value_central"] = np.linspace(1, 3e8, n) if n > 1 else [5e6]
-    rows["value_low"], rows["value_high"] = rows["value_central"] * 0.5, rows["value_central"] * 1.5
-    rows["plot_year"] = np.linspace(1990, 2024, n).round() if n > 1 else [2016.0]
-    rows["year_basis"] = "reference year"
-    rows["source_reliability"] = (["primary", "secondary", "low"] * n)[:n]
-    rows["reliability"] = rows["source_reliability"]
-    return rows
-
-
 CASES = {
-    "a figure of 0": lambda: figures(2).assign(value_central=[0.0, 5.0], value_low=[0.0, 5.0], value_high=[0.0, 5.0]),
-    "one point": lambda: figures(1),
-    "30 sources": lambda: figures(30, long=True),
-    "bounds and a publication year": lambda: figures(3).assign(
+    "a figure of 0": lambda: extreme(2).assign(value_central=[0.0, 5.0], value_low=[0.0, 5.0], value_high=[0.0, 5.0]),
+    "one point": lambda: extreme(1),
+    "30 sources": lambda: extreme(30, long=True),
+    "bounds and a publication year": lambda: extreme(3).assign(
         value_central=[None, None, 7.0],
         value_low=[2.0, None, None],
         value_high=[None, 9.0, None],
@@ -70,7 +52,7 @@ def test_text_and_marks_stay_inside_on_extreme_data(case, title, width, monkeypa
 
 
 def test_the_gate_refuses_a_chart_broken_on_purpose():
-    chart = chart_timeline.layout(figures(3), "t", "people")
+    chart = chart_timeline.layout(extreme(3), "t", "people")
     chart.texts.append(Text(chart.width - 5, 20, "a label that runs off the right edge"))
     chart.texts.append(Text(10, 20, "small", size=8))
     left, top = chart.plot[:2]  # a dot centred on the plot area's corner: three quarters of it outside
@@ -88,7 +70,7 @@ def test_the_text_box_of_a_rotated_label_runs_up_from_its_anchor():
 
 
 def test_axes_read_whole_years_and_values_from_zero():
-    chart = chart_timeline.layout(figures(2).assign(plot_year=[2016.0, 2017.0]), "t", "people")
+    chart = chart_timeline.layout(extreme(2).assign(plot_year=[2016.0, 2017.0]), "t", "people")
     assert chart.x_ticks and all(float(t).is_integer() for t in chart.x_ticks)
     assert chart.y_ticks[0] == 0 and chart.y_ticks[-1] <= 1.5 * 3e8 * chart_timeline.HEADROOM
     labels = [t.text for t in chart.texts if t.anchor == "middle" and not t.rotate][:-1]
@@ -110,7 +92,7 @@ def test_ticks_are_round_and_few(low, high, bins, integer, expected):
 
 
 def test_every_mark_cites_its_source_and_the_svg_is_well_formed():
-    frame = figures(3).assign(source_publisher=['<script>alert("x")</script>', "A & B", "C"])
+    frame = extreme(3).assign(source_publisher=['<script>alert("x")</script>', "A & B", "C"])
     chart = chart_timeline.estimates_over_time(frame, 'Title with <b>tags</b> & "quotes"', "<i>people</i>")
     root = ET.fromstring(chart.svg)  # contributed text escaped: the SVG parses, no element came from the data
     assert {el.tag.removeprefix(SVG) for el in root.iter()} <= {"svg", "rect", "path", "a", "title", "text"}
@@ -135,7 +117,7 @@ def test_a_publication_year_is_hollow_and_said_so_in_the_legend():
 
 def test_no_dated_number_is_an_error():
     with pytest.raises(ValueError, match="no dated figure"):
-        chart_timeline.estimates_over_time(figures(2).assign(plot_year=None), "t", "people")
+        chart_timeline.estimates_over_time(extreme(2).assign(plot_year=None), "t", "people")
 
 
 def test_a_captured_chart_is_the_page_html():
