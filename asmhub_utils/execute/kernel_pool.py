@@ -28,8 +28,9 @@ Result = TypeVar("Result")
 KERNEL = "python3"
 
 
-# `%reset -f` clears the variables but not what imported modules hold: matplotlib's rcParams (a seaborn theme, a
-# changed font size) and matplotlib-inline's figure settings, which `%matplotlib inline` leaves alone once set.
+# IPython's reset (RESET's last line) clears the variables but not what imported modules hold: matplotlib's
+# rcParams (a seaborn theme, a changed font size) and matplotlib-inline's figure settings, which `%matplotlib inline`
+# leaves alone once set.
 RESET = """\
 import os as _os, sys as _sys, warnings as _warnings
 _os.chdir({folder!r})
