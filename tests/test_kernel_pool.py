@@ -102,6 +102,23 @@ def test_a_failing_preload_leaves_the_garbage_collector_on(tmp_path):
     assert _state(probe)["garbage collector on"] is True
 
 
+def test_a_kernel_that_never_drew_gets_no_matplotlib_and_no_debugger(tmp_path):
+    """The reset puts pandas' options back without importing matplotlib (resetting them all did, through the
+    plotting option's callback: 0.2 s on a profile's critical path), and a pool kernel starts without debugpy
+    (kernel_launcher: 0.1 s of every kernel's start)."""
+    changes = _notebook(["import pandas as pd\npd.set_option('display.max_rows', 3)"])
+    probe = _notebook(
+        [
+            "import sys, pandas as pd\n"
+            "print([m for m in ('matplotlib', 'debugpy') if sys.modules.get(m)], pd.get_option('display.max_rows'))"
+        ]
+    )
+    _, failures = kernel_pool.run([changes, probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path)
+
+    assert failures == []
+    assert probe.cells[0].outputs[0]["text"].strip() == "[] 60"
+
+
 # Draws three charts with cited marks (two of them alike) through the book's chart code, as the pages show them.
 CHART = """\
 %matplotlib inline

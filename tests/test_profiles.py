@@ -27,8 +27,9 @@ def test_codes_or_all_is_required(capsys):
     assert "--all" in capsys.readouterr().err
 
 
-def test_one_profile_is_executed_with_title_and_sources(tmp_path):
+def test_one_profile_is_executed_with_title_and_sources(tmp_path, capfd):
     assert cli.main(["profile", "gha", "--out", str(tmp_path)]) == 0
+    assert capfd.readouterr().err == "", "nothing on the reader's terminal but the result (the kernel's stderr too)"
     notebook = json.loads((tmp_path / "GHA.ipynb").read_text(encoding="utf-8"))
     cells = notebook["cells"]
     assert "".join(cells[0]["source"]) == "# Ghana"

@@ -18,6 +18,8 @@ charts on the page).
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 import weakref
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -26,6 +28,7 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 KERNEL = "python3"
+LAUNCHER = "asmhub_utils.execute.kernel_launcher"
 
 
 # IPython's reset (RESET's last line) clears the variables but not what imported modules hold: matplotlib's
@@ -50,9 +53,14 @@ if "asmhub_utils.chapters.chart_svg" in _sys.modules:
 if "pandas" in _sys.modules:
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore")
-        _sys.modules["pandas"].reset_option("all")
+        _sys.modules["pandas"].reset_option(
+            "all" if "matplotlib" in _sys.modules else r"^(?!plotting\\.matplotlib\\.register_converters$)"
+        )
 get_ipython().reset(new_session=True)  # %reset -f, and the next cell runs as [1] in a new history session
 """
+# pandas: resetting `plotting.matplotlib.register_converters` runs its callback, which imports matplotlib (0.2 s,
+# on every kernel's first notebook, in kernels that never draw with it); setting it imports matplotlib too, so while
+# matplotlib is not loaded that option still holds its default and is left alone.
 # One reset, at the end (it clears this cell's own names too): a `%reset -f` before it as well cost 25-30 ms a
 # notebook (a garbage collection each; an empty notebook 0.07-0.10 -> 0.04-0.05 s) and changed nothing
 # tests/test_kernel_pool.py can see.
@@ -104,24 +112,32 @@ def _import_nbclient() -> None:
     from nbclient import NotebookClient  # noqa: F401
 
 
-def _kernel_manager():
-    """jupyter_client's AsyncKernelManager, checking every 10 ms instead of every 100 ms whether a killed kernel
-    has gone: shutting a kernel down took 0.11-0.14 s, 0.02-0.08 s so (4 kernels each, one outlier of 0.2 s).
-    `_async_wait` is jupyter_client's own hook for that wait (private; the version is pinned in requirements.txt,
-    and every kernel test goes through it)."""
+def _kernel_manager(sockets: Path):
+    """jupyter_client's AsyncKernelManager for a pool kernel, talking over Unix sockets in the folder `sockets`.
+
+    Unix sockets rather than TCP: no port on the machine is open to other users, and ipykernel prints no warning
+    about unencrypted TCP to the reader's terminal. The kernel is started by kernel_launcher (no debugger). Whether a
+    killed kernel has gone is checked every 10 ms instead of every 100 ms: shutting a kernel down took 0.11-0.14 s,
+    0.02-0.08 s so (4 kernels each, one outlier of 0.2 s). `_async_wait` is jupyter_client's own hook for that wait
+    (private; the version is pinned in requirements.txt, and every kernel test goes through it)."""
     from jupyter_client.manager import AsyncKernelManager
 
     class KernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            command = super().format_kernel_cmd(extra_arguments)
+            return [LAUNCHER if part == "ipykernel_launcher" else part for part in command]
+
         async def _async_wait(self, pollinterval: float = 0.1) -> None:
             await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
-    return KernelManager(kernel_name=KERNEL)
+    return KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(sockets / "kernel"))
 
 
 async def _worker(
     queue: asyncio.Queue, task, cwd: Path, results: list, failures: list, after, preload: str, prepare
 ) -> None:
-    km = _kernel_manager()
+    sockets = Path(tempfile.mkdtemp(prefix="asmhub-kernel-"))
+    km = _kernel_manager(sockets)
     await km.start_kernel(cwd=str(cwd))
     kc = km.client()
     kc.start_channels()
@@ -143,6 +159,7 @@ async def _worker(
     finally:
         kc.stop_channels()
         await km.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
 
 
 def run(
