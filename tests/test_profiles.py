@@ -132,3 +132,57 @@ def test_an_error_output_is_found_and_a_clean_notebook_has_none(tmp_path):
     )
     assert notebook_errors.errors(notebook) == ["ZeroDivisionError: division by zero\n"]
     assert notebook_errors.errors(_run(["print('fine')"], tmp_path)) == []
+
+
+def _record_early_kernels(monkeypatch) -> tuple[list, list]:
+    """The kernels `asmhub profile` starts before it checks anything, and the ones a kernel manager adopted."""
+    from asmhub_utils.execute import kernel_start
+
+    started, adopted = [], []
+    start, manager = kernel_start.early, kernel_start.manager
+
+    def early():
+        started.append(start())
+        return started[-1]
+
+    def adopting(sockets, kernel=None):
+        adopted.append(kernel)
+        return manager(sockets, kernel)
+
+    monkeypatch.setattr(kernel_start, "early", early)
+    monkeypatch.setattr(kernel_start, "manager", adopting)
+    return started, adopted
+
+
+def _held(*args, **kwargs):
+    from asmhub_utils.errors import DataError, Problem
+
+    raise DataError(
+        [Problem(file="data/estimates.csv", row=2, column="iso3", value="", message="held, for a test", fix="none")]
+    )
+
+
+@pytest.mark.parametrize("codes", [["GAH"], ["FRA", "GHA"], ["GHA"]], ids=["unknown", "no data", "data held"])
+def test_kernels_started_early_are_stopped_when_the_command_fails(monkeypatch, tmp_path, codes):
+    """The kernels start before the codes are checked and the data lock is taken: a command that then fails leaves
+    no kernel process running and no socket folder behind."""
+    from asmhub_utils.contrib import transaction
+
+    started, _ = _record_early_kernels(monkeypatch)
+    if codes == ["GHA"]:
+        monkeypatch.setattr(transaction, "reading", _held)
+    assert cli.main(["profile", *codes, "--out", str(tmp_path)]) == 1
+    assert started, "a kernel was started before the checks"
+    assert len(started) == min(2, len(codes))
+    for kernel in started:
+        assert kernel.process.poll() is not None, "the kernel process was stopped"
+        assert not kernel.sockets.exists()
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_profile_is_executed_on_the_kernel_started_early(monkeypatch, tmp_path):
+    started, adopted = _record_early_kernels(monkeypatch)
+    assert cli.main(["profile", "GHA", "gha", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "GHA.ipynb").exists()
+    assert len(started) == 1 and adopted == started, "one kernel for one country, the one started first"
+    assert started[0].process.poll() is not None and not started[0].sockets.exists()

@@ -38,15 +38,19 @@ def run(args: argparse.Namespace) -> int:
         print("asmhub profile: give ISO3 codes (e.g. `asmhub profile GHA`) or --all, not both.", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    kernels = profiles.early_kernels(args.codes, args.jobs)  # they boot while the lock is taken and codes checked
     try:
         with transaction.reading():  # the lock contribute takes; an interrupted change rolled back; tables checked
-            return _run(args, started)
+            return _run(args, started, kernels)
     except DataError as error:
         hold_data.report(error, "no profile was written")
         return 1
+    finally:
+        for kernel in kernels:
+            kernel.discard()  # each one the run did not take (an unknown code, the data held)
 
 
-def _run(args: argparse.Namespace, started: float) -> int:
+def _run(args: argparse.Namespace, started: float, kernels: list) -> int:
     try:
         profiles.check_jobs(args.jobs)
         if args.all:
@@ -60,7 +64,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
                 return 0
         else:
             todo = profiles.check_codes(args.codes)
-        written = profiles.run_many(todo, jobs=args.jobs, out_dir=args.out, progress=len(todo) > 1)
+        written = profiles.run_many(todo, args.jobs, args.out, progress=len(todo) > 1, kernels=kernels)
     except profiles.ProfileError as error:
         print(f"asmhub profile: {error}", file=sys.stderr)
         return 1

@@ -1,7 +1,7 @@
 """The pool's kernel process: ipykernel's own launcher (`python -m ipykernel_launcher`) without its debugger.
 
 The pool runs notebooks and never debugs them; importing debugpy was about 0.1 s of a kernel's 0.6 s start, on the
-critical path of every `asmhub profile` (kernel_pool._kernel_manager starts kernels with this module).
+critical path of every `asmhub profile` (kernel_start starts kernels with this module).
 """
 
 import sys

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import tempfile
 import weakref
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from asmhub_utils.execute import kernel_start
+from asmhub_utils.execute.kernel_start import KERNEL
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-KERNEL = "python3"
-LAUNCHER = "asmhub_utils.execute.kernel_launcher"
 
 
 # IPython's reset (RESET's last line) clears the variables but not what imported modules hold: matplotlib's
@@ -112,33 +112,24 @@ def _import_nbclient() -> None:
     from nbclient import NotebookClient  # noqa: F401
 
 
-def _kernel_manager(sockets: Path):
-    """jupyter_client's AsyncKernelManager for a pool kernel, talking over Unix sockets in the folder `sockets`.
-
-    Unix sockets rather than TCP: no port on the machine is open to other users, and ipykernel prints no warning
-    about unencrypted TCP to the reader's terminal. The kernel is started by kernel_launcher (no debugger). Whether a
-    killed kernel has gone is checked every 10 ms instead of every 100 ms: shutting a kernel down took 0.11-0.14 s,
-    0.02-0.08 s so (4 kernels each, one outlier of 0.2 s). `_async_wait` is jupyter_client's own hook for that wait
-    (private; the version is pinned in requirements.txt, and every kernel test goes through it)."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    class KernelManager(AsyncKernelManager):
-        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-            command = super().format_kernel_cmd(extra_arguments)
-            return [LAUNCHER if part == "ipykernel_launcher" else part for part in command]
-
-        async def _async_wait(self, pollinterval: float = 0.1) -> None:
-            await super()._async_wait(pollinterval=min(pollinterval, 0.01))
-
-    return KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(sockets / "kernel"))
-
-
 async def _worker(
-    queue: asyncio.Queue, task, cwd: Path, results: list, failures: list, after, preload: str, prepare
+    queue: asyncio.Queue,
+    task,
+    cwd: Path,
+    results: list,
+    failures: list,
+    after,
+    preload: str,
+    prepare,
+    started: kernel_start.Started | None,
 ) -> None:
-    sockets = Path(tempfile.mkdtemp(prefix="asmhub-kernel-"))
-    km = _kernel_manager(sockets)
-    await km.start_kernel(cwd=str(cwd))
+    sockets = started.sockets if started else kernel_start.socket_folder()
+    try:
+        km = kernel_start.manager(sockets, started)
+        await km.start_kernel(cwd=str(cwd))
+    except BaseException:
+        shutil.rmtree(sockets, ignore_errors=True)
+        raise
     kc = km.client()
     kc.start_channels()
     try:
@@ -170,8 +161,10 @@ def run(
     after: Callable[[], None] = lambda: None,
     preload: str = "",
     prepare: Callable[[], None] = _import_nbclient,
+    started: Sequence[kernel_start.Started] = (),
 ) -> tuple[list[Result], list[tuple[Item, Exception]]]:
-    """Run `task(kernel_manager, item)` for every item on `jobs` kernels started in `cwd`.
+    """Run `task(kernel_manager, item)` for every item on `jobs` kernels started in `cwd`, or for the first ones
+    on the kernel processes `started` already (kernel_start.early; those not needed are discarded).
 
     Returns (results, [(item, exception) for each failed item]); `after` is called once per item (progress).
     `preload` (code: imports, the data loaders' caches) runs in each kernel as soon as it is ready, while this
@@ -188,8 +181,14 @@ def run(
         for item in items:
             queue.put_nowait(item)
         workers = max(0, min(jobs, len(items)))
-        workers_run = (_worker(queue, task, cwd, results, failures, after, preload, prepare) for _ in range(workers))
-        await asyncio.gather(*workers_run)
+        kernels = [*started[:workers], *[None] * (workers - len(started))]
+        await asyncio.gather(
+            *(_worker(queue, task, cwd, results, failures, after, preload, prepare, k) for k in kernels)
+        )
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    finally:
+        for kernel in started:
+            kernel.discard()  # the folder of each; the process too of those no worker took
     return results, failures

@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from asmhub_utils import paths, wording
-from asmhub_utils.execute import kernel_pool, notebook_errors, notebook_inputs, page_files
+from asmhub_utils.execute import kernel_pool, kernel_start, notebook_errors, notebook_inputs, page_files
 from asmhub_utils.tidy import countries
 
 # This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast.
 
 TEMPLATE = paths.NOTEBOOKS / "templates" / "country_profile.ipynb"
 PROFILES = paths.NOTEBOOKS / "places" / "profiles"
-KERNEL = kernel_pool.KERNEL
+KERNEL = kernel_start.KERNEL
 # What each kernel imports and reads as soon as it starts (kernel_pool.run's `preload`), while this process imports
 # papermill and loads the template: the first profile no longer waits for pandas and the tables. No matplotlib: a
 # profile's chart is written without it (chart_timeline.py); the few profiles with an Amazon chart import it then.
@@ -153,7 +153,21 @@ def check_jobs(jobs: int) -> int:
     return jobs
 
 
-def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress: bool = True) -> list[Path]:
+def early_kernels(codes: list[str], jobs: int) -> list[kernel_start.Started]:
+    """Kernel processes for the profiles of `codes` given on the command line, one a job, started before the
+    command checks anything (kernel_start.early): none for --all (there may be nothing to do) or for a --jobs that
+    check_jobs refuses."""
+    wanted = min(jobs, len({code.strip().upper() for code in codes}))
+    return [kernel_start.early() for _ in range(wanted)] if 1 <= jobs <= (os.cpu_count() or 1) else []
+
+
+def run_many(
+    codes: list[str],
+    jobs: int = 2,
+    out_dir: Path = PROFILES,
+    progress: bool = True,
+    kernels: list[kernel_start.Started] | None = None,
+) -> list[Path]:
     """Execute profiles on `jobs` kernels at once, with a progress bar; raises ProfileError listing failures.
 
     Parameters are injected by papermill (its `parameters` cell convention); execution uses nbclient with one
@@ -173,6 +187,7 @@ def run_many(codes: list[str], jobs: int = 2, out_dir: Path = PROFILES, progress
             after=lambda: bar.update(1),
             preload=PRELOAD,
             prepare=_import_papermill,
+            started=kernels or [],
         )
     failures = [
         str(error).strip()
