@@ -32,7 +32,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: each command has already undone or cleaned up what it started
+        print(f"\nasmhub {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -186,3 +186,26 @@ def test_a_profile_is_executed_on_the_kernel_started_early(monkeypatch, tmp_path
     assert (tmp_path / "GHA.ipynb").exists()
     assert len(started) == 1 and adopted == started, "one kernel for one country, the one started first"
     assert started[0].process.poll() is not None and not started[0].sockets.exists()
+
+
+def test_ctrl_c_while_a_profile_is_executed_leaves_no_kernel_and_no_traceback(tmp_path):
+    """A reader who presses Ctrl-C gets one line, exit status 130, and no kernel left running (its sockets live in
+    TMPDIR, here tmp_path)."""
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "asmhub_utils.cli", "profile", "GHA", "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(tmp_path)}, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob("asmhub-kernel-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)  # the kernel is booting
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+
+    assert process.returncode == 130
+    assert "Traceback" not in err and err.strip() == "asmhub profile: interrupted"
+    assert not list(tmp_path.glob("asmhub-kernel-*"))
+    running = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True).stdout.split()
+    assert not running, "no kernel process is left"
