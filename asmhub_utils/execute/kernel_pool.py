@@ -12,7 +12,7 @@ folder, open figures, matplotlib's rcParams, the inline backend's figure formats
 the execution count); tests/test_kernel_pool.py compares that state with a fresh kernel's after a notebook that
 changes all of them, and a notebook's output bytes after other notebooks with its output alone. The book's modules
 keep no other state that changes output (chart ids come from the chart's content and its rank among identical
-charts on the page).
+charts on the page). How a kernel is started (Unix sockets, no debugger, or adopted once started): kernel_start.py.
 """
 
 from __future__ import annotations
