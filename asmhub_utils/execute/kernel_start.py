@@ -68,14 +68,18 @@ def early() -> Started:
         "signature_scheme": "hmac-sha256",
         "kernel_name": KERNEL,
     }
-    connection_file.write_text(json.dumps(info), encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", LAUNCHER, "-f", str(connection_file)],
-        cwd=sockets,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "JPY_PARENT_PID": str(os.getpid())},
-        start_new_session=True,
-    )
+    try:
+        connection_file.write_text(json.dumps(info), encoding="utf-8")
+        process = subprocess.Popen(
+            [sys.executable, "-m", LAUNCHER, "-f", str(connection_file)],
+            cwd=sockets,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "JPY_PARENT_PID": str(os.getpid())},
+            start_new_session=True,
+        )
+    except BaseException:
+        shutil.rmtree(sockets, ignore_errors=True)
+        raise
     return Started(process, sockets)
 
 
@@ -101,8 +105,11 @@ def manager(sockets: Path, started: Started | None = None):
 
     class _Adopting(LocalProvisioner):
         async def launch_kernel(self, cmd: list[str], **kwargs) -> dict:
-            self.process, self.pid = started.process, started.process.pid
-            self.pgid, self.cwd = os.getpgid(self.pid), started.sockets
+            self.process, self.pid, self.cwd = started.process, started.process.pid, started.sockets
+            try:
+                self.pgid = os.getpgid(self.pid)
+            except OSError:  # it has already ended: jupyter_client reports a kernel that died before it was ready
+                self.pgid = None
             return self.connection_info
 
     km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(sockets / "kernel"))
