@@ -11,7 +11,7 @@ from asmhub_utils import wording
 from asmhub_utils.commands import hold_data
 from asmhub_utils.contrib import transaction
 from asmhub_utils.errors import DataError, display_path
-from asmhub_utils.execute import profiles
+from asmhub_utils.execute import kernel_start, profiles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             kernel.discard()  # each one the run did not take (an unknown code, the data held)
 
 
-def _run(args: argparse.Namespace, started: float, kernels: list) -> int:
+def _run(args: argparse.Namespace, started: float, kernels: list[kernel_start.Started]) -> int:
     try:
         profiles.check_jobs(args.jobs)
         if args.all:

@@ -23,6 +23,10 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jupyter_client.manager import AsyncKernelManager
 
 KERNEL = "python3"
 LAUNCHER = "asmhub_utils.execute.kernel_launcher"
@@ -83,7 +87,7 @@ def early() -> Started:
     return Started(process, sockets)
 
 
-def manager(sockets: Path, started: Started | None = None):
+def manager(sockets: Path, started: Started | None = None) -> AsyncKernelManager:
     """jupyter_client's AsyncKernelManager for a pool kernel, talking over Unix sockets in the folder `sockets`;
     with `started`, its `start_kernel` adopts that process instead of launching one.
 
