@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         for kernel in kernels:
-            kernel.discard()  # each one the run did not take (an unknown code, the data held)
+            kernel.discard()  # its folder; its process too if the run never took it (an unknown code, the data held)
 
 
 def _run(args: argparse.Namespace, started: float, kernels: list[kernel_start.Started]) -> int:

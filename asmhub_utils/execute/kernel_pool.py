@@ -124,11 +124,13 @@ async def _worker(
     started: kernel_start.Started | None,
 ) -> None:
     sockets = started.sockets if started else kernel_start.socket_folder()
+    own_folder = started is None  # a started kernel's folder is its caller's to remove (Started.discard)
     try:
         km = kernel_start.manager(sockets, started)
         await km.start_kernel(cwd=str(cwd))
     except BaseException:
-        shutil.rmtree(sockets, ignore_errors=True)
+        if own_folder:
+            shutil.rmtree(sockets, ignore_errors=True)
         raise
     kc = km.client()
     kc.start_channels()
@@ -150,7 +152,8 @@ async def _worker(
     finally:
         kc.stop_channels()
         await km.shutdown_kernel(now=True)
-        shutil.rmtree(sockets, ignore_errors=True)
+        if own_folder:
+            shutil.rmtree(sockets, ignore_errors=True)
 
 
 def run(
@@ -164,7 +167,8 @@ def run(
     started: Sequence[kernel_start.Started] = (),
 ) -> tuple[list[Result], list[tuple[Item, Exception]]]:
     """Run `task(kernel_manager, item)` for every item on `jobs` kernels started in `cwd`, or for the first ones
-    on the kernel processes `started` already (kernel_start.early; those not needed are discarded).
+    on the kernel processes `started` already (kernel_start.early): the pool shuts down the kernels it runs; the
+    caller discards what it started (Started.discard) once the run is over.
 
     Returns (results, [(item, exception) for each failed item]); `after` is called once per item (progress).
     `preload` (code: imports, the data loaders' caches) runs in each kernel as soon as it is ready, while this
@@ -186,9 +190,5 @@ def run(
             *(_worker(queue, task, cwd, results, failures, after, preload, prepare, k) for k in kernels)
         )
 
-    try:
-        asyncio.run(main())
-    finally:
-        for kernel in started:
-            kernel.discard()  # the folder of each; the process too of those no worker took
+    asyncio.run(main())
     return results, failures

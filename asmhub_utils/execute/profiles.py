@@ -40,13 +40,18 @@ def countries_with_data() -> list[str]:
         return sorted({row["iso3"] for row in csv.DictReader(handle) if row["scope"] == "country" and row["iso3"]})
 
 
+def _normal(code: str) -> str:
+    """A code as given on the command line, as the profiles name it ('gha ' -> 'GHA')."""
+    return code.strip().upper()
+
+
 def check_codes(codes: Iterable[str]) -> list[str]:
     """Upper-cased codes, each once, or ProfileError naming each unknown code (with close matches) or code
     without data."""
     with_data = set(countries_with_data())
     problems, checked = [], []
     for raw in codes:
-        code = raw.strip().upper()
+        code = _normal(raw)
         if code in checked:
             continue
         if code == "ALL":
@@ -157,8 +162,11 @@ def early_kernels(codes: list[str], jobs: int) -> list[kernel_start.Started]:
     """Kernel processes for the profiles of `codes` given on the command line, one a job, started before the
     command checks anything (kernel_start.early): none for --all (there may be nothing to do) or for a --jobs that
     check_jobs refuses."""
-    wanted = min(jobs, len({code.strip().upper() for code in codes}))
-    return [kernel_start.early() for _ in range(wanted)] if 1 <= jobs <= (os.cpu_count() or 1) else []
+    try:
+        check_jobs(jobs)
+    except ProfileError:
+        return []
+    return [kernel_start.early() for _ in range(min(jobs, len({_normal(code) for code in codes})))]
 
 
 def run_many(
