@@ -1,11 +1,14 @@
 """A reused kernel starts each notebook in a fresh kernel's state (kernel_pool.RESET)."""
 
+import asyncio
 import json
+import shutil
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
-from asmhub_utils.execute import kernel_pool
+from asmhub_utils.execute import kernel_pool, kernel_start
 
 # What one notebook can leave behind for the next: variables, the working folder, open figures, matplotlib's
 # rcParams, matplotlib-inline's figure formats and settings (which survive `%reset -f` and `%matplotlib inline`),
@@ -117,6 +120,60 @@ def test_a_kernel_that_never_drew_gets_no_matplotlib_and_no_debugger(tmp_path):
 
     assert failures == []
     assert probe.cells[0].outputs[0]["text"].strip() == "[] 60"
+
+
+# Prints a dot every 20 ms for as long as the kernel lives.
+CHATTER = """\
+import threading, time
+def _talk():
+    while True:
+        print(".", end="", flush=True)
+        time.sleep(0.02)
+threading.Thread(target=_talk, daemon=True).start()
+"""
+
+
+def test_a_kernel_whose_output_never_falls_quiet_is_ready_all_the_same(tmp_path):
+    """jupyter_client's wait_for_ready reads IOPub until it has been quiet for 0.2 s (0.2 s of every profile; with
+    this kernel, for ever); the pool's `ready` waits only for its own request's reply and idle status."""
+
+    async def main() -> None:
+        sockets = kernel_start.socket_folder()
+        km = kernel_start.manager(sockets)
+        await km.start_kernel(cwd=str(tmp_path))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.execute(CHATTER)
+            await asyncio.wait_for(kernel_pool.ready(kc), 30)
+            assert await kc._async_is_alive()
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+            shutil.rmtree(sockets, ignore_errors=True)
+
+    asyncio.run(main())
+
+
+def test_a_kernel_that_dies_before_it_is_ready_is_reported(tmp_path):
+    """A kernel process that ends before it answers: RuntimeError saying so, not a wait until the timeout."""
+
+    async def main() -> None:
+        sockets = kernel_start.socket_folder()
+        km = kernel_start.manager(sockets)
+        await km.start_kernel(cwd=str(tmp_path))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await km.provisioner.kill()
+            with pytest.raises(RuntimeError, match="died"):
+                await asyncio.wait_for(kernel_pool.ready(kc), 30)
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+            shutil.rmtree(sockets, ignore_errors=True)
+
+    asyncio.run(main())
 
 
 # Draws three charts with cited marks (two of them alike) through the book's chart code, as the pages show them.
