@@ -1,4 +1,5 @@
-"""`asmhub` builds its command line without importing any command's work (pandas, the tidy build, papermill)."""
+"""`asmhub` builds its command line without importing any command's work (pandas, the tidy build, papermill, nor
+what `asmhub profile` needs only after its kernel has started: asyncio, pycountry, the data lock)."""
 
 import subprocess
 import sys
@@ -6,7 +7,7 @@ import sys
 PROBE = (
     "import sys\nfrom asmhub_utils import cli\ncli.parser()\n"
     "print(sorted(m for m in ('pandas', 'papermill', 'nbformat', 'asmhub_utils.tidy.build', "
-    "'asmhub_utils.contrib.validate') if m in sys.modules))"
+    "'asmhub_utils.contrib.validate', 'asyncio', 'pycountry', 'asmhub_utils.contrib.transaction') if m in sys.modules))"
 )
 
 

@@ -8,7 +8,6 @@ import argparse
 import subprocess
 import sys
 
-from asmhub_utils.contrib import transaction
 from asmhub_utils.errors import DataError
 
 
@@ -27,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.command:
         print("asmhub hold-data: give the command to run", file=sys.stderr)
         return 2
+    from asmhub_utils.contrib import transaction
+
     try:
         with transaction.reading():
             return subprocess.call(args.command, env=transaction.held_environment())

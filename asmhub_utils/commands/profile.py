@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 
 from asmhub_utils import wording
-from asmhub_utils.commands import hold_data
-from asmhub_utils.contrib import transaction
 from asmhub_utils.errors import DataError, display_path
 from asmhub_utils.execute import kernel_start, profiles
 
@@ -39,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     kernels = profiles.early_kernels(args.codes, args.jobs)  # they boot while the lock is taken and codes checked
+    from asmhub_utils.commands import hold_data
+    from asmhub_utils.contrib import transaction
+
     try:
         with transaction.reading():  # the lock contribute takes; an interrupted change rolled back; tables checked
             return _run(args, started, kernels)

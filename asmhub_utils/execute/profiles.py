@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from asmhub_utils import paths, wording
-from asmhub_utils.execute import kernel_pool, kernel_start, notebook_errors, notebook_inputs, page_files
-from asmhub_utils.tidy import countries
+from asmhub_utils.execute import kernel_start, notebook_errors, notebook_inputs, page_files
 
-# This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast.
+# This module imports no pandas, nbformat or papermill at the top: `make book` with nothing to do stays fast. Nor
+# asyncio (kernel_pool) or pycountry (countries): `asmhub profile GHA` starts its kernel before it needs them, and
+# the kernel's process existed 0.06-0.08 s later when the command line imported them (tests/test_cli_imports.py).
 
 TEMPLATE = paths.NOTEBOOKS / "templates" / "country_profile.ipynb"
 PROFILES = paths.NOTEBOOKS / "places" / "profiles"
@@ -48,6 +49,8 @@ def _normal(code: str) -> str:
 def check_codes(codes: Iterable[str]) -> list[str]:
     """Upper-cased codes, each once, or ProfileError naming each unknown code (with close matches) or code
     without data."""
+    from asmhub_utils.tidy import countries
+
     with_data = set(countries_with_data())
     problems, checked = [], []
     for raw in codes:
@@ -95,6 +98,8 @@ def _title_and_tidy(notebook, code: str) -> None:
     """Give the executed page its title (the country's name) and hide papermill's injected parameters cell."""
     import nbformat
 
+    from asmhub_utils.tidy import countries
+
     for cell in notebook.cells:
         tags = cell.metadata.setdefault("tags", [])
         if "injected-parameters" in tags and "remove-cell" not in tags:
@@ -118,6 +123,8 @@ async def _execute(km, code: str, out_dir: Path) -> Path:
     import nbformat
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
+
+    from asmhub_utils.execute import kernel_pool
 
     notebook = parameterize_notebook(load_notebook_node(str(TEMPLATE)), {"iso3": code}, kernel_name=KERNEL)
     await kernel_pool.execute(km, notebook, out_dir)  # from a fresh kernel's state: no country sees another's
@@ -184,6 +191,8 @@ def run_many(
     fresh kernel's state (kernel_pool.RESET), so countries share no state.
     """
     from tqdm import tqdm
+
+    from asmhub_utils.execute import kernel_pool
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
