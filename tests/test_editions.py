@@ -248,10 +248,23 @@ def test_recording_an_edition_keeps_its_package_changes_and_changelog(book_copy)
     assert registry.previous("2026.3", editions).version == "2026.2"
 
 
+def test_the_figures_a_profile_marks_are_those_the_whole_comparison_finds(tmp_path, changes):
+    """registry.figure_changes (what a profile marks) reads the two estimates tables alone: the same changes as
+    registry.changes' comparison of whole packages; none before the first edition."""
+    editions = tmp_path / "editions"
+    shutil.copytree(OLD, editions / "2026.1")
+    (editions / "2026.1" / "datapackage.json").write_text(json.dumps({"version": "2026.1", "created": "2026-01-10"}))
+    before, figures = registry.figure_changes("2026.2", editions, NEW)
+    assert before.version == "2026.1"
+    assert figures == registry.changes("2026.2", editions, NEW, with_stated=False)[1].figures == changes.figures
+    assert figures and {c.kind for c in figures} == {"added", "removed", "changed"}
+    assert registry.figure_changes("2026.1", editions, NEW) == (None, None)
+
+
 def test_what_changed_page_links_each_change_to_its_row(monkeypatch, changes):
     before = registry.Edition("2026.1", dt.date(2026, 1, 10), OLD)
     monkeypatch.setattr(page, "_current_changes", lambda: (before, changes, "2026.2"))
-    monkeypatch.setattr(edition_marks, "_current_changes", lambda: (before, changes, "2026.2"))
+    monkeypatch.setattr(edition_marks, "_current_changes", lambda: (changes.figures, "2026.2"))
     monkeypatch.setattr(page, "editions_list", lambda current: [])
     html = page.what_changed_html("book/what_changed")
     assert html.index("Headlines changed") < html.index("Figures by country")
@@ -281,7 +294,7 @@ def test_what_changed_page_escapes_what_it_shows(monkeypatch):
 
 def test_first_edition_has_nothing_to_compare(monkeypatch):
     monkeypatch.setattr(page, "_current_changes", lambda: (None, None, "2026.1"))
-    monkeypatch.setattr(edition_marks, "_current_changes", lambda: (None, None, "2026.1"))
+    monkeypatch.setattr(edition_marks, "_current_changes", lambda: (None, "2026.1"))
     monkeypatch.setattr(page, "editions_list", lambda current: [])
     assert "first edition" in page.what_changed_html("book/what_changed")
     assert edition_marks.row_marks() == {}

@@ -46,20 +46,19 @@ def world_figures_html() -> str:
 
 
 @lru_cache(maxsize=1)
-def _current_changes() -> tuple[registry.Edition | None, diff.Diff | None, str]:
+def _current_changes() -> tuple[list[diff.FigureChange] | None, str]:
     version = registry.current_edition()[0]
-    before, changed = registry.changes(version, with_stated=False)
-    return before, changed, version
+    return registry.figure_changes(version)[1], version
 
 
 def row_marks() -> dict[str, str]:
     """record id -> 'new in edition X' or 'changed in edition X (was Y)', for the figures of this edition that
     are new or changed since the previous one (empty for the first edition)."""
-    before, changed, version = _current_changes()
+    changed, version = _current_changes()
     if changed is None:
         return {}
     marks = {}
-    for change in changed.figures:
+    for change in changed:
         if change.kind == "added":
             marks[change.record_id] = f"new in edition {version}"
         elif change.kind == "changed":

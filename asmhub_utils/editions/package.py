@@ -105,6 +105,12 @@ def current_names(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=renames) if renames else frame
 
 
+def estimates_table(folder: Path) -> pd.DataFrame:
+    """The estimates table in `folder` (data/ or a kept edition), every cell as text, its columns under their current
+    names."""
+    return current_names("estimates", _read((folder / "estimates.csv").read_bytes()))
+
+
 def _problem(spec: str, message: str, fix: str) -> DataError:
     return DataError([Problem(spec, None, None, None, message, fix)])
 
