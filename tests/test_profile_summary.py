@@ -112,3 +112,13 @@ def test_the_mercury_line_never_shows_gold_output():
         assert not (
             mercury["unit"].isin(["kg/yr", "t/yr", "t"]) & ~mercury["indicator"].str.contains("mercury", case=False)
         ).any(), iso3
+
+
+@pytest.mark.parametrize("iso3", ["COD", "BRA", "GHA"])
+def test_the_facts_computed_once_give_the_pages_they_give_computed_twice(iso3):
+    """The template computes summary_facts once for the summary and the every-figure tables; both read as when each
+    computes them itself."""
+    figs = profile_page.figures(iso3)
+    facts = profile_page.summary_facts(figs)
+    assert profile_page.summary_html(iso3, figs, facts) == profile_page.summary_html(iso3, figs)
+    assert profile_page.all_figures_html(figs, facts) == profile_page.all_figures_html(figs)

@@ -113,17 +113,22 @@ FACT_COLUMNS = (
 FACT_COLUMNS += ("year", "record_id")
 
 
-def summary_facts(figs: pd.DataFrame) -> list[tuple[str, pd.Series | None]]:
+Facts = list[tuple[str, pd.Series | None]]  # (label, the figure the summary cites or None), as summary_facts gives
+
+
+def summary_facts(figs: pd.DataFrame) -> Facts:
     """(label, the figure the summary cites or None) for each of SUMMARY_FACTS."""
     narrow = figs[[c for c in FACT_COLUMNS if c in figs]] if figs.index.is_unique else figs
     found = [(label, _latest(select(narrow))) for label, select in SUMMARY_FACTS]
     return [(label, None if row is None else figs.loc[row.name]) for label, row in found]
 
 
-def in_summary(figs: pd.DataFrame) -> set[str]:
-    """record_ids the summary cites: the headline, the set-aside figures and the facts; the every-figure tables
-    show each of these records for its echo group, so the summary and the row below read alike."""
-    ids = {str(found["record_id"]) for _, found in summary_facts(figs) if found is not None}
+def in_summary(figs: pd.DataFrame, facts: Facts | None = None) -> set[str]:
+    """record_ids the summary cites: the headline, the set-aside figures and the facts (`summary_facts(figs)`,
+    given when the caller has them); the every-figure tables show each of these records for its echo group, so the
+    summary and the row below read alike."""
+    facts = summary_facts(figs) if facts is None else facts
+    ids = {str(found["record_id"]) for _, found in facts if found is not None}
     iso3 = figs["iso3"].dropna().iloc[0] if not figs.empty else ""
     row = headline_row(iso3) if iso3 else None
     if row is not None and row["headline_record_id"]:
@@ -131,10 +136,11 @@ def in_summary(figs: pd.DataFrame) -> set[str]:
     return ids
 
 
-def summary_html(iso3: str, figs: pd.DataFrame) -> str:
+def summary_html(iso3: str, figs: pd.DataFrame, facts: Facts | None = None) -> str:
     """The summary box at the top of a profile: the headline (with range, year and what it counts, chosen by
     the rule in headline.py and read from data/countries.csv), the other national estimates, and gold output,
-    women, mercury, children, legal status and action plan where the data has them."""
+    women, mercury, children, legal status and action plan where the data has them (`facts`: summary_facts(figs),
+    given when the caller has them)."""
     row = headline_row(iso3)
     headline = None
     if row is not None and row["headline_record_id"]:
@@ -169,7 +175,8 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
         headline["set_aside"] = [
             _cite(figs[figs["record_id"] == rid].iloc[0]) for rid in str(row["set_aside_record_ids"] or "").split()
         ]
-    facts = [(label, _cite(found, label in STATEMENTS)) for label, found in summary_facts(figs) if found is not None]
+    facts = summary_facts(figs) if facts is None else facts
+    cited = [(label, _cite(found, label in STATEMENTS)) for label, found in facts if found is not None]
     totals = {
         "figures": display.count(len(figs), "figure"),
         "independent": display.count(figs["echo_group"].nunique(), "independent estimate"),
@@ -179,7 +186,7 @@ def summary_html(iso3: str, figs: pd.DataFrame) -> str:
     return html_templates.render(
         "profile_summary.html",
         headline=headline,
-        facts=facts,
+        facts=cited,
         totals=totals,
         table_page=TABLE_PAGE.replace(".ipynb", ".html"),
     )
@@ -264,11 +271,12 @@ def _figure(rep: pd.Series, echoes: pd.DataFrame, marks: dict[str, str], headlin
     }
 
 
-def all_figures_html(figs: pd.DataFrame) -> str:
+def all_figures_html(figs: pd.DataFrame, facts: Facts | None = None) -> str:
     """Every figure of the country, grouped by what it measures; a figure repeating one estimate is shown once
-    with "also quoted by"; groups with more than FOLD_AFTER independent estimates start folded."""
+    with "also quoted by"; groups with more than FOLD_AFTER independent estimates start folded. `facts`: as for
+    in_summary."""
     shown = []
-    prefer = in_summary(figs)
+    prefer = in_summary(figs, facts)
     marks, headlines = edition_marks.row_marks(), _headline_ids()
     by_measure = dict(list(figs.groupby("measures", sort=False)))  # one pass, not a filter per measure
     for measure in GROUP_ORDER:

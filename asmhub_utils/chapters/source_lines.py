@@ -24,6 +24,8 @@ def source_labels(frame: pd.DataFrame) -> pd.Series:
     return frame.apply(_label, axis=1)
 
 
+SOURCE_COLUMNS = ("source_id", "source_publisher", "source_year", "source_title", "source_url", "source_reliability")
+
 # A publisher with more sources than this in one line (an inventory's country sheets) is named once, its
 # documents listed by their own short titles, instead of the same name repeated 40 times.
 GROUP_ABOVE = 3
@@ -81,7 +83,9 @@ def sources_line(frame: pd.DataFrame, prefix: str = "Sources", library: bool = T
     'Publisher (year)' is plain escaped text.
     """
     frame = frame if "source_publisher" in frame else data.with_sources(frame)
-    cited = frame.drop_duplicates("source_id").sort_values(["source_publisher", "source_year", "source_title"])
+    # the columns a line reads, taken before iterrows: rows of all the figures' columns cost 25 ms a profile
+    cited = frame.drop_duplicates("source_id")[list(SOURCE_COLUMNS)]
+    cited = cited.sort_values(["source_publisher", "source_year", "source_title"])
     parts = []
     for _publisher, rows in cited.groupby("source_publisher", sort=True):
         parts += (
