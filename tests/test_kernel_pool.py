@@ -122,6 +122,23 @@ def test_a_kernel_that_never_drew_gets_no_matplotlib_and_no_debugger(tmp_path):
     assert probe.cells[0].outputs[0]["text"].strip() == "[] 60"
 
 
+@pytest.mark.parametrize("early", [False, True], ids=["started by the pool", "started early"])
+def test_a_pool_kernel_keeps_no_ipython_history(tmp_path, early):
+    """The book's code never lands in the reader's ~/.ipython history database, however the kernel was started."""
+    probe = _notebook(["print(get_ipython().history_manager.enabled)"])
+    started = [kernel_start.early()] if early else []
+    try:
+        _, failures = kernel_pool.run(
+            [probe], lambda km, nb: kernel_pool.execute(km, nb, tmp_path), 1, tmp_path, started=started
+        )
+    finally:
+        for kernel in started:
+            kernel.discard()
+
+    assert failures == []
+    assert probe.cells[0].outputs[0]["text"].strip() == "False"
+
+
 # Prints a dot every 20 ms for as long as the kernel lives.
 CHATTER = """\
 import threading, time

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 KERNEL = "python3"
 LAUNCHER = "asmhub_utils.execute.kernel_launcher"
+# A pool kernel keeps no IPython history: the book's code does not belong in the reader's ~/.ipython history
+# database, and opening it (a SQLite file and a writer thread) was 10 ms of every kernel's start.
+OPTIONS = ("--HistoryManager.enabled=False",)
 CONNECTION_FILE = "kernel.json"
 
 
@@ -75,7 +78,7 @@ def early() -> Started:
     try:
         connection_file.write_text(json.dumps(info), encoding="utf-8")
         process = subprocess.Popen(
-            [sys.executable, "-m", LAUNCHER, "-f", str(connection_file)],
+            [sys.executable, "-m", LAUNCHER, "-f", str(connection_file), *OPTIONS],
             cwd=sockets,
             stdin=subprocess.DEVNULL,
             env={**os.environ, "JPY_PARENT_PID": str(os.getpid())},
@@ -102,7 +105,7 @@ def manager(sockets: Path, started: Started | None = None) -> AsyncKernelManager
     class KernelManager(AsyncKernelManager):
         def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
             command = super().format_kernel_cmd(extra_arguments)
-            return [LAUNCHER if part == "ipykernel_launcher" else part for part in command]
+            return [LAUNCHER if part == "ipykernel_launcher" else part for part in command] + list(OPTIONS)
 
         async def _async_wait(self, pollinterval: float = 0.1) -> None:
             await super()._async_wait(pollinterval=min(pollinterval, 0.01))
