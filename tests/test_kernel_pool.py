@@ -173,7 +173,7 @@ def test_a_kernel_whose_output_never_falls_quiet_is_ready_all_the_same(tmp_path)
 
 
 def test_a_kernel_that_dies_before_it_is_ready_is_reported(tmp_path):
-    """A kernel process that ends before it answers: RuntimeError saying so, not a wait until the timeout."""
+    """A kernel process that ends before it answers: KernelNotReady saying so, not a wait until the timeout."""
 
     async def main() -> None:
         sockets = kernel_start.socket_folder()
@@ -183,7 +183,7 @@ def test_a_kernel_that_dies_before_it_is_ready_is_reported(tmp_path):
         kc.start_channels()
         try:
             await km.provisioner.kill()
-            with pytest.raises(RuntimeError, match="died"):
+            with pytest.raises(kernel_pool.KernelNotReady, match="ended before it was ready"):
                 await asyncio.wait_for(kernel_pool.ready(kc), 30)
         finally:
             kc.stop_channels()

@@ -47,3 +47,22 @@ def test_a_failing_notebook_is_reported_and_not_cached(tmp_path, monkeypatch):
 
     assert done == [] and len(failed) == 1 and "bad.ipynb" in failed[0]
     assert get_cache(str(tmp_path / "cache")).list_cache_records() == []
+
+
+def test_kernels_that_cannot_start_leave_the_chapters_to_jupyter_book_in_one_line(tmp_path, monkeypatch, capsys):
+    """No kernel of the pool starts: the pre-run caches nothing and says so in one line, no traceback; Jupyter
+    Book then runs the chapters and reports what stops them."""
+    from asmhub_utils.execute import kernel_start
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("1")]
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(notebook, path)
+    monkeypatch.setattr(prerun, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(prerun, "chapters", lambda: [path])
+    monkeypatch.setattr(kernel_start, "LAUNCHER", "asmhub_utils.execute.no_such_launcher")
+
+    assert prerun.main(["--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "pre-run: nothing cached: the notebook kernel ended before it was ready" in err
+    assert "Traceback" not in err

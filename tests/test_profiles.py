@@ -2,6 +2,7 @@
 
 import json
 import os
+import tempfile
 import time
 
 from asmhub_utils import cli
@@ -209,3 +210,23 @@ def test_ctrl_c_while_a_profile_is_executed_leaves_no_kernel_and_no_traceback(tm
     assert not list(tmp_path.glob("asmhub-kernel-*"))
     running = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True).stdout.split()
     assert not running, "no kernel process is left"
+
+
+def test_a_kernel_that_ends_at_start_is_reported_in_a_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """A kernel process that cannot start (here: its launcher module is missing) ends the command with its own
+    error and one line saying what happened, exit status 1, and nothing written or left running."""
+    from asmhub_utils.execute import kernel_start
+
+    monkeypatch.setattr(kernel_start, "LAUNCHER", "asmhub_utils.execute.no_such_launcher")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    tempfile.tempdir = None  # read TMPDIR again (monkeypatch restores it; the next mkdtemp reads it again)
+    try:
+        status = cli.main(["profile", "GHA", "--out", str(tmp_path / "out")])
+    finally:
+        tempfile.tempdir = None
+
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "asmhub profile: no profile was written: the notebook kernel ended before it was ready" in err
+    assert "Traceback" not in err
+    assert not list((tmp_path / "out").glob("*.ipynb")) and not list(tmp_path.glob("asmhub-kernel-*"))

@@ -117,10 +117,14 @@ def _import_nbclient() -> None:
 # the 2.2-2.5 s of `asmhub profile GHA` (reference loop 1.3-2.3 s). `ready` waits for what that flush stands for, the
 # kernel's own messages about one kernel_info request on both channels, and nothing after; nbclient ignores any reply
 # or output meant for another request, so nothing needs flushing.
+class KernelNotReady(RuntimeError):
+    """A pool kernel that ended, or never answered, before it was ready: what the commands report in one line."""
+
+
 async def ready(kc, timeout: float = 60) -> None:
     """Return once the kernel of client `kc` has answered a kernel_info request on the shell channel and its IOPub
-    channel has delivered that request's idle status (so IOPub is connected); RuntimeError, as jupyter_client's
-    wait_for_ready, if the kernel dies first or does not answer within `timeout` seconds."""
+    channel has delivered that request's idle status (so IOPub is connected); KernelNotReady if the kernel ends
+    first or does not answer within `timeout` seconds."""
     from queue import Empty
 
     deadline = time.monotonic() + timeout
@@ -132,7 +136,7 @@ async def ready(kc, timeout: float = 60) -> None:
             await _answer(kc, kc.iopub_channel, request, "idle", min(deadline, time.monotonic() + 1))
         except Empty:
             if time.monotonic() >= deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds") from None
+                raise KernelNotReady(f"the notebook kernel did not answer within {timeout:g} s") from None
             continue
         kc._handle_kernel_info_reply(reply)  # as wait_for_ready: the kernel's protocol version
         return
@@ -140,7 +144,7 @@ async def ready(kc, timeout: float = 60) -> None:
 
 async def _answer(kc, channel, request: str, kind: str, deadline: float) -> dict:
     """The next message on `channel` that answers `request` and is of `kind` ("idle": its idle status), skipping
-    others; queue.Empty at `deadline`, RuntimeError if the kernel has died."""
+    others; queue.Empty at `deadline`, KernelNotReady if the kernel has ended."""
     from queue import Empty
 
     while True:
@@ -148,7 +152,9 @@ async def _answer(kc, channel, request: str, kind: str, deadline: float) -> dict
             message = await channel.get_msg(timeout=max(0.0, min(deadline - time.monotonic(), 1.0)))
         except Empty:
             if not await kc._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info") from None
+                raise KernelNotReady(
+                    "the notebook kernel ended before it was ready (what it printed, if anything, is above)"
+                ) from None
             if time.monotonic() >= deadline:
                 raise
             continue

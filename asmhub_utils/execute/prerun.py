@@ -20,6 +20,7 @@ fails the build with the real error.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -114,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="kernels running at once (default 2)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    done, failed = run(args.jobs)
+    try:
+        done, failed = run(args.jobs)
+    except kernel_pool.KernelNotReady as error:  # Jupyter Book runs the chapters itself and reports what stops them
+        print(f"pre-run: nothing cached: {error}; Jupyter Book will run the chapters itself", file=sys.stderr)
+        return 0
     seconds = time.perf_counter() - started
     print(f"pre-ran {wording.count(len(done), 'chapter notebook')} into the jupyter cache in {seconds:.1f} s")
     for failure in failed:

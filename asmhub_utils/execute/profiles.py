@@ -196,16 +196,19 @@ def run_many(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tqdm(total=len(codes), desc="profiles", unit="country", disable=not progress) as bar:
-        written, failed = kernel_pool.run(
-            codes,
-            lambda km, code: _execute(km, code, out_dir),
-            jobs,
-            out_dir,
-            after=lambda: bar.update(1),
-            preload=PRELOAD,
-            prepare=_import_papermill,
-            started=kernels or [],
-        )
+        try:
+            written, failed = kernel_pool.run(
+                codes,
+                lambda km, code: _execute(km, code, out_dir),
+                jobs,
+                out_dir,
+                after=lambda: bar.update(1),
+                preload=PRELOAD,
+                prepare=_import_papermill,
+                started=kernels or [],
+            )
+        except kernel_pool.KernelNotReady as error:
+            raise ProfileError(f"no profile was written: {error}") from None
     failures = [
         str(error).strip()
         if isinstance(error, ProfileError)
