@@ -1,6 +1,7 @@
-"""Every kind of chart drawn with matplotlib (the over-time chart, written without it, is tested in
-test_chart_timeline.py), drawn with real and extreme data, keeps its plot area and all its text inside the figure,
-in text of 11 pt or more (11 px or more as displayed at 390 px), and cites every mark it draws.
+"""Every kind of chart drawn with matplotlib (the over-time and mined-area charts, written without it, are tested
+in test_chart_timeline.py and test_chart_mined_area.py), drawn with real and extreme data, keeps its plot area and
+all its text inside the figure, in text of 11 pt or more (11 px or more as displayed at 390 px), and cites every
+mark it draws.
 
 The layout gate is charts.check_layout (run by every chart before it is written); these tests feed it the cases
 that broke pages before (long labels, one point, 30 sources) and show that it fails a chart broken on purpose.
@@ -61,13 +62,6 @@ CASES = {
             **{k: "people" for k in series.headlines()},
             "A headline indicator with a very long name indeed " * 2: "US dollars a year",
         },
-    ),
-    "amazon mined area": lambda: charts.mined_area(amazon.national_yearly(), "cumulative_ha", LONG_TITLE, "hectares"),
-    "amazon, one country": lambda: charts.mined_area(
-        amazon.national_yearly().query("iso3 == 'GUY'"), "cumulative_ha", "Mined area, cumulative", "hectares"
-    ),
-    "amazon, the dashboard's title": lambda: charts.mined_area(
-        amazon.national_yearly(), "cumulative_ha", "Mined area in the Amazon, cumulative", "hectares"
     ),
     "protected land": lambda: charts.protected_area(
         amazon.totals_by_country(amazon.protected_and_indigenous()), "Mined area inside protected land"
@@ -197,22 +191,6 @@ def test_ids_are_unique_across_charts_on_one_page():
         assert f'id="{ref}"' in one
 
 
-def test_amazon_points_cite_their_value_period_and_source():
-    """Each point of an Amazon chart is a mark like an estimate's: a <title> with the value, the period (a year
-    or a quarter) and the source, linked to the source's library entry."""
-    frame = amazon.national_yearly()
-    svg = charts.to_svg(charts.mined_area(frame, "cumulative_ha", "t", "hectares").figure)
-    links = re.findall(r'<a href="asmhub-library:#src-([^"]+)" class="asm-mark"><title>([^<]+)</title>', svg)
-    assert len(links) == len(frame)
-    assert {source for source, _ in links} == set(frame["source_id"])
-    titles = [title for _, title in links]
-    assert all("Reliability" in t and " ha " in t for t in titles)
-    assert any("(a quarter)" in t for t in titles) == frame["quarter"].notna().any()
-    assert max(map(len, titles)) < 200  # a hundred points to a chart: the page stays light
-    brazil = frame[frame["country"] == "Brazil"].iloc[-1]
-    assert any(t.startswith(f"Brazil: {brazil['cumulative_ha']:,.0f} ha") and brazil["period"] in t for t in titles)
-
-
 def test_an_estimate_quoted_twice_is_drawn_once_in_its_reliability_colour():
     frame = pd.DataFrame(
         {
@@ -225,40 +203,6 @@ def test_an_estimate_quoted_twice_is_drawn_once_in_its_reliability_colour():
     assert list(kept["record_id"]) == ["b", "c", "d"]  # the 2011 original, not its 2016 quotation
     assert charts.figure_reliability({"reliability": "secondary", "source_reliability": "primary"}) == "secondary"
     assert charts.figure_reliability({"source_reliability": "primary"}) == "primary"
-
-
-def _amazon_points(ax) -> dict[str, float]:
-    """period -> x of its points in an Amazon chart (read from the cited marks)."""
-    titles = {gid: title for gid, (title, _) in ax.figure._asm_citations.marks.items()}
-    found = {}
-    for line in ax.lines:
-        gid = (line.get_gid() or "").rsplit("-", 1)[0]
-        if gid in titles:
-            period = re.search(r"(\d{4}(?: Q\d)?)(?: \(a quarter\))?\. ", titles[gid]).group(1)
-            found.setdefault(period, set()).add(float(line.get_xdata()[0]))
-    assert all(len(xs) == 1 for xs in found.values()), found
-    return {period: xs.pop() for period, xs in found.items()}
-
-
-@pytest.mark.parametrize("value, placed", [("cumulative_ha", "end"), ("area_ha", "middle")])
-def test_amazon_points_sit_on_a_true_time_scale(value, placed):
-    """A year and a quarter are not spaced alike: each point sits at the end (a running total) or the middle
-    (new area) of its period in years; the axis names whole years only."""
-    frame = amazon.national_yearly()
-    ax = charts.mined_area(frame, value, "t", "hectares")
-    points = _amazon_points(ax)
-    for period, x in points.items():
-        year, _, quarter = period.partition(" Q")
-        start, end = amazon.period_span(int(year), int(quarter) if quarter else None)
-        assert x == (end if placed == "end" else (start + end) / 2), period
-    assert amazon.period_span(2025, 2) == (2025.25, 2025.5) and amazon.period_span(2024) == (2024.0, 2025.0)
-    ax.figure.canvas.draw()
-    labels = [t.get_text() for t in ax.get_xticklabels(minor=True) if t.get_visible() and t.get_text()]
-    labels += [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
-    assert labels and all(re.fullmatch(r"\d{4}", t) for t in labels)
-    assert all(float(t).is_integer() for t in ax.get_xticks())  # grid lines at whole years
-    legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
-    assert ("diamond: a quarter" in legend) == frame["quarter"].notna().any()
 
 
 def _row_labels(fig) -> list[tuple[str, str]]:

@@ -56,7 +56,7 @@ def test_the_gate_refuses_a_chart_broken_on_purpose():
     chart.texts.append(Text(chart.width - 5, 20, "a label that runs off the right edge"))
     chart.texts.append(Text(10, 20, "small", size=8))
     left, top = chart.plot[:2]  # a dot centred on the plot area's corner: three quarters of it outside
-    chart.marks[0].add(chart_timeline._shape("o", left, top), "", (left - 4.5, top - 4.5, left + 4.5, top + 4.5))
+    chart.marks[0].add(chart_timeline.mark_path("o", left, top), "", (left - 4.5, top - 4.5, left + 4.5, top + 4.5))
     found = chart_timeline.problems(chart)
     assert any("leaves the figure" in p for p in found)
     assert any("under 11 pt" in p for p in found)

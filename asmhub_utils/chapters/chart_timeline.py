@@ -134,20 +134,21 @@ def _polygon(points: list[tuple[float, float]]) -> str:
     return "M " + " L ".join(f"{_number(x)} {_number(y)}" for x, y in points) + " Z"
 
 
-def _shape(kind: str, x: float, y: float) -> str:
-    """A mark's outline centred on (x, y): a dot 'o', triangles pointing up '^', down 'v' or right '>', a square
-    's'."""
-    r = MARK
+def mark_path(kind: str, x: float, y: float, r: float = MARK) -> str:
+    """A mark's outline centred on (x, y), `r` from its centre to its sides: a dot 'o', triangles pointing up '^',
+    down 'v' or right '>', a square 's', a diamond 'D' (its corners r * sqrt(2) away, as matplotlib's)."""
+    d = r * math.sqrt(2)
     corners = {
         "^": [(x, y - r), (x - r, y + r), (x + r, y + r)],
         "v": [(x, y + r), (x - r, y - r), (x + r, y - r)],
         ">": [(x + r, y), (x - r, y - r), (x - r, y + r)],
         "s": [(x - r, y + r), (x + r, y + r), (x + r, y - r), (x - r, y - r)],
+        "D": [(x, y - d), (x + d, y), (x, y + d), (x - d, y)],
     }
-    return _circle(x, y) if kind == "o" else _polygon(corners[kind])
+    return _circle(x, y, r) if kind == "o" else _polygon(corners[kind])
 
 
-def _fill(colour: str, hollow: bool = False) -> str:
+def fill_style(colour: str, hollow: bool = False) -> str:
     return f"fill:{'#ffffff' if hollow else colour};stroke:{colour};stroke-linejoin:miter"
 
 
@@ -155,18 +156,19 @@ def _bar(colour: str) -> str:
     return f"fill:none;stroke:{colour};stroke-opacity:0.6;stroke-width:{BAR:g}"
 
 
-def _line(x1: float, y1: float, x2: float, y2: float) -> str:
+def line_path(x1: float, y1: float, x2: float, y2: float) -> str:
     return f"M {_number(x1)} {_number(y1)} L {_number(x2)} {_number(y2)}"
 
 
 def _legend(frame: pd.DataFrame, hollow_any: bool) -> list[tuple[str, str, str]]:
     """(shape, style, label) per legend line: chart_style.legend_entries, then the hollow mark when one is drawn."""
-    drawn = {"range": ("bar", _bar(KEY)), "bound": (">", _fill(KEY))}
+    drawn = {"range": ("bar", _bar(KEY)), "bound": (">", fill_style(KEY))}
     items = [
-        (*(drawn.get(what) or ("s", _fill(RELIABILITY_COLOURS[what]))), label) for what, label in legend_entries(frame)
+        (*(drawn.get(what) or ("s", fill_style(RELIABILITY_COLOURS[what]))), label)
+        for what, label in legend_entries(frame)
     ]
     if hollow_any:
-        items.append(("o", _fill(KEY, hollow=True), "hollow: placed at its publication year"))
+        items.append(("o", fill_style(KEY, hollow=True), "hollow: placed at its publication year"))
     return items
 
 
@@ -204,12 +206,12 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
         return bottom - (value - y_low) / (y_high - y_low) * PLOT_HEIGHT
 
     grid = f"stroke:{GRID};stroke-width:0.8"
-    lines = [(_line(x_at(t), bottom, x_at(t), top), grid) for t in x_ticks]
-    lines += [(_line(left, y_at(t), right, y_at(t)), grid) for t in y_ticks]
+    lines = [(line_path(x_at(t), bottom, x_at(t), top), grid) for t in x_ticks]
+    lines += [(line_path(left, y_at(t), right, y_at(t)), grid) for t in y_ticks]
     ink = f"fill:none;stroke:{INK};stroke-width:0.8"
-    lines += [(_line(x_at(t), bottom, x_at(t), bottom + TICK), ink) for t in x_ticks]
-    lines += [(_line(left - TICK, y_at(t), left, y_at(t)), ink) for t in y_ticks]
-    lines += [(_line(left, bottom, left, top), ink), (_line(left, bottom, right, bottom), ink)]
+    lines += [(line_path(x_at(t), bottom, x_at(t), bottom + TICK), ink) for t in x_ticks]
+    lines += [(line_path(left - TICK, y_at(t), left, y_at(t)), ink) for t in y_ticks]
+    lines += [(line_path(left, bottom, left, top), ink), (line_path(left, bottom, right, bottom), ink)]
     for t in x_ticks:
         texts.append(Text(x_at(t), bottom + 2 * TICK + size * 0.8, f"{t:.0f}", anchor="middle"))
     for t, label in zip(y_ticks, y_labels):
@@ -230,19 +232,19 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
         low, high = row["value_low"], row["value_high"]
         if pd.notna(low) and pd.notna(high) and low != high:
             upper, lower = sorted((y_at(float(low)), y_at(float(high))))
-            mark.add(_line(x, lower, x, upper), _bar(colour), (x - BAR / 2, upper, x + BAR / 2, lower))
+            mark.add(line_path(x, lower, x, upper), _bar(colour), (x - BAR / 2, upper, x + BAR / 2, lower))
         point = mark_value(row)
         if point is not None:
             at = y_at(float(point))
             box = (x - MARK, at - MARK, x + MARK, at + MARK)
-            mark.add(_shape(marker(row, vertical=True), x, at), _fill(colour, hollow), box)
+            mark.add(mark_path(marker(row, vertical=True), x, at), fill_style(colour, hollow), box)
         marks.append(mark)
 
     y = axis_label_y + 10
     for shape, style, label in _legend(frame, hollow_any):
         y += LEGEND_LINE
         centre = 20.9
-        outline = _line(centre - 11, y, centre + 11, y) if shape == "bar" else _shape(shape, centre, y)
+        outline = line_path(centre - 11, y, centre + 11, y) if shape == "bar" else mark_path(shape, centre, y)
         lines.append((outline, style))
         texts.append(Text(36.3, y + size * 0.35, label))
     height = y + LEGEND_LINE / 2 + PAD

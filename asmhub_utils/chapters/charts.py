@@ -3,7 +3,8 @@
 This module is the charts' public face: notebooks and the other modules call `charts.X`; the work is done by
 chart_style (sizes, colours, number and label text), chart_layout (the layout gate), chart_svg (cited marks and the
 SVG writer), chart_publish (showing a chart on its page), chart_estimates (estimate charts), chart_timeline
-(estimates over time, written as SVG without matplotlib) and chart_amazon (mined-area charts). Settings tests change
+(estimates over time) and chart_mined_area (Amazon mined area), both written as SVG without matplotlib, and
+chart_amazon (the protected-land chart). Settings tests change
 (WIDTH) live in chart_style.
 
 Each chart is drawn 4.4 in wide with text of 11 pt or more and written into the page as inline SVG with its
@@ -15,9 +16,9 @@ carries a <title> naming the value, its year and its source: browsers show it on
 book/assets/asmhub.js shows it under the chart on tap. No JavaScript is needed to read a chart.
 
 Before a chart is written, `check_layout` draws it with warnings turned into errors and raises
-ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt. The one
-chart written without matplotlib, estimates_over_time (chart_timeline.py, a country profile's chart), computes its
-layout and raises the same error from its own check (`chart_timeline.problems`).
+ChartLayoutError when the plot area collapses or any text leaves the figure or is smaller than 11 pt. The charts
+written without matplotlib, estimates_over_time (chart_timeline.py) and mined_area (chart_mined_area.py), the charts
+of a country profile, compute their layout and raise the same error from their own check (`chart_timeline.problems`).
 
 Colour means one thing per kind of chart (PALETTES, and the legend of every chart says it):
 - estimate charts (ranges_chart, estimates_over_time, estimates_by_category, headline_strips):
@@ -37,6 +38,16 @@ from __future__ import annotations
 
 import importlib
 
+from asmhub_utils.chapters.chart_mined_area import (
+    AMAZON_MEASURES,
+    PERIOD_MARKERS,
+    AmazonMeasure,
+    country_colours,
+    mined_area,
+    mined_area_title,
+    period_time,
+    period_words,
+)
 from asmhub_utils.chapters.chart_publish import (
     captured,
     figure_html,
@@ -76,19 +87,10 @@ from asmhub_utils.chapters.chart_svg import (
 from asmhub_utils.chapters.chart_timeline import Timeline, estimates_over_time
 
 # The charts drawn with matplotlib are imported when a page first uses one (PEP 562's module __getattr__): a page
-# whose only chart is estimates_over_time (a country profile) never imports matplotlib (0.4 s of a profile).
+# whose only charts are estimates_over_time and mined_area (a country profile) never imports matplotlib (0.4 s of a
+# profile).
 _DRAWN_WITH_MATPLOTLIB = {
-    "asmhub_utils.chapters.chart_amazon": (
-        "AMAZON_MEASURES",
-        "PERIOD_MARKERS",
-        "AmazonMeasure",
-        "country_colours",
-        "mined_area",
-        "mined_area_title",
-        "period_time",
-        "period_words",
-        "protected_area",
-    ),
+    "asmhub_utils.chapters.chart_amazon": ("protected_area",),
     "asmhub_utils.chapters.chart_estimates": (
         "AXIS_IN",
         "HEADING_IN",
@@ -152,5 +154,13 @@ __all__ = [
     "Timeline",
     "marker",
     "estimates_over_time",
+    "AMAZON_MEASURES",
+    "PERIOD_MARKERS",
+    "AmazonMeasure",
+    "country_colours",
+    "mined_area",
+    "mined_area_title",
+    "period_time",
+    "period_words",
     *_MODULE_OF,  # the charts drawn with matplotlib, imported when first used
 ]
