@@ -44,8 +44,8 @@ INTEGRATION = {
     "test_stated_figures.py": ("nbval", "refresh_tags"),
     "test_build.py": ("test_rebuild_matches_committed_tables",),
     "test_kernel_pool.py": ("",),
-    "test_profiles.py": ("is_executed", "while_a_chart_is_drawn"),
-    "test_prerun.py": ("matches_in_the_cache", "failing_notebook"),
+    "test_profiles.py": ("is_executed", "while_a_chart_is_drawn", "ends_at_start"),
+    "test_prerun.py": ("matches_in_the_cache", "failing_notebook", "cannot_start"),
     "test_page_files.py": ("runs_again",),
     "test_bibtex_speed.py": ("build", "formatted", "formats"),
 }
