@@ -163,7 +163,7 @@ def test_a_kernel_whose_output_never_falls_quiet_is_ready_all_the_same(tmp_path)
         try:
             kc.execute(CHATTER)
             await asyncio.wait_for(kernel_pool.ready(kc), 30)
-            assert await kc._async_is_alive()
+            assert await kc.is_alive()
         finally:
             kc.stop_channels()
             await km.shutdown_kernel(now=True)

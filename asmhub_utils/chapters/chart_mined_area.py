@@ -48,6 +48,10 @@ MARGIN = 0.04  # of the value axis, left empty below 0: a point at 0 is drawn wh
 MAX_YEAR_NAMES = 8  # names on the year axis, at most: more would overlap
 LEGEND_TITLE = "Country (colour) and period (shape)"
 COLUMN_GAP = 16.0
+HANDLE_X, LABEL_X = (
+    20.9,
+    36.3,
+)  # a legend line's handle (its centre) and label, from its column's left: as chart_timeline
 
 
 def country_colours(names: list[str]) -> dict[str, str]:
@@ -99,14 +103,19 @@ def period_time(row: pd.Series, placed: str) -> float:
     return end if placed == "end" else (start + end) / 2
 
 
-def _legend_columns(items: list[tuple[str, str, str]], room: float, size: float) -> list[list[tuple[str, str, str]]]:
-    """The legend's items in two columns, filled down the first (as matplotlib's ncols=2), or one when two would
-    not fit in `room`."""
+Item = tuple[str, str, str]  # a legend line: its shape ("line" or a point's), style and label
+
+
+def _legend_columns(items: list[Item], room: float, size: float) -> list[tuple[float, list[Item]]]:
+    """(left, items) of each legend column: two, filled down the first (as matplotlib's ncols=2), when the second's
+    labels end inside `room`; else one."""
     half = -(-len(items) // 2)
-    two = [items[:half], items[half:]]
-    widths = [max((chart_text.width(label, size) for *_, label in column), default=0) for column in two]
-    fits = 36.3 + widths[0] + COLUMN_GAP + 36.3 - PAD + widths[1] <= room
-    return two if fits and len(items) > 1 else [items]
+    first, second = items[:half], items[half:]
+    if second:
+        left = LABEL_X + max(chart_text.width(label, size) for *_, label in first) + COLUMN_GAP
+        if left + LABEL_X + max(chart_text.width(label, size) for *_, label in second) <= room - PAD:
+            return [(0.0, first), (left, second)]
+    return [(0.0, items)]
 
 
 def layout(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> Timeline:
@@ -197,21 +206,17 @@ def layout(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> Timeline
     y = axis_top + size * LINE * (len(axis_lines) - 1) + 10 + LEGEND_LINE
     texts.append(Text(width / 2, y, LEGEND_TITLE, anchor="middle"))
     columns = _legend_columns(items, width, size)
-    column_left = 0.0
-    for column in columns:
-        row_y = y
-        for shape, style, label in column:
-            row_y += LEGEND_LINE
-            centre = column_left + 20.9
+    for left_of_column, column in columns:
+        for n, (shape, style, label) in enumerate(column, start=1):
+            row_y, centre = y + LEGEND_LINE * n, left_of_column + HANDLE_X
             outline = (
                 line_path(centre - 11, row_y, centre + 11, row_y)
                 if shape == "line"
                 else mark_path(shape, centre, row_y, POINT)
             )
             lines.append((outline, style))
-            texts.append(Text(column_left + 36.3, row_y + size * 0.35, label))
-        column_left += 36.3 + max(chart_text.width(label, size) for *_, label in column) + COLUMN_GAP - PAD
-    height = y + LEGEND_LINE * max(len(column) for column in columns) + LEGEND_LINE / 2 + PAD
+            texts.append(Text(left_of_column + LABEL_X, row_y + size * 0.35, label))
+    height = y + LEGEND_LINE * max(len(column) for _, column in columns) + LEGEND_LINE / 2 + PAD
     description = f"Chart: {title}, one line per country on a time axis; each point names its value, period and source."
     return Timeline(
         width,

@@ -37,13 +37,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     kernels = profiles.early_kernels(args.codes, args.jobs)  # they boot while the lock is taken and codes checked
-    from asmhub_utils.commands import hold_data
-    from asmhub_utils.contrib import transaction
-
     try:
+        from asmhub_utils.contrib import transaction  # imported once the kernels have started (cli.py)
+
         with transaction.reading():  # the lock contribute takes; an interrupted change rolled back; tables checked
             return _run(args, started, kernels)
     except DataError as error:
+        from asmhub_utils.commands import hold_data
+
         hold_data.report(error, "no profile was written")
         return 1
     finally:

@@ -113,14 +113,15 @@ def _import_nbclient() -> None:
     from nbclient import NotebookClient  # noqa: F401
 
 
-# jupyter_client's wait_for_ready ends by reading IOPub until it has been quiet for 0.2 s, on every kernel: 0.2 s of
-# the 2.2-2.5 s of `asmhub profile GHA` (reference loop 1.3-2.3 s). `ready` waits for what that flush stands for, the
-# kernel's own messages about one kernel_info request on both channels, and nothing after; nbclient ignores any reply
-# or output meant for another request, so nothing needs flushing.
 class KernelNotReady(RuntimeError):
     """A pool kernel that ended, or never answered, before it was ready: what the commands report in one line."""
 
 
+# jupyter_client's wait_for_ready ends by reading IOPub until it has been quiet for 0.2 s, on every kernel: 0.2 s of
+# the 2.2-2.5 s of `asmhub profile GHA` (reference loop 1.3-2.3 s), and for ever on a kernel that keeps printing.
+# `ready` waits for what that flush stands for, the kernel's own messages about one kernel_info request on both
+# channels, and nothing after; nbclient ignores any reply or output meant for another request, so nothing needs
+# flushing. `_handle_kernel_info_reply` is jupyter_client's own (private; its version is pinned in requirements.txt).
 async def ready(kc, timeout: float = 60) -> None:
     """Return once the kernel of client `kc` has answered a kernel_info request on the shell channel and its IOPub
     channel has delivered that request's idle status (so IOPub is connected); KernelNotReady if the kernel ends
@@ -151,7 +152,7 @@ async def _answer(kc, channel, request: str, kind: str, deadline: float) -> dict
         try:
             message = await channel.get_msg(timeout=max(0.0, min(deadline - time.monotonic(), 1.0)))
         except Empty:
-            if not await kc._async_is_alive():
+            if not await kc.is_alive():
                 raise KernelNotReady(
                     "the notebook kernel ended before it was ready (what it printed, if anything, is above)"
                 ) from None
