@@ -1,6 +1,7 @@
 """A reused kernel starts each notebook in a fresh kernel's state (kernel_pool.RESET)."""
 
 import asyncio
+import contextlib
 import json
 import shutil
 
@@ -150,24 +151,31 @@ threading.Thread(target=_talk, daemon=True).start()
 """
 
 
+@contextlib.asynccontextmanager
+async def _kernel(folder):
+    """A pool kernel started in `folder` and a client on its channels, (manager, client); stopped afterwards."""
+    sockets = kernel_start.socket_folder()
+    km = kernel_start.manager(sockets)
+    await km.start_kernel(cwd=str(folder))
+    kc = km.client()
+    kc.start_channels()
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        await km.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
+
+
 def test_a_kernel_whose_output_never_falls_quiet_is_ready_all_the_same(tmp_path):
     """jupyter_client's wait_for_ready reads IOPub until it has been quiet for 0.2 s (0.2 s of every profile; with
     this kernel, for ever); the pool's `ready` waits only for its own request's reply and idle status."""
 
     async def main() -> None:
-        sockets = kernel_start.socket_folder()
-        km = kernel_start.manager(sockets)
-        await km.start_kernel(cwd=str(tmp_path))
-        kc = km.client()
-        kc.start_channels()
-        try:
+        async with _kernel(tmp_path) as (_, kc):
             kc.execute(CHATTER)
             await asyncio.wait_for(kernel_pool.ready(kc), 30)
             assert await kc.is_alive()
-        finally:
-            kc.stop_channels()
-            await km.shutdown_kernel(now=True)
-            shutil.rmtree(sockets, ignore_errors=True)
 
     asyncio.run(main())
 
@@ -176,19 +184,10 @@ def test_a_kernel_that_dies_before_it_is_ready_is_reported(tmp_path):
     """A kernel process that ends before it answers: KernelNotReady saying so, not a wait until the timeout."""
 
     async def main() -> None:
-        sockets = kernel_start.socket_folder()
-        km = kernel_start.manager(sockets)
-        await km.start_kernel(cwd=str(tmp_path))
-        kc = km.client()
-        kc.start_channels()
-        try:
+        async with _kernel(tmp_path) as (km, kc):
             await km.provisioner.kill()
             with pytest.raises(kernel_pool.KernelNotReady, match="ended before it was ready"):
                 await asyncio.wait_for(kernel_pool.ready(kc), 30)
-        finally:
-            kc.stop_channels()
-            await km.shutdown_kernel(now=True)
-            shutil.rmtree(sockets, ignore_errors=True)
 
     asyncio.run(main())
 

@@ -35,13 +35,17 @@ def test_a_prerun_notebook_matches_in_the_cache_with_its_outputs(tmp_path, monke
     assert outputs[0]["text"] == "True 42\n", "runs in the notebook's own folder, like Jupyter Book"
 
 
-def test_a_failing_notebook_is_reported_and_not_cached(tmp_path, monkeypatch):
+def _only_chapter(path, code: str, monkeypatch) -> None:
+    """A one-cell notebook at `path`, the pre-run's only chapter, cached beside it."""
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("raise ValueError('boom')")]
-    path = tmp_path / "bad.ipynb"
+    notebook.cells = [nbformat.v4.new_code_cell(code)]
     nbformat.write(notebook, path)
-    monkeypatch.setattr(prerun, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(prerun, "CACHE", path.parent / "cache")
     monkeypatch.setattr(prerun, "chapters", lambda: [path])
+
+
+def test_a_failing_notebook_is_reported_and_not_cached(tmp_path, monkeypatch):
+    _only_chapter(tmp_path / "bad.ipynb", "raise ValueError('boom')", monkeypatch)
 
     done, failed = prerun.run(jobs=1)
 
@@ -54,12 +58,7 @@ def test_kernels_that_cannot_start_leave_the_chapters_to_jupyter_book_in_one_lin
     Book then runs the chapters and reports what stops them."""
     from asmhub_utils.execute import kernel_start
 
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("1")]
-    path = tmp_path / "tiny.ipynb"
-    nbformat.write(notebook, path)
-    monkeypatch.setattr(prerun, "CACHE", tmp_path / "cache")
-    monkeypatch.setattr(prerun, "chapters", lambda: [path])
+    _only_chapter(tmp_path / "tiny.ipynb", "1", monkeypatch)
     monkeypatch.setattr(kernel_start, "LAUNCHER", "asmhub_utils.execute.no_such_launcher")
 
     assert prerun.main(["--jobs", "1"]) == 0

@@ -30,7 +30,6 @@ from asmhub_utils.chapters.chart_timeline import (
     PLOT_HEIGHT,
     PT_PER_IN,
     TICK,
-    TITLE_PT,
     Mark,
     Text,
     Timeline,
@@ -39,6 +38,8 @@ from asmhub_utils.chapters.chart_timeline import (
     mark_path,
     nice_ticks,
     problems,
+    title_texts,
+    value_axis,
 )
 
 POINT = 2.5  # a point's half size: matplotlib's markersize 5, as the chart it replaces
@@ -124,12 +125,7 @@ def layout(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> Timeline
     measure = AMAZON_MEASURES[value]
     width = chart_style.WIDTH * PT_PER_IN
     size = MIN_TEXT_PT
-    texts: list[Text] = []
-
-    title_lines = chart_text.wrap(title, width - 2 * PAD, TITLE_PT, "bold")
-    for n, line in enumerate(title_lines):
-        texts.append(Text(PAD, PAD + TITLE_PT * (0.93 + LINE * n), line, TITLE_PT, bold=True))
-    top = PAD + TITLE_PT * LINE * len(title_lines) + 6
+    texts, top = title_texts(title, width)
 
     first, last = int(frame["year"].min()), int(frame["year"].max())
     x_low, x_high = float(first), float(last + 1)
@@ -138,10 +134,7 @@ def layout(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> Timeline
     y_ticks = [t for t in nice_ticks(0, y_high, 5) if 0 <= t <= y_high]
     y_labels = [chart_style.human(t) for t in y_ticks]
 
-    label_lines = chart_text.wrap(ylabel, PLOT_HEIGHT, size)
-    label_band = size * LINE * len(label_lines)
-    tick_room = max(chart_text.width(label, size) for label in y_labels)
-    left = PAD + label_band + 4 + tick_room + 2 * TICK
+    label_lines, left = value_axis(ylabel, y_labels, size)
     right = width - PAD - POINT * math.sqrt(2) - 1  # a point at the axis's end is drawn whole
     bottom = top + PLOT_HEIGHT
 

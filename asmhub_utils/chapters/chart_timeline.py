@@ -172,16 +172,26 @@ def _legend(frame: pd.DataFrame, hollow_any: bool) -> list[tuple[str, str, str]]
     return items
 
 
+def title_texts(title: str, width: float) -> tuple[list[Text], float]:
+    """The chart's title wrapped to the drawing's `width`, as texts, and the top of the plot area below it."""
+    lines = chart_text.wrap(title, width - 2 * PAD, TITLE_PT, "bold")
+    texts = [Text(PAD, PAD + TITLE_PT * (0.93 + LINE * n), line, TITLE_PT, bold=True) for n, line in enumerate(lines)]
+    return texts, PAD + TITLE_PT * LINE * len(lines) + 6
+
+
+def value_axis(ylabel: str, tick_labels: list[str], size: float) -> tuple[list[str], float]:
+    """The value axis's label in lines (it runs up beside the plot) and the plot area's left edge: room for the
+    label, the tick labels and the ticks."""
+    lines = chart_text.wrap(ylabel, PLOT_HEIGHT, size)
+    tick_room = max(chart_text.width(label, size) for label in tick_labels)
+    return lines, PAD + size * LINE * len(lines) + 4 + tick_room + 2 * TICK
+
+
 def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
     """The chart for `frame` (dated independent estimates with their sources), every position computed."""
     width = chart_style.WIDTH * PT_PER_IN
     size = MIN_TEXT_PT
-    texts: list[Text] = []
-
-    title_lines = chart_text.wrap(title, width - 2 * PAD, TITLE_PT, "bold")
-    for n, line in enumerate(title_lines):
-        texts.append(Text(PAD, PAD + TITLE_PT * (0.93 + LINE * n), line, TITLE_PT, bold=True))
-    top = PAD + TITLE_PT * LINE * len(title_lines) + 6
+    texts, top = title_texts(title, width)
 
     years = frame["plot_year"].astype(float)
     x_low, x_high = years.min() - 1, years.max() + 1
@@ -192,10 +202,7 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
     y_ticks = [t for t in nice_ticks(0, y_high, 6) if 0 <= t <= y_high]
     y_labels = [chart_style.human(t) for t in y_ticks]
 
-    label_lines = chart_text.wrap(ylabel, PLOT_HEIGHT, size)
-    label_band = size * LINE * len(label_lines)
-    tick_room = max(chart_text.width(label, size) for label in y_labels)
-    left = PAD + label_band + 4 + tick_room + 2 * TICK
+    label_lines, left = value_axis(ylabel, y_labels, size)
     right = width - PAD - chart_text.width(f"{x_ticks[-1]:.0f}", size) / 2
     bottom = top + PLOT_HEIGHT
 
