@@ -1,16 +1,13 @@
 """The Amazon mined-area chart written as SVG without matplotlib (chart_mined_area.py): its text and points stay
 inside the drawing on real and extreme data, points sit on a true time scale, every point cites its value, period
-and source, contributed text is escaped, and an Amazon country's profile imports no matplotlib."""
+and source and contributed text is escaped (that a profile drawing it imports no matplotlib: test_chart_timeline.py)."""
 
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
 
-from asmhub_utils import paths
 from asmhub_utils.chapters import amazon, chart_mined_area, chart_style, chart_timeline, charts
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -126,20 +123,3 @@ def test_unknown_measure_and_empty_frame_are_errors():
         chart_mined_area.mined_area(amazon.national_yearly(), "hectares", "t", "ha")
     with pytest.raises(ValueError, match="no Amazon period"):
         chart_mined_area.mined_area(amazon.national_yearly().head(0), "cumulative_ha", "t", "ha")
-
-
-def test_an_amazon_profile_imports_no_matplotlib():
-    """The profiles' preload and an Amazon country's profile charts run without matplotlib (its import and the
-    chart it drew were 1.5 s of `asmhub profile BRA`)."""
-    from asmhub_utils.execute import profiles
-
-    code = (
-        profiles.PRELOAD
-        + "from asmhub_utils.chapters import charts, profile_page\n"
-        + "areas = profile_page.amazon_areas('BRA')\n"
-        + "charts.mined_area(areas, 'cumulative_ha', 'Mined area, cumulative', 'hectares')\n"
-        + "import sys; print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=paths.NOTEBOOKS)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
