@@ -84,6 +84,7 @@ def test_points_sit_on_a_true_time_scale(value, placed):
     scale = (b - a) / (tb - ta)
     for key, x in centres.items():
         assert x == pytest.approx(a + (times[key] - ta) * scale, abs=0.01), key
+    assert chart.x_ticks == list(range(int(frame["year"].min()), int(frame["year"].max()) + 2))  # every 1 January
     names = [t.text for t in chart.texts if t.anchor == "middle" and re.fullmatch(r"\d+", t.text)]
     assert names and all(re.fullmatch(r"20\d\d", n) for n in names)
     legend = [t.text for t in chart.texts]

@@ -22,8 +22,10 @@ from asmhub_utils.chapters.chart_style import MIN_TEXT_PT, ChartLayoutError, pal
 from asmhub_utils.chapters.chart_svg import source_citation, source_link
 from asmhub_utils.chapters.chart_timeline import (
     GRID,
+    HANDLE_X,
     INK,
     KEY,
+    LABEL_X,
     LEGEND_LINE,
     LINE,
     PAD,
@@ -43,16 +45,13 @@ from asmhub_utils.chapters.chart_timeline import (
 )
 
 POINT = 2.5  # a point's half size: matplotlib's markersize 5, as the chart it replaces
+OVERHANG = POINT * math.sqrt(2) + 1  # how far a point at the axis's end reaches past it: a diamond and its stroke
 LINE_WIDTH = 1.5
 HEADROOM = 1.06  # above the largest value
 MARGIN = 0.04  # of the value axis, left empty below 0: a point at 0 is drawn whole
 MAX_YEAR_NAMES = 8  # names on the year axis, at most: more would overlap
 LEGEND_TITLE = "Country (colour) and period (shape)"
 COLUMN_GAP = 16.0
-HANDLE_X, LABEL_X = (
-    20.9,
-    36.3,
-)  # a legend line's handle (its centre) and label, from its column's left: as chart_timeline
 
 
 def country_colours(names: list[str]) -> dict[str, str]:
@@ -135,7 +134,7 @@ def layout(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> Timeline
     y_labels = [chart_style.human(t) for t in y_ticks]
 
     label_lines, left = value_axis(ylabel, y_labels, size)
-    right = width - PAD - POINT * math.sqrt(2) - 1  # a point at the axis's end is drawn whole
+    right = width - PAD - OVERHANG  # a point at the axis's end is drawn whole
     bottom = top + PLOT_HEIGHT
 
     def x_at(year: float) -> float:
@@ -214,8 +213,8 @@ def layout(frame: pd.DataFrame, value: str, title: str, ylabel: str) -> Timeline
     return Timeline(
         width,
         height,
-        (left, top, right + POINT * math.sqrt(2) + 1, bottom),
-        [],
+        (left, top, right + OVERHANG, bottom),
+        bounds,
         y_ticks,
         lines,
         marks,

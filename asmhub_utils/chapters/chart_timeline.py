@@ -42,6 +42,7 @@ TICK = 3.5  # tick length, and the gap from a tick to its label
 MARK = 4.5  # half a mark's size (9 pt, as the other estimate charts)
 BAR = 6.0  # a range's bar width
 LEGEND_LINE = 16.5
+HANDLE_X, LABEL_X = 20.9, 36.3  # a legend line's handle (its centre) and label, from the legend's left
 MARGIN = 0.04  # of the value axis, left empty below 0: a mark at 0 is drawn whole
 HEADROOM = 1.134  # above the largest value (5 % and then 8 %, as the other charts): a bound's triangle is whole
 GRID, INK, KEY = "#dddddd", "#000000", "#555555"
@@ -250,10 +251,10 @@ def layout(frame: pd.DataFrame, title: str, ylabel: str) -> Timeline:
     y = axis_label_y + 10
     for shape, style, label in _legend(frame, hollow_any):
         y += LEGEND_LINE
-        centre = 20.9
+        centre = HANDLE_X
         outline = line_path(centre - 11, y, centre + 11, y) if shape == "bar" else mark_path(shape, centre, y)
         lines.append((outline, style))
-        texts.append(Text(36.3, y + size * 0.35, label))
+        texts.append(Text(LABEL_X, y + size * 0.35, label))
     height = y + LEGEND_LINE / 2 + PAD
     description = f"Chart: {title}. {len(frame)} dated independent estimates, each with its source."
     return Timeline(width, height, (left, top, right, bottom), x_ticks, y_ticks, lines, marks, texts, description)

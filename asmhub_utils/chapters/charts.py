@@ -4,8 +4,7 @@ This module is the charts' public face: notebooks and the other modules call `ch
 chart_style (sizes, colours, number and label text), chart_layout (the layout gate), chart_svg (cited marks and the
 SVG writer), chart_publish (showing a chart on its page), chart_estimates (estimate charts), chart_timeline
 (estimates over time) and chart_mined_area (Amazon mined area), both written as SVG without matplotlib, and
-chart_amazon (the protected-land chart). Settings tests change
-(WIDTH) live in chart_style.
+chart_amazon (the protected-land chart). Settings tests change (WIDTH) live in chart_style.
 
 Each chart is drawn 4.4 in wide with text of 11 pt or more and written into the page as inline SVG with its
 text kept as text (crisp, searchable, selectable). Inline SVG at its natural size is 4.4 in = 422 CSS px wide;

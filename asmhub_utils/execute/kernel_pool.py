@@ -23,6 +23,7 @@ import time
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
+from queue import Empty
 from typing import TypeVar
 
 from asmhub_utils.execute import kernel_start
@@ -126,8 +127,6 @@ async def ready(kc, timeout: float = 60) -> None:
     """Return once the kernel of client `kc` has answered a kernel_info request on the shell channel and its IOPub
     channel has delivered that request's idle status (so IOPub is connected); KernelNotReady if the kernel ends
     first or does not answer within `timeout` seconds."""
-    from queue import Empty
-
     deadline = time.monotonic() + timeout
     while True:
         request = kc.kernel_info()
@@ -146,8 +145,6 @@ async def ready(kc, timeout: float = 60) -> None:
 async def _answer(kc, channel, request: str, kind: str, deadline: float) -> dict:
     """The next message on `channel` that answers `request` and is of `kind` ("idle": its idle status), skipping
     others; queue.Empty at `deadline`, KernelNotReady if the kernel has ended."""
-    from queue import Empty
-
     while True:
         try:
             message = await channel.get_msg(timeout=max(0.0, min(deadline - time.monotonic(), 1.0)))

@@ -24,7 +24,7 @@ PROFILES = paths.NOTEBOOKS / "places" / "profiles"
 KERNEL = kernel_start.KERNEL
 # What each kernel imports and reads as soon as it starts (kernel_pool.run's `preload`), while this process imports
 # papermill and loads the template: the first profile no longer waits for pandas and the tables. No matplotlib: a
-# profile's chart is written without it (chart_timeline.py); the few profiles with an Amazon chart import it then.
+# profile's charts are written without it (chart_timeline.py, chart_mined_area.py).
 PRELOAD = """\
 from asmhub_utils.chapters import charts, data, downloads, edition_marks, places, profile_page, tables
 data.countries(), data.sources(), data.estimates(), edition_marks.row_marks()
